@@ -1,0 +1,51 @@
+package io.plantspy.model.runtime;
+
+/**
+ * The frozen image backbone: preprocessed NHWC images in, 1792-d feature vectors out. Owns its ONNX session.
+ */
+public final class Backbone implements AutoCloseable {
+
+  private static final int PIXELS = BackboneFiles.IMAGE_SIZE * BackboneFiles.IMAGE_SIZE * 3;
+
+  private final OnnxModel model;
+  private final String sha256;
+
+  private Backbone(OnnxModel model, String sha256) {
+    this.model = model;
+    this.sha256 = sha256;
+  }
+
+  /** Loads the backbone the build converted from the npm package (float32 or uint8 weights). */
+  public static Backbone loadBuilt(boolean uint8, InferenceOptions options) {
+    return load(BackboneFiles.load(uint8), options);
+  }
+
+  public static Backbone load(byte[] onnx, InferenceOptions options) {
+    int size = BackboneFiles.IMAGE_SIZE;
+    OnnxModel model = OnnxModel.load(onnx, BackboneFiles.INPUT, new long[] {-1, size, size, 3},
+        BackboneFiles.FEATURES_OUTPUT, new long[] {-1, BackboneFiles.FEATURE_DIM}, options);
+    return new Backbone(model, Sha256.hex(onnx));
+  }
+
+  /** Features for {@code count} images stored back to back in {@code pixels} (NHWC, RGB in [0,1]). */
+  public float[][] features(float[] pixels, int count) {
+    return model.run(pixels, count);
+  }
+
+  public static int valuesPerImage() {
+    return PIXELS;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public String executionProvider() {
+    return model.executionProvider();
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,39 @@
+package io.plantspy.model.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Where the build puts the converted backbone: on the classpath of the model jar, under {@code backbone/}.
+ * The files are rebuilt from the npm package by every build and never committed.
+ */
+public final class BackboneFiles {
+
+  public static final String INPUT = "image";
+  public static final String FEATURES_OUTPUT = "features";
+  public static final int FEATURE_DIM = 1792;
+  public static final int IMAGE_SIZE = 224;
+
+  private static final String RESOURCE_DIR = "backbone/";
+
+  private BackboneFiles() {}
+
+  public static String fileName(boolean uint8) {
+    return uint8 ? "mobilenet_v2_140_224_uint8.onnx" : "mobilenet_v2_140_224.onnx";
+  }
+
+  /** The served backbone (float32 weights) as bytes from the classpath. */
+  public static byte[] load(boolean uint8) {
+    String resource = RESOURCE_DIR + fileName(uint8);
+    try (InputStream in = BackboneFiles.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("backbone " + resource + " is not on the classpath: build the model"
+            + " module first (./mvnw -pl model package), it converts the backbone from the npm package");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+}
