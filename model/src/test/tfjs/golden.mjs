@@ -22,6 +22,13 @@ const FEATURE_NODE =
   'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/' +
   'StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze';
 const OUTPUT_NODE = 'Identity';
+// The intermediate layers PlantSpy's serving backbone exposes (see BuildBackbone.TAPS): each NHWC feature map
+// is reduced to its per-channel mean and standard deviation over positions, mean first.
+const TAP_PREFIX =
+  'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/' +
+  'StatefulPartitionedCall/predict/MobilenetV2/';
+const TAP_NODES = ['expanded_conv_6/expand/Relu6', 'expanded_conv_9/expand/Relu6', 'expanded_conv_13/expand/Relu6']
+  .map((n) => TAP_PREFIX + n);
 const BATCH = 2;
 const SIZE = 224;
 const CHANNELS = 3;
@@ -110,7 +117,14 @@ const model = await tf.loadGraphModel(
 );
 
 const input = makeInput();
-const [featTensor, probTensor] = model.execute(input, [FEATURE_NODE, OUTPUT_NODE]);
+const [featTensor, probTensor, ...tapTensors] = model.execute(input, [FEATURE_NODE, OUTPUT_NODE, ...TAP_NODES]);
+// Population standard deviation, as tf.moments computes it.
+const tapStats = tf.concat(tapTensors.flatMap((t) => {
+  const { mean, variance } = tf.moments(t, [1, 2]);
+  return [mean, tf.sqrt(variance)];
+}), 1);
+const tapWidth = tapStats.shape[1];
+const taps = rows(tapStats, tapWidth);
 check(featTensor.shape.join() === `${BATCH},${FEATURES}`, `feature shape ${featTensor.shape}`);
 check(probTensor.shape.join() === `${BATCH},${CLASSES}`, `probability shape ${probTensor.shape}`);
 const features = rows(featTensor, FEATURES);
@@ -136,6 +150,10 @@ const fixture = {
   shape: [BATCH, FEATURES],
   features,
   nsfwProbabilities: probabilities,
+  tapNodes: TAP_NODES,
+  tapPooling: 'per tap: mean over positions of each channel, then population std over positions; taps concatenated',
+  tapShape: [BATCH, tapWidth],
+  taps,
 };
 // Pretty top level, one line per feature row, to keep diffs readable.
 const body = Object.entries(fixture).map(([k, v]) => {

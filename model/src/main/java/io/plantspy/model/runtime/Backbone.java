@@ -1,7 +1,7 @@
 package io.plantspy.model.runtime;
 
 /**
- * The frozen image backbone: preprocessed NHWC images in, 1792-d feature vectors out. Owns its ONNX session.
+ * The frozen image backbone: preprocessed NHWC images in, feature vectors out. Owns its ONNX session.
  */
 public final class Backbone implements AutoCloseable {
 
@@ -21,9 +21,14 @@ public final class Backbone implements AutoCloseable {
   }
 
   public static Backbone load(byte[] onnx, InferenceOptions options) {
+    return load(onnx, BackboneFiles.FEATURE_DIM, options);
+  }
+
+  /** Loads a backbone graph whose {@code features} output has {@code featureDim} values per image. */
+  public static Backbone load(byte[] onnx, int featureDim, InferenceOptions options) {
     int size = BackboneFiles.IMAGE_SIZE;
     OnnxModel model = OnnxModel.load(onnx, BackboneFiles.INPUT, new long[] {-1, size, size, 3},
-        BackboneFiles.FEATURES_OUTPUT, new long[] {-1, BackboneFiles.FEATURE_DIM}, options);
+        BackboneFiles.FEATURES_OUTPUT, new long[] {-1, featureDim}, options);
     return new Backbone(model, Sha256.hex(onnx));
   }
 

@@ -12,7 +12,11 @@ public final class BackboneFiles {
 
   public static final String INPUT = "image";
   public static final String FEATURES_OUTPUT = "features";
-  public static final int FEATURE_DIM = 1792;
+  /** Mean and std of three MobileNetV2 layers: 2 x (288 + 528 + 816). */
+  public static final int FEATURE_DIM = 3264;
+  /** The whole MobileNetV2 up to its 1792-d pooled features, kept to prove the conversion against TF.js. */
+  public static final String REFERENCE_FILE = "mobilenet_v2_140_224_pooled1792.onnx";
+  public static final int REFERENCE_FEATURE_DIM = 1792;
   public static final int IMAGE_SIZE = 224;
 
   private static final String RESOURCE_DIR = "backbone/";
@@ -20,12 +24,16 @@ public final class BackboneFiles {
   private BackboneFiles() {}
 
   public static String fileName(boolean uint8) {
-    return uint8 ? "mobilenet_v2_140_224_uint8.onnx" : "mobilenet_v2_140_224.onnx";
+    return uint8 ? "plantspy-backbone-mnv2-uint8.onnx" : "plantspy-backbone-mnv2.onnx";
   }
 
-  /** The served backbone (float32 weights) as bytes from the classpath. */
+  /** The served backbone (float32 or uint8 weights) as bytes from the classpath. */
   public static byte[] load(boolean uint8) {
-    String resource = RESOURCE_DIR + fileName(uint8);
+    return loadResource(fileName(uint8));
+  }
+
+  public static byte[] loadResource(String fileName) {
+    String resource = RESOURCE_DIR + fileName;
     try (InputStream in = BackboneFiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("backbone " + resource + " is not on the classpath: build the model"

@@ -1,10 +1,11 @@
 package io.plantspy.model.tfjs;
 
-import static io.plantspy.model.tfjs.OnnxGraphBuilder.integer;
-import static io.plantspy.model.tfjs.OnnxGraphBuilder.ints;
-import static io.plantspy.model.tfjs.OnnxGraphBuilder.string;
+import static io.plantspy.model.onnx.OnnxGraphBuilder.integer;
+import static io.plantspy.model.onnx.OnnxGraphBuilder.ints;
+import static io.plantspy.model.onnx.OnnxGraphBuilder.string;
 
 import ai.onnx.proto.OnnxMl;
+import io.plantspy.model.onnx.OnnxGraphBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,8 +29,26 @@ import tools.jackson.databind.JsonNode;
  */
 public final class TfjsToOnnxConverter {
 
-  /** An ONNX graph output: its name, and the TF.js node whose tensor it exposes. */
-  public record Output(String name, String tfNode) {}
+  /** How a 4-D feature map becomes a vector per image. */
+  public enum Pooling {
+    /** Global average over positions: C values. */
+    MEAN,
+    /** Global average and standard deviation over positions: 2C values (mean first). */
+    MEAN_STD
+  }
+
+  /** One TF.js tensor feeding an output, with the pooling applied when it is a 4-D feature map. */
+  public record Tap(String tfNode, Pooling pooling) {}
+
+  /** An ONNX graph output: the pooled taps concatenated in order into one {@code [N, D]} vector. */
+  public record Output(String name, List<Tap> taps) {
+    public Output {
+      taps = List.copyOf(taps);
+      if (taps.isEmpty()) {
+        throw new IllegalArgumentException("an output needs at least one tap");
+      }
+    }
+  }
 
   private static final String INPUT_NAME = "image";
   private static final long ONNX_FLOAT = OnnxMl.TensorProto.DataType.FLOAT.getNumber();
@@ -65,17 +84,36 @@ public final class TfjsToOnnxConverter {
   }
 
   private void exposeOutput(Output output) throws IOException {
-    Value value = valueOf(output.tfNode());
-    String result;
-    if (value.rank() == 4) {
-      String pooled = graph.node("GlobalAveragePool", output.name() + "_pool", new String[] {value.name()});
-      result = graph.node("Flatten", output.name(), new String[] {pooled}, integer("axis", 1));
-    } else if (value.rank() == 2) {
-      result = graph.node("Identity", output.name(), new String[] {value.name()});
-    } else {
-      throw new IOException("output " + output.tfNode() + " has rank " + value.rank() + ", expected 2 or 4");
+    List<String> parts = new ArrayList<>();
+    long width = 0;
+    for (Tap tap : output.taps()) {
+      Value value = valueOf(tap.tfNode());
+      String base = output.name() + "_" + parts.size();
+      if (value.rank() == 4) {
+        String mean = graph.node("GlobalAveragePool", base + "_mean", new String[] {value.name()});
+        String pooled = mean;
+        if (tap.pooling() == Pooling.MEAN_STD) {
+          // std = sqrt(max(E[x^2] - E[x]^2, 0)); the max guards against tiny negative rounding.
+          String square = graph.node("Mul", base + "_sq", new String[] {value.name(), value.name()});
+          String meanOfSquare = graph.node("GlobalAveragePool", base + "_mean_sq", new String[] {square});
+          String squareOfMean = graph.node("Mul", base + "_sq_mean", new String[] {mean, mean});
+          String variance = graph.node("Sub", base + "_var", new String[] {meanOfSquare, squareOfMean});
+          String std = graph.node("Sqrt", base + "_std", new String[] {graph.node("Relu", base + "_var_pos",
+              new String[] {variance})});
+          pooled = graph.node("Concat", base + "_mean_std", new String[] {mean, std}, integer("axis", 1));
+        }
+        parts.add(graph.node("Flatten", base + "_flat", new String[] {pooled}, integer("axis", 1)));
+        width += value.channels() * (tap.pooling() == Pooling.MEAN_STD ? 2 : 1);
+      } else if (value.rank() == 2) {
+        parts.add(value.name());
+        width += value.channels();
+      } else {
+        throw new IOException("tap " + tap.tfNode() + " has rank " + value.rank() + ", expected 2 or 4");
+      }
     }
-    graph.addFloatOutput(result, "N", Long.toString(value.channels()));
+    String result = graph.node(parts.size() == 1 ? "Identity" : "Concat", output.name(), parts.toArray(String[]::new),
+        parts.size() == 1 ? new OnnxMl.AttributeProto[0] : new OnnxMl.AttributeProto[] {integer("axis", 1)});
+    graph.addFloatOutput(result, "N", Long.toString(width));
   }
 
   private Value valueOf(String tensorName) throws IOException {

@@ -20,13 +20,19 @@ class BackboneConversionTest {
   private static final double TOLERANCE = 1e-3;
 
   @Test
-  void float32BackboneMatchesTfjsFeatures() throws IOException {
-    assertMatchesGolden(false);
+  void wholeNetworkMatchesTfjsFeatures() throws IOException {
+    byte[] reference = BackboneFiles.loadResource(BackboneFiles.REFERENCE_FILE);
+    assertMatchesGolden(reference, BackboneFiles.REFERENCE_FEATURE_DIM, "features", "reference");
   }
 
   @Test
-  void uint8BackboneMatchesTfjsFeatures() throws IOException {
-    assertMatchesGolden(true);
+  void float32ServingBackboneMatchesTfjsLayerStatistics() throws IOException {
+    assertMatchesGolden(BackboneFiles.load(false), BackboneFiles.FEATURE_DIM, "taps", "float32");
+  }
+
+  @Test
+  void uint8ServingBackboneMatchesTfjsLayerStatistics() throws IOException {
+    assertMatchesGolden(BackboneFiles.load(true), BackboneFiles.FEATURE_DIM, "taps", "uint8");
   }
 
   @Test
@@ -37,21 +43,22 @@ class BackboneConversionTest {
         .isEqualTo(sha256File(BackboneFiles.fileName(false)));
   }
 
-  private static void assertMatchesGolden(boolean uint8) throws IOException {
+  private static void assertMatchesGolden(byte[] onnx, int dimension, String field, String variant)
+      throws IOException {
     JsonNode golden = golden();
     int batch = golden.path("shape").get(0).asInt();
     float[] input = syntheticInput(batch);
-    try (Backbone backbone = Backbone.loadBuilt(uint8, InferenceOptions.cpu(2))) {
+    try (Backbone backbone = Backbone.load(onnx, dimension, InferenceOptions.cpu(2))) {
       float[][] features = backbone.features(input, batch);
       double maxDiff = 0;
       for (int b = 0; b < batch; b++) {
-        JsonNode expected = golden.path("features").get(b);
+        JsonNode expected = golden.path(field).get(b);
         assertThat(features[b]).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
           maxDiff = Math.max(maxDiff, Math.abs(features[b][i] - expected.get(i).asDouble()));
         }
       }
-      assertThat(maxDiff).as("max abs difference to TF.js (uint8=%s)", uint8).isLessThan(TOLERANCE);
+      assertThat(maxDiff).as("max abs difference to TF.js (%s)", variant).isLessThan(TOLERANCE);
     }
   }
 

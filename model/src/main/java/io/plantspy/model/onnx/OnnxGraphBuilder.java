@@ -1,4 +1,4 @@
-package io.plantspy.model.tfjs;
+package io.plantspy.model.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.AttributeProto;
@@ -14,20 +14,20 @@ import java.util.Set;
  * initialisers and typed graph inputs/outputs. Names are unique and the output is deterministic, so the
  * same conversion always yields the same bytes (and the same sha256).
  */
-final class OnnxGraphBuilder {
+public final class OnnxGraphBuilder {
 
-  static final int OPSET = 13;
+  public static final int OPSET = 13;
   /** IR version 7 is the one that goes with opset 13. */
-  static final long IR_VERSION = 7;
+  public static final long IR_VERSION = 7;
 
   private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
   private final Set<String> names = new HashSet<>();
 
-  OnnxGraphBuilder(String graphName) {
+  public OnnxGraphBuilder(String graphName) {
     graph.setName(graphName);
   }
 
-  String uniqueName(String base) {
+  public String uniqueName(String base) {
     String name = base;
     for (int i = 1; !names.add(name); i++) {
       name = base + "_" + i;
@@ -35,37 +35,37 @@ final class OnnxGraphBuilder {
     return name;
   }
 
-  void addFloatInput(String name, String... dims) {
+  public void addFloatInput(String name, String... dims) {
     graph.addInput(valueInfo(name, TensorProto.DataType.FLOAT, dims));
   }
 
-  void addFloatOutput(String name, String... dims) {
+  public void addFloatOutput(String name, String... dims) {
     graph.addOutput(valueInfo(name, TensorProto.DataType.FLOAT, dims));
   }
 
-  String floatInitializer(String base, long[] dims, float[] values) {
+  public String floatInitializer(String base, long[] dims, float[] values) {
     ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(values);
     return initializer(base, dims, TensorProto.DataType.FLOAT, ByteString.copyFrom(buffer.array()));
   }
 
-  String uint8Initializer(String base, long[] dims, byte[] values) {
+  public String uint8Initializer(String base, long[] dims, byte[] values) {
     return initializer(base, dims, TensorProto.DataType.UINT8, ByteString.copyFrom(values));
   }
 
-  String int64Initializer(String base, long... values) {
+  public String int64Initializer(String base, long... values) {
     ByteBuffer buffer = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asLongBuffer().put(values);
     return initializer(base, new long[] {values.length}, TensorProto.DataType.INT64,
         ByteString.copyFrom(buffer.array()));
   }
 
-  String floatScalar(String base, float value) {
+  public String floatScalar(String base, float value) {
     return floatInitializer(base, new long[0], new float[] {value});
   }
 
   /** Adds a node with one output, named after {@code base}, and returns that output's name. */
-  String node(String opType, String base, String[] inputs, AttributeProto... attributes) {
+  public String node(String opType, String base, String[] inputs, AttributeProto... attributes) {
     String output = uniqueName(base);
     OnnxMl.NodeProto.Builder node =
         OnnxMl.NodeProto.newBuilder().setOpType(opType).setName(output).addOutput(output);
@@ -79,7 +79,7 @@ final class OnnxGraphBuilder {
     return output;
   }
 
-  static AttributeProto ints(String name, long... values) {
+  public static AttributeProto ints(String name, long... values) {
     AttributeProto.Builder attribute =
         AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
     for (long v : values) {
@@ -88,11 +88,11 @@ final class OnnxGraphBuilder {
     return attribute.build();
   }
 
-  static AttributeProto integer(String name, long value) {
+  public static AttributeProto integer(String name, long value) {
     return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
   }
 
-  static AttributeProto string(String name, String value) {
+  public static AttributeProto string(String name, String value) {
     return AttributeProto.newBuilder()
         .setName(name)
         .setType(AttributeProto.AttributeType.STRING)
@@ -100,7 +100,7 @@ final class OnnxGraphBuilder {
         .build();
   }
 
-  OnnxMl.ModelProto build(String producer, String docString) {
+  public OnnxMl.ModelProto build(String producer, String docString) {
     return OnnxMl.ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .setProducerName(producer)

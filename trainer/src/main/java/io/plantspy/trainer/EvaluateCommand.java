@@ -1,0 +1,42 @@
+package io.plantspy.trainer;
+
+import io.plantspy.trainer.eval.ReleaseEvaluator;
+import io.plantspy.trainer.eval.ReportWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trainer evaluate}: re-scores a release on a dataset's test split and writes the reports. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Evaluate a release folder on the test split of a dataset (same seed and split as training).")
+final class EvaluateCommand implements Callable<Integer> {
+
+  @Option(names = "--release", required = true, description = "Release folder (with release.json).")
+  Path release;
+
+  @Option(names = "--dataset", required = true)
+  Path dataset;
+
+  @Option(names = "--background")
+  Path background;
+
+  @Option(names = "--out", description = "Write reports (CSV, Markdown, confusion matrix PNG) here.")
+  Path out;
+
+  @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
+  Path cache;
+
+  @Override
+  public Integer call() throws Exception {
+    Path cacheDir = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "plantspy", "embeddings");
+    ReleaseEvaluator.Result result = ReleaseEvaluator.evaluate(release, dataset, background, cacheDir);
+    System.out.println("metric,value");
+    result.evaluation().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
+    if (out != null) {
+      ReportWriter.write(result.evaluation(), result.manifest().id() + " — test split", out);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,83 @@
+package io.plantspy.trainer;
+
+import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.fit.HeadSettings;
+import io.plantspy.trainer.fit.ReleaseTrainer;
+import io.plantspy.trainer.fit.TrainingRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trainer train}: trains a release from a dataset folder and prints its test metrics. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a model release from a dataset folder (one sub-folder per Crop___Disease class).")
+final class TrainCommand implements Callable<Integer> {
+
+  @Option(names = "--dataset", required = true, description = "Leaf images, one folder per class.")
+  Path dataset;
+
+  @Option(names = "--background", description = "Non-leaf photos (one class folder), answered as unknown.")
+  Path background;
+
+  @Option(names = "--models", defaultValue = "models", description = "Models folder (default: ${DEFAULT-VALUE}).")
+  Path models;
+
+  @Option(names = "--release-id", required = true, description = "Name of the release folder to write.")
+  String releaseId;
+
+  @Option(names = "--seed", defaultValue = "20261127", description = "Split and training seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--epochs", defaultValue = "10")
+  int epochs;
+
+  @Option(names = "--learning-rate", defaultValue = "0.1")
+  double learningRate;
+
+  @Option(names = "--minibatch", defaultValue = "16")
+  int minibatch;
+
+  @Option(names = "--augment", split = ",",
+      defaultValue = "NONE,FLIP_HORIZONTAL,FLIP_VERTICAL,ROTATE_90,ROTATE_270,ZOOM_CENTER",
+      description = "Training views to embed (default: ${DEFAULT-VALUE}).")
+  List<Augmentation> augmentations;
+
+  @Option(names = "--hold-out", split = ",", defaultValue = "",
+      description = "Classes to leave out of an extra open-set experiment reported in the model card.")
+  List<String> holdOut;
+
+  @Option(names = "--max-lost-correct", defaultValue = "0.02",
+      description = "Share of correct validation answers the unknown threshold may reject (default: ${DEFAULT-VALUE}).")
+  double maxLostCorrect;
+
+  @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
+  Path cache;
+
+  @Option(names = "--promote", description = "Make this release the one served by default (models/CURRENT).")
+  boolean promote;
+
+  @Override
+  public Integer call() throws Exception {
+    Path cacheDir = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "plantspy", "embeddings");
+    List<String> holdOutClasses = holdOut.stream().filter(s -> !s.isBlank()).toList();
+    Path releaseDir = models.resolve("releases").resolve(releaseId);
+    TrainingRequest request = new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
+        new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, cacheDir, holdOutClasses,
+        maxLostCorrect);
+    ReleaseTrainer.Outcome outcome = new ReleaseTrainer(request).run();
+    System.out.println("metric,value");
+    outcome.manifest().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
+    outcome.holdOut().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
+    System.out.printf(Locale.ROOT, "threshold,%.2f%n", outcome.manifest().thresholds().minConfidence());
+    if (promote) {
+      Files.writeString(models.resolve(ReleaseFiles.CURRENT), releaseId + "\n");
+    }
+    System.out.println("release written to " + releaseDir);
+    return 0;
+  }
+}

@@ -1,0 +1,193 @@
+package io.plantspy.trainer.fit;
+
+import ai.onnx.proto.OnnxMl;
+import io.plantspy.model.release.OpenSetRule;
+import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.model.release.ReleaseManifest;
+import io.plantspy.model.release.Thresholds;
+import io.plantspy.model.runtime.Backbone;
+import io.plantspy.model.runtime.BackboneFiles;
+import io.plantspy.model.runtime.InferenceOptions;
+import io.plantspy.model.runtime.OnnxModel;
+import io.plantspy.model.runtime.Sha256;
+import io.plantspy.trainer.data.LabelledImage;
+import io.plantspy.trainer.data.Split;
+import io.plantspy.trainer.data.TrainingData;
+import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.embed.Embedder;
+import io.plantspy.trainer.eval.Evaluation;
+import io.plantspy.trainer.eval.HeadScorer;
+import io.plantspy.trainer.eval.ReportWriter;
+import io.plantspy.trainer.eval.ScoredImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.impl.ArrayExample;
+
+/**
+ * Trains a release end to end: split the dataset, embed it with the frozen backbone, train the head, export
+ * it to ONNX, calibrate the open-set threshold on validation, evaluate on test through ONNX Runtime (the
+ * serving path), and write the release folder with its reports and model card.
+ */
+public final class ReleaseTrainer {
+
+  private static final Logger log = LoggerFactory.getLogger(ReleaseTrainer.class);
+
+  /** What a run produced. */
+  public record Outcome(ReleaseManifest manifest, Evaluation test, Map<String, Double> holdOut) {}
+
+  private final TrainingRequest request;
+
+  public ReleaseTrainer(TrainingRequest request) {
+    this.request = request;
+  }
+
+  public Outcome run() throws IOException {
+    TrainingData data = TrainingData.load(request.datasetDir(), request.backgroundDir(), request.seed());
+    log.info("{} images, {} classes; train {}, validation {}, test {}", data.images().size(), data.labels().size(),
+        data.split(Split.TRAIN).size(), data.split(Split.VALIDATION).size(), data.split(Split.TEST).size());
+    try (Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
+      Embedder embedder = new Embedder(backbone, request.cacheDir());
+      Map<Augmentation, Map<String, float[]>> trainFeatures = new LinkedHashMap<>();
+      for (Augmentation augmentation : request.augmentations()) {
+        trainFeatures.put(augmentation, embedder.embed(data.split(Split.TRAIN), augmentation));
+      }
+      List<LabelledImage> evaluated = new ArrayList<>(data.split(Split.VALIDATION));
+      evaluated.addAll(data.split(Split.TEST));
+      Map<String, float[]> plain = new HashMap<>(trainFeatures.get(Augmentation.NONE));
+      plain.putAll(embedder.embed(evaluated, Augmentation.NONE));
+
+      HeadRun main = trainHead(data, trainFeatures, plain, List.of());
+      Map<String, Double> holdOut = request.holdOut().isEmpty()
+          ? Map.of() : holdOutExperiment(data, trainFeatures, plain, embedder);
+      ReleaseManifest manifest = writeRelease(data, backbone, main, holdOut);
+      return new Outcome(manifest, main.test(), holdOut);
+    }
+  }
+
+  private record HeadRun(Model<Label> model, byte[] onnx, String input, String output, List<String> labels,
+      Thresholds thresholds, Evaluation test, List<ScoredImage> testScores, double parity) {}
+
+  private HeadRun trainHead(TrainingData data, Map<Augmentation, Map<String, float[]>> trainFeatures,
+      Map<String, float[]> plain, List<String> excluded) {
+    String[] names = FeatureVectors.names(BackboneFiles.FEATURE_DIM);
+    List<LabelledImage> trainImages = without(data.split(Split.TRAIN), excluded);
+    Standardizer standardizer = Standardizer.fit(trainImages.stream()
+        .map(i -> trainFeatures.get(Augmentation.NONE).get(i.sha256())).filter(java.util.Objects::nonNull).toList(),
+        BackboneFiles.FEATURE_DIM);
+    List<ArrayExample<Label>> examples = new ArrayList<>();
+    for (LabelledImage image : trainImages) {
+      for (Map<String, float[]> features : trainFeatures.values()) {
+        float[] vector = features.get(image.sha256());
+        if (vector != null) {
+          examples.add(FeatureVectors.example(image.label(), names, standardizer.apply(vector)));
+        }
+      }
+    }
+    log.info("training head on {} examples{}", examples.size(), excluded.isEmpty() ? "" : " without " + excluded);
+    long started = System.nanoTime();
+    Model<Label> model = new HeadTrainer(request.head()).train(examples, request.datasetDir().toString());
+    log.info("head trained in {} s", (System.nanoTime() - started) / 1_000_000_000);
+    OnnxMl.ModelProto proto =
+        StandardizedHead.wrap(HeadTrainer.exportOnnx(model, BackboneFiles.FEATURE_DIM), standardizer);
+    byte[] onnx = proto.toByteArray();
+    String input = proto.getGraph().getInput(0).getName();
+    String output = proto.getGraph().getOutput(0).getName();
+    List<String> labels = HeadTrainer.labels(model);
+    try (OnnxModel head = OnnxModel.load(onnx, input, new long[] {-1, BackboneFiles.FEATURE_DIM}, output,
+        new long[] {-1, labels.size()}, InferenceOptions.cpu(2))) {
+      List<LabelledImage> validation = without(data.split(Split.VALIDATION), excluded);
+      List<LabelledImage> test = without(data.split(Split.TEST), excluded);
+      List<ScoredImage> validationScores = HeadScorer.score(head, validation, plain);
+      Thresholds thresholds = ThresholdCalibrator.calibrate(labels, data.backgroundLabel(), validationScores,
+          request.maxLostCorrect());
+      List<ScoredImage> testScores = HeadScorer.score(head, test, plain);
+      Evaluation evaluation =
+          new Evaluation(labels, data.backgroundLabel(), new OpenSetRule(labels, data.backgroundLabel(), thresholds),
+              testScores);
+      double parity = TribuoOnnxParity.agreement(model, standardizer, labels, testScores, plain);
+      return new HeadRun(model, onnx, input, output, labels, thresholds, evaluation, testScores, parity);
+    }
+  }
+
+  /**
+   * Trains without some classes and shows the head every image of them: how many come out unknown rather
+   * than as a confident wrong class. This is the open-set behaviour for crops and diseases labs have not
+   * contributed yet.
+   */
+  private Map<String, Double> holdOutExperiment(TrainingData data, Map<Augmentation, Map<String, float[]>> trainFeatures,
+      Map<String, float[]> plain, Embedder embedder) throws IOException {
+    List<LabelledImage> unseen = data.images().stream().filter(i -> request.holdOut().contains(i.label())).toList();
+    Map<String, float[]> features = new HashMap<>(plain);
+    features.putAll(embedder.embed(unseen, Augmentation.NONE));
+    HeadRun run = trainHead(data, trainFeatures, features, request.holdOut());
+    OpenSetRule rule = new OpenSetRule(run.labels(), data.backgroundLabel(), run.thresholds());
+    Map<String, Double> result = new LinkedHashMap<>();
+    try (OnnxModel head = OnnxModel.load(run.onnx(), run.input(), new long[] {-1, BackboneFiles.FEATURE_DIM},
+        run.output(), new long[] {-1, run.labels().size()}, InferenceOptions.cpu(2))) {
+      int unknown = 0;
+      for (String label : request.holdOut()) {
+        List<LabelledImage> ofClass = unseen.stream().filter(i -> i.label().equals(label)).toList();
+        int classUnknown = 0;
+        for (ScoredImage scored : HeadScorer.score(head, ofClass, features)) {
+          classUnknown += rule.decide(scored.probabilities()).unknown() ? 1 : 0;
+        }
+        unknown += classUnknown;
+        result.put("held_out_unknown." + label, ofClass.isEmpty() ? 0 : (double) classUnknown / ofClass.size());
+      }
+      result.put("held_out_unknown", unseen.isEmpty() ? 0 : (double) unknown / unseen.size());
+      result.put("held_out_threshold", run.thresholds().minConfidence());
+      result.put("held_out_in_class_top1", run.test().metrics().get("top1_accuracy"));
+    }
+    return result;
+  }
+
+  private ReleaseManifest writeRelease(TrainingData data, Backbone backbone, HeadRun run, Map<String, Double> holdOut)
+      throws IOException {
+    Path dir = request.releaseDir();
+    Files.createDirectories(dir);
+    Files.write(dir.resolve("head.onnx"), run.onnx());
+    Map<String, Double> metrics = new LinkedHashMap<>(run.test().metrics());
+    metrics.put("onnx_matches_trainer", run.parity());
+    Map<String, String> training = new LinkedHashMap<>();
+    training.put("dataset", request.datasetDir().getFileName().toString());
+    training.put("background", request.backgroundDir() == null ? "" : request.backgroundDir().getFileName().toString());
+    training.put("seed", Long.toString(request.seed()));
+    training.put("split", "stratified by class on sha256(seed:content); validation "
+        + TrainingData.VALIDATION_FRACTION + ", test " + TrainingData.TEST_FRACTION);
+    training.put("train_images", Integer.toString(data.split(Split.TRAIN).size()));
+    training.put("validation_images", Integer.toString(data.split(Split.VALIDATION).size()));
+    training.put("test_images", Integer.toString(data.split(Split.TEST).size()));
+    training.put("augmentations", request.augmentations().toString());
+    training.put("head", "per-feature standardisation, then Tribuo LinearSGDTrainer (multinomial logistic "
+        + "regression, LogMulticlass), AdaGrad lr=" + request.head().learningRate()
+        + ", epochs=" + request.head().epochs() + ", minibatch=" + request.head().minibatch());
+    training.put("preprocessing", Embedder.PREPROCESSING_VERSION);
+    training.put("max_lost_correct_on_validation", Double.toString(request.maxLostCorrect()));
+    ReleaseManifest manifest = new ReleaseManifest(request.releaseId(),
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BackboneFiles.fileName(false), backbone.sha256(),
+        "head.onnx", Sha256.hex(run.onnx()), run.input(), run.output(), run.labels(), data.backgroundLabel(),
+        run.thresholds(), metrics, training);
+    ReleaseFiles.writeManifest(dir, manifest);
+    ReportWriter.write(run.test(), "PlantSpy " + request.releaseId() + " — test split", dir.resolve("evaluation"));
+    TestPredictions.write(dir.resolve("evaluation/test-predictions.csv"), run.testScores(), run.labels(),
+        new OpenSetRule(run.labels(), data.backgroundLabel(), run.thresholds()));
+    ModelCard.write(dir.resolve("MODEL_CARD.md"), manifest, run.test(), holdOut, request);
+    return manifest;
+  }
+
+  private static List<LabelledImage> without(List<LabelledImage> images, List<String> excluded) {
+    return images.stream().filter(i -> !excluded.contains(i.label())).toList();
+  }
+}
