@@ -3,6 +3,7 @@ package io.plantspy.trainer;
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.model.runtime.Backbone;
+import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.model.runtime.InferenceOptions;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -49,13 +50,19 @@ final class BenchCommand implements Callable<Integer> {
         System.getProperty("java.version"), threads);
     System.out.println("| backbone | batch | ms per batch (median) | ms per batch (p95) | images/s |");
     System.out.println("|---|---|---|---|---|");
-    for (boolean uint8 : new boolean[] {false, true}) {
-      try (Backbone backbone = Backbone.loadBuilt(uint8, InferenceOptions.cpu(threads))) {
+    record Variant(String name, byte[] onnx, int dimension) {}
+    List<Variant> variants = List.of(
+        new Variant("served, float32 weights", BackboneFiles.load(false), BackboneFiles.FEATURE_DIM),
+        new Variant("served, uint8 weights", BackboneFiles.load(true), BackboneFiles.FEATURE_DIM),
+        new Variant("whole MobileNetV2 to 1792-d, float32", BackboneFiles.loadResource(BackboneFiles.REFERENCE_FILE),
+            BackboneFiles.REFERENCE_FEATURE_DIM));
+    for (Variant variant : variants) {
+      try (Backbone backbone = Backbone.load(variant.onnx(), variant.dimension(), InferenceOptions.cpu(threads))) {
         for (int batch : batches) {
           float[] pixels = randomPixels(batch);
           List<Double> millis = time(() -> backbone.features(pixels, batch));
           double median = percentile(millis, 0.5);
-          System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f |%n", uint8 ? "uint8" : "float32", batch,
+          System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f |%n", variant.name(), batch,
               median, percentile(millis, 0.95), batch * 1000 / median);
         }
       }

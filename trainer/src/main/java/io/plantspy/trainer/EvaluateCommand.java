@@ -2,6 +2,7 @@ package io.plantspy.trainer;
 
 import io.plantspy.trainer.eval.ReleaseEvaluator;
 import io.plantspy.trainer.eval.ReportWriter;
+import io.plantspy.trainer.embed.EmbeddingCache;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path cacheDir = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "plantspy", "embeddings");
+    Path cacheDir = cache != null ? cache : EmbeddingCache.defaultDir();
     ReleaseEvaluator.Result result = ReleaseEvaluator.evaluate(release, dataset, background, cacheDir);
     System.out.println("metric,value");
     result.evaluation().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));

@@ -6,6 +6,7 @@ import io.plantspy.trainer.fit.HeadSettings;
 import io.plantspy.trainer.fit.ReleaseTrainer;
 import io.plantspy.trainer.fit.TrainingRequest;
 import java.nio.file.Files;
+import io.plantspy.trainer.embed.EmbeddingCache;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--background", description = "Non-leaf photos (one class folder), answered as unknown.")
   Path background;
 
-  @Option(names = "--models", defaultValue = "models", description = "Models folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--models", defaultValue = "${sys:plantspy.home:-.}/models",
+      description = "Models folder (default: ${DEFAULT-VALUE}).")
   Path models;
 
   @Option(names = "--release-id", required = true, description = "Name of the release folder to write.")
@@ -63,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path cacheDir = cache != null ? cache : Path.of(System.getProperty("user.home"), ".cache", "plantspy", "embeddings");
+    Path cacheDir = cache != null ? cache : EmbeddingCache.defaultDir();
     List<String> holdOutClasses = holdOut.stream().filter(s -> !s.isBlank()).toList();
     Path releaseDir = models.resolve("releases").resolve(releaseId);
     TrainingRequest request = new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
@@ -73,7 +75,7 @@ final class TrainCommand implements Callable<Integer> {
     System.out.println("metric,value");
     outcome.manifest().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
     outcome.holdOut().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
-    System.out.printf(Locale.ROOT, "threshold,%.2f%n", outcome.manifest().thresholds().minConfidence());
+    System.out.printf(Locale.ROOT, "threshold,%.3f%n", outcome.manifest().thresholds().minConfidence());
     if (promote) {
       Files.writeString(models.resolve(ReleaseFiles.CURRENT), releaseId + "\n");
     }

@@ -35,6 +35,11 @@ public final class EmbeddingCache implements AutoCloseable {
     this.appender = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
   }
 
+  /** Where the command line keeps embeddings unless told otherwise: {@code ~/.cache/plantspy/embeddings}. */
+  public static Path defaultDir() {
+    return Path.of(System.getProperty("user.home"), ".cache", "plantspy", "embeddings");
+  }
+
   /** Opens (or creates) the cache for one backbone / preprocessing / augmentation combination. */
   public static EmbeddingCache open(Path cacheDir, String backboneSha256, String preprocessing,
       Augmentation augmentation, int dimension) throws IOException {

@@ -23,8 +23,9 @@ public final class Evaluation {
   private final Map<String, Double> metrics = new LinkedHashMap<>();
   private final List<ClassScore> classScores = new ArrayList<>();
 
-  public Evaluation(List<String> labels, String backgroundLabel, OpenSetRule rule, List<ScoredImage> scored) {
-    this.labels = List.copyOf(labels);
+  public Evaluation(List<String> headLabels, String backgroundLabel, OpenSetRule rule, List<ScoredImage> scored) {
+    // Reports list classes alphabetically, so a crop's classes sit together in the confusion matrix.
+    this.labels = headLabels.stream().sorted().toList();
     this.confusion = new int[labels.size()][labels.size()];
     int leafImages = 0;
     int correct = 0;

@@ -30,7 +30,8 @@ final class ModelCard {
         .append("`nsfwjs@4.4.0` (MIT; ImageNet-initialised TF-Hub `imagenet/mobilenet_v2_140_224`, fine-tuned by ")
         .append("nsfwjs) into ONNX by the project's converter. sha256 `").append(manifest.backboneSha256())
         .append("`; loading checks it.\n")
-        .append("- Features: the 1792-d global-average-pooled output of the last convolution.\n")
+        .append("- Features: per-channel mean and standard deviation over positions of the expansion layers of ")
+        .append("blocks 6, 9 and 13 (3,264 values); the network is cut after block 13.\n")
         .append("- Head: ").append(manifest.training().get("head")).append(", exported to ONNX (`")
         .append(manifest.headFile()).append("`, sha256 `").append(manifest.headSha256()).append("`).\n")
         .append("- Preprocessing (shared by training and serving): decode JPEG/PNG/WebP (large photos subsampled), ")
@@ -50,8 +51,8 @@ final class ModelCard {
     md.append("## Open set (`unknown`)\n\n")
         .append("An image is answered `unknown` when the most probable class is the background class, or when ")
         .append("the most probable class has probability below **")
-        .append(String.format(Locale.ROOT, "%.2f", manifest.thresholds().minConfidence()))
-        .append("**. That threshold is the highest (0.01 steps) that turns at most ")
+        .append(String.format(Locale.ROOT, "%.3f", manifest.thresholds().minConfidence()))
+        .append("**. That threshold is the highest (0.01 steps, 0.001 above 0.99) that turns at most ")
         .append(String.format(Locale.ROOT, "%.0f %%", request.maxLostCorrect() * 100))
         .append(" of the correct validation answers into `unknown`.\n\n");
     if (!holdOut.isEmpty()) {

@@ -34,7 +34,9 @@ final class StandardizedHead {
         .addNode(OnnxMl.NodeProto.newBuilder().setOpType("Mul").setName("standardize_scale")
             .addInput("standardize_centered").addInput("standardize_inverse_std").addOutput(standardizedName))
         .addAllNode(graph.getNodeList());
-    return head.toBuilder().setGraph(wrapped).build();
+    // Tribuo embeds its provenance (with training timestamps) in the model metadata; dropping it makes the
+    // head's bytes, and so its sha256, a function of the data and seed alone. release.json records the settings.
+    return head.toBuilder().clearMetadataProps().clearDocString().setGraph(wrapped).build();
   }
 
   private static OnnxMl.TensorProto vector(String name, float[] values) {
