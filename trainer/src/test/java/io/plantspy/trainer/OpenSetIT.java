@@ -33,8 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OpenSetIT {
 
-  /** Measured on the seed of the committed release: see its MODEL_CARD.md. */
-  private static final double MIN_HELD_OUT_UNKNOWN = 0.30;
+  /**
+   * A regression floor, not a goal: this head (one view per photo) rejected 26.6 % of the unseen classes'
+   * photos with the release's seed; the release itself (six views) 29.2 %, see its MODEL_CARD.md. Unseen
+   * diseases of known crops mostly get a confident wrong answer, the model's known weak spot.
+   */
+  private static final double MIN_HELD_OUT_UNKNOWN = 0.25;
 
   @Test
   void syntheticNonLeafPicturesAreUnknown() throws Exception {
