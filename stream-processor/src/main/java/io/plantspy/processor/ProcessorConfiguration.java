@@ -1,0 +1,66 @@
+package io.plantspy.processor;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.plantspy.processor.config.ProcessorProperties;
+import io.plantspy.processor.config.StreamsSettings;
+import io.plantspy.processor.images.GridFsImageStore;
+import io.plantspy.processor.images.ImageResolver;
+import io.plantspy.processor.images.ImageStore;
+import io.plantspy.processor.inference.ReleaseClassifier;
+import io.plantspy.processor.topology.DiagnosisTopology;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the model, the blob store, the metrics registry and the topology into a running Kafka Streams instance. */
+@Configuration(proxyBeanMethods = false)
+class ProcessorConfiguration {
+
+  /** Without the actuator nobody else provides a registry; a deployment can replace it (Prometheus, OTLP). */
+  @Bean
+  @ConditionalOnMissingBean
+  MeterRegistry meterRegistry() {
+    return new SimpleMeterRegistry();
+  }
+
+  @Bean(destroyMethod = "close")
+  ReleaseClassifier releaseClassifier(ProcessorProperties properties) throws IOException {
+    return ReleaseClassifier.load(properties);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(prefix = "plantspy.processor.gridfs", name = "uri")
+  MongoClient mongoClient(ProcessorProperties properties) {
+    return MongoClients.create(properties.gridfs().uri());
+  }
+
+  @Bean
+  ImageResolver imageResolver(ProcessorProperties properties, ObjectProvider<MongoClient> mongo) {
+    MongoClient client = mongo.getIfAvailable();
+    if (client == null) {
+      return ImageResolver.inlineOnly();
+    }
+    ImageStore gridfs = new GridFsImageStore(client.getDatabase(properties.gridfs().database()),
+        properties.maxImageBytes().toBytes());
+    return new ImageResolver(Map.of(GridFsImageStore.STORE_NAME, gridfs));
+  }
+
+  @Bean
+  Topology diagnosisTopology(ProcessorProperties properties, ReleaseClassifier classifier, ImageResolver images,
+      MeterRegistry registry) {
+    return DiagnosisTopology.buildTopology(properties, classifier, images, registry);
+  }
+
+  @Bean
+  StreamsLifecycle streamsLifecycle(Topology topology, ProcessorProperties properties, MeterRegistry registry) {
+    return new StreamsLifecycle(topology, StreamsSettings.from(properties), registry);
+  }
+}

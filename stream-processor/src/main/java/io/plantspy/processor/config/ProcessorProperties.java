@@ -1,0 +1,133 @@
+package io.plantspy.processor.config;
+
+import io.plantspy.schemas.TopicNames;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the stream processor can be told, bound from {@code plantspy.processor.*} and validated at startup
+ * so that a bad value stops the service before it joins the consumer group.
+ *
+ * @param bootstrapServers Kafka brokers
+ * @param applicationId Kafka Streams application id: consumer group, transactional id prefix and changelog prefix
+ * @param replicationFactor of the changelog and repartition topics Kafka Streams creates; -1 takes the broker's
+ *     default.replication.factor, 1 for a single local broker
+ * @param numStreamThreads stream threads per instance; each runs its own batches through the shared model
+ * @param stateDir where Kafka Streams keeps local state; null for its default under java.io.tmpdir
+ * @param topics overrides of the default topic names
+ * @param modelsDir folder with {@code CURRENT} and {@code releases/}
+ * @param releaseDir a release folder to serve instead of the one {@code modelsDir/CURRENT} names
+ * @param batch micro-batching limits
+ * @param inference ONNX Runtime settings
+ * @param maxImageBytes largest image accepted, inline or fetched from a blob store
+ * @param gridfs MongoDB GridFS holding claim-checked images; absent means such references are answered
+ *     IMAGE_NOT_FOUND
+ * @param streams extra Kafka Streams properties, applied last (e.g. commit.interval.ms)
+ */
+@Validated
+@ConfigurationProperties(prefix = "plantspy.processor")
+public record ProcessorProperties(
+    @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,
+    @DefaultValue("plantspy-stream-processor") @NotBlank String applicationId,
+    @DefaultValue("-1") @Min(-1) @Max(32) int replicationFactor,
+    @DefaultValue("1") @Min(1) @Max(64) int numStreamThreads,
+    Path stateDir,
+    @DefaultValue @Valid Topics topics,
+    @DefaultValue("models") @NotNull Path modelsDir,
+    Path releaseDir,
+    @DefaultValue @Valid Batch batch,
+    @DefaultValue @Valid Inference inference,
+    @DefaultValue("20MB") @NotNull DataSize maxImageBytes,
+    @Valid GridFs gridfs,
+    Map<String, String> streams) {
+
+  public ProcessorProperties {
+    // replication.factor 0 is rejected by Kafka; -1 (broker default) and positive values are accepted.
+    if (replicationFactor == 0) {
+      throw new IllegalArgumentException("plantspy.processor.replication-factor must be -1 or positive");
+    }
+    if (maxImageBytes != null && maxImageBytes.toBytes() <= 0) {
+      throw new IllegalArgumentException("plantspy.processor.max-image-bytes must be positive");
+    }
+    if (topics != null) {
+      topics.resolve(); // TopicNames refuses illegal or shared names: fail at startup, not at first use.
+    }
+    streams = streams == null ? Map.of() : Map.copyOf(streams);
+  }
+
+  /** The defaults, for code and tests that build a topology without Spring. */
+  public static ProcessorProperties defaults() {
+    return new ProcessorProperties("localhost:9092", "plantspy-stream-processor", -1, 1, null,
+        new Topics(null, null, null), Path.of("models"), null, new Batch(8, Duration.ofMillis(20)),
+        new Inference(2, false, 0), DataSize.ofMegabytes(20), null, Map.of());
+  }
+
+  /** The same settings with other batching limits; topology tests vary only these. */
+  public ProcessorProperties withBatch(int maxSize, Duration maxWait) {
+    return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
+        topics, modelsDir, releaseDir, new Batch(maxSize, maxWait), inference, maxImageBytes, gridfs, streams);
+  }
+
+  /** The same settings pointed at other brokers, state folder and application id (integration tests). */
+  public ProcessorProperties withKafka(String bootstrapServers, String applicationId, Path stateDir,
+      int replicationFactor) {
+    return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
+        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, streams);
+  }
+
+  /** The topic names in force: the defaults of {@link TopicNames} with the configured overrides. */
+  public TopicNames topicNames() {
+    return topics.resolve();
+  }
+
+  /**
+   * Overrides of the topic names the processor uses; each left out keeps {@link TopicNames#defaults()}, so the
+   * default names live in one place (the schemas module). TopicNames validates the result.
+   */
+  public record Topics(String requests, String results, String dlq) {
+
+    TopicNames resolve() {
+      TopicNames d = TopicNames.defaults();
+      return new TopicNames(requests == null ? d.requests() : requests, results == null ? d.results() : results,
+          dlq == null ? d.dlq() : dlq, d.labSamples(), d.modelReleases());
+    }
+  }
+
+  /**
+   * @param maxSize a batch is run as soon as this many requests are buffered
+   * @param maxWait a partial batch is run once its oldest request has waited this long
+   */
+  public record Batch(@DefaultValue("8") @Min(1) @Max(256) int maxSize, @DefaultValue("20ms") @NotNull Duration maxWait) {
+
+    public Batch {
+      if (maxWait != null && (maxWait.isNegative() || maxWait.isZero())) {
+        throw new IllegalArgumentException("plantspy.processor.batch.max-wait must be positive, was " + maxWait);
+      }
+    }
+  }
+
+  /**
+   * @param intraOpThreads ONNX Runtime threads for one operator (0 = its default)
+   * @param cuda ask for the CUDA execution provider (needs the gpu build profile; falls back to CPU)
+   */
+  public record Inference(
+      @DefaultValue("2") @Min(0) int intraOpThreads,
+      @DefaultValue("false") boolean cuda,
+      @DefaultValue("0") @Min(0) int cudaDeviceId) {}
+
+  /**
+   * @param uri MongoDB connection string, e.g. mongodb://localhost:27017
+   * @param database the database whose {@code images} bucket holds the claim-checked images
+   */
+  public record GridFs(@NotBlank String uri, @DefaultValue("plantspy") @NotBlank String database) {}
+}

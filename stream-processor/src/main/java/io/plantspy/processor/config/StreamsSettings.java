@@ -1,0 +1,39 @@
+package io.plantspy.processor.config;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+
+/** Turns {@link ProcessorProperties} into Kafka Streams properties. */
+public final class StreamsSettings {
+
+  /** Kafka Streams' own default for poll.ms; batching needs it no longer than the batch wait. */
+  private static final long DEFAULT_POLL_MS = 100;
+
+  private StreamsSettings() {}
+
+  public static Properties from(ProcessorProperties config) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    // The buffer store, its input offsets and the results commit together; see MicroBatcher.
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
+    // A stream thread blocked in poll() cannot fire the batch punctuator, so it must not wait longer than a batch.
+    props.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, Math.min(DEFAULT_POLL_MS, config.batch().maxWait().toMillis())));
+    // Values are decoded (and dead-lettered) inside the topology; only a bad String key can fail here, and such a
+    // record has no request id to answer, so it is logged and skipped rather than stopping the partition.
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    // Anything else thrown while processing (blob store or model runtime down, a bug) fails the task: under
+    // exactly-once that aborts the transaction, so the buffered requests are retried by the replacement thread
+    // instead of being skipped, which is what CONTINUE would do.
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
+    if (config.stateDir() != null) {
+      props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    }
+    props.putAll(config.streams());
+    return props;
+  }
+}

@@ -1,0 +1,66 @@
+package io.plantspy.processor.topology;
+
+import io.plantspy.model.image.InvalidImageException;
+import io.plantspy.model.release.Diagnosis;
+import io.plantspy.schemas.DiagnosisError;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.ErrorCode;
+import io.plantspy.schemas.ScoredLabel;
+import io.plantspy.schemas.Timings;
+import java.time.Instant;
+
+/** Builds DiagnosisResult records: the model's answers in the Avro contract, or a typed error. */
+final class Results {
+
+  /**
+   * The schema requires a crop and a health; an unknown image has neither, so it gets this label with confidence 0
+   * and readers go by {@code unknown}.
+   */
+  static final String UNKNOWN_LABEL = "unknown";
+
+  private Results() {}
+
+  /** Carries every answer whatever {@code requestedAnswers} says: the API filters by the caller's role. */
+  static DiagnosisResult diagnosis(String id, String owner, String releaseId, Diagnosis diagnosis, Timings timings,
+      Instant completedAt) {
+    io.plantspy.schemas.Diagnosis outcome = io.plantspy.schemas.Diagnosis.newBuilder()
+        .setCategory(diagnosis.category().map(Results::label).orElseGet(Results::unknown))
+        .setHealth(diagnosis.health().map(Results::label).orElseGet(Results::unknown))
+        .setDisease(diagnosis.disease().map(Results::label).orElse(null))
+        .setPredictedClass(diagnosis.predictedClass())
+        .setTop3(diagnosis.top3().stream().map(Results::label).toList())
+        .setUnknown(diagnosis.unknown())
+        .build();
+    return new DiagnosisResult(id, owner, releaseId, outcome, timings, completedAt);
+  }
+
+  /** An error answer; {@code releaseId} is null when no model was involved. */
+  static DiagnosisResult error(String id, String owner, String releaseId, ErrorCode code, String message,
+      Timings timings, Instant completedAt) {
+    return new DiagnosisResult(id, owner, releaseId, new DiagnosisError(code, message), timings, completedAt);
+  }
+
+  static ErrorCode codeFor(InvalidImageException.Reason reason) {
+    return switch (reason) {
+      case EMPTY, CORRUPT -> ErrorCode.UNDECODABLE_IMAGE;
+      case TOO_LARGE, DIMENSIONS_TOO_LARGE, TOO_MANY_PIXELS -> ErrorCode.IMAGE_TOO_LARGE;
+      case UNSUPPORTED_FORMAT -> ErrorCode.UNSUPPORTED_FORMAT;
+    };
+  }
+
+  static Timings timings(long queuedMillis, long preprocessMillis, long inferenceMillis, int batchSize) {
+    return new Timings(Math.max(0, queuedMillis), preprocessMillis, inferenceMillis, batchSize);
+  }
+
+  static Timings noTimings() {
+    return new Timings(0L, 0L, 0L, 0);
+  }
+
+  private static ScoredLabel label(io.plantspy.model.release.ScoredLabel label) {
+    return new ScoredLabel(label.label(), (float) label.confidence());
+  }
+
+  private static ScoredLabel unknown() {
+    return new ScoredLabel(UNKNOWN_LABEL, 0f);
+  }
+}

@@ -1,0 +1,182 @@
+package io.plantspy.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.plantspy.processor.config.ProcessorProperties;
+import io.plantspy.processor.config.StreamsSettings;
+import io.plantspy.processor.images.ImageResolver;
+import io.plantspy.processor.inference.ReleaseClassifier;
+import io.plantspy.processor.metrics.DiagnosisMetrics;
+import io.plantspy.processor.topology.DiagnosisTopology;
+import io.plantspy.processor.topology.TestRequests;
+import io.plantspy.schemas.Diagnosis;
+import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.TopicNames;
+import io.plantspy.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Two processor instances of one application share a two-partition requests topic on a real (embedded) broker
+ * with exactly-once on: both get a partition, and every request is answered exactly once.
+ */
+@Timeout(90)
+class DiagnosisProcessorIT {
+
+  private static final int PARTITIONS = 2;
+  private static final int REQUESTS_PER_PARTITION = 5;
+  private static final TopicNames TOPICS = TopicNames.defaults();
+
+  @TempDir
+  Path tempDir;
+
+  private EmbeddedKafkaKraftBroker broker;
+  private final List<Instance> instances = new ArrayList<>();
+
+  private record Instance(KafkaStreams streams, SimpleMeterRegistry registry, ReleaseClassifier model) {}
+
+  @BeforeEach
+  void startBroker() {
+    broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq());
+    // One broker: exactly-once cannot start while the transaction log wants three replicas.
+    broker.brokerProperties(Map.of(
+        "transaction.state.log.replication.factor", "1",
+        "transaction.state.log.min.isr", "1",
+        "offsets.topic.replication.factor", "1",
+        "group.initial.rebalance.delay.ms", "0"));
+    broker.afterPropertiesSet();
+  }
+
+  @AfterEach
+  void stopEverything() {
+    instances.forEach(instance -> {
+      instance.streams().close(Duration.ofSeconds(10));
+      instance.model().close();
+    });
+    broker.destroy();
+  }
+
+  @Test
+  void twoInstancesShareThePartitionsAndAnswerEveryRequestExactlyOnce() throws Exception {
+    instances.add(start("a"));
+    instances.add(start("b"));
+    awaitOneActiveTaskEach();
+
+    List<String> ids = produceRequests();
+    Map<String, Integer> answers = consumeResults(ids.size());
+
+    assertThat(answers).containsOnlyKeys(ids);
+    assertThat(answers.values()).as("results per request").containsOnly(1);
+    for (Instance instance : instances) {
+      assertThat(instance.registry().get(DiagnosisMetrics.REQUESTS).counter().count())
+          .as("requests handled by one instance").isEqualTo(REQUESTS_PER_PARTITION);
+    }
+  }
+
+  private Instance start(String name) throws Exception {
+    ProcessorProperties config = ProcessorProperties.defaults()
+        .withKafka(broker.getBrokersAsString(), "plantspy-it", tempDir.resolve(name), 1);
+    ProcessorProperties.Inference oneThread = new ProcessorProperties.Inference(1, false, 0);
+    ReleaseClassifier model = ReleaseClassifier.load(new ProcessorProperties(config.bootstrapServers(),
+        config.applicationId(), 1, 1, config.stateDir(), config.topics(), TestRequests.modelsDir(), null,
+        config.batch(), oneThread, config.maxImageBytes(), null, Map.of()));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Properties props = StreamsSettings.from(config);
+    props.put("commit.interval.ms", "100");
+    KafkaStreams streams = new KafkaStreams(
+        DiagnosisTopology.buildTopology(config, model, ImageResolver.inlineOnly(), registry), props);
+    streams.start();
+    return new Instance(streams, registry, model);
+  }
+
+  private void awaitOneActiveTaskEach() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean balanced = instances.stream().allMatch(instance -> instance.streams().state() == KafkaStreams.State.RUNNING
+          && instance.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum() == 1);
+      if (balanced) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("instances did not each get one partition: " + instances.stream()
+        .map(i -> i.streams().state() + " " + i.streams().metadataForLocalThreads().stream()
+            .map(ThreadMetadata::activeTasks).toList())
+        .toList());
+  }
+
+  private List<String> produceRequests() throws Exception {
+    Map<String, Object> config = Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    byte[] image = TestRequests.generatedJpeg();
+    List<String> ids = new ArrayList<>();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+      for (int partition = 0; partition < PARTITIONS; partition++) {
+        for (int i = 0; i < REQUESTS_PER_PARTITION; i++) {
+          String id = "p" + partition + "-r" + i;
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          DiagnosisRequest.getEncoder().encode(TestRequests.inline(id, image), out);
+          // Explicit partitions: each instance is guaranteed work, whatever the keys hash to.
+          producer.send(new ProducerRecord<>(TOPICS.requests(), partition, id, out.toByteArray())).get();
+          ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  private Map<String, Integer> consumeResults(int expected) {
+    Map<String, Object> config = new HashMap<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+        ConsumerConfig.GROUP_ID_CONFIG, "it-results",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        // Only committed transactions: what a real reader of results sees under exactly-once.
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+    Topics topics = Topics.defaults();
+    Map<String, Integer> answers = new HashMap<>();
+    try (KafkaConsumer<String, DiagnosisResult> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        topics.results().valueSerde().deserializer())) {
+      consumer.subscribe(List.of(TOPICS.results()));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      long settleUntil = Long.MAX_VALUE;
+      // Keep reading a little after the last expected answer, so a duplicate would be seen.
+      while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+        for (ConsumerRecord<String, DiagnosisResult> record : consumer.poll(Duration.ofMillis(200))) {
+          assertThat(record.value().getOutcome()).isInstanceOf(Diagnosis.class);
+          answers.merge(record.key(), 1, Integer::sum);
+        }
+        if (answers.size() >= expected && settleUntil == Long.MAX_VALUE) {
+          settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        }
+      }
+    }
+    return answers;
+  }
+}

@@ -1,0 +1,84 @@
+package io.plantspy.processor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plantspy.schemas.TopicNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+class ProcessorPropertiesTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(ProcessorProperties.class)
+  static class Bound {}
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+      .withUserConfiguration(Bound.class);
+
+  @Test
+  void bindsTheDefaults() {
+    runner.run(context -> {
+      ProcessorProperties properties = context.getBean(ProcessorProperties.class);
+      assertThat(properties).isEqualTo(ProcessorProperties.defaults());
+      assertThat(properties.topicNames()).isEqualTo(TopicNames.defaults());
+      assertThat(properties.batch().maxSize()).isEqualTo(8);
+      assertThat(properties.batch().maxWait()).isEqualTo(Duration.ofMillis(20));
+      assertThat(properties.inference().intraOpThreads()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void bindsOverrides() {
+    runner.withPropertyValues(
+            "plantspy.processor.topics.requests=custom.requests",
+            "plantspy.processor.batch.max-size=16",
+            "plantspy.processor.batch.max-wait=50ms",
+            "plantspy.processor.inference.cuda=true",
+            "plantspy.processor.release-dir=/srv/release",
+            "plantspy.processor.max-image-bytes=5MB",
+            "plantspy.processor.gridfs.uri=mongodb://mongo:27017",
+            "plantspy.processor.streams.commit.interval.ms=50")
+        .run(context -> {
+          ProcessorProperties properties = context.getBean(ProcessorProperties.class);
+          assertThat(properties.topicNames().requests()).isEqualTo("custom.requests");
+          assertThat(properties.topicNames().results()).isEqualTo(TopicNames.defaults().results());
+          assertThat(properties.batch().maxSize()).isEqualTo(16);
+          assertThat(properties.batch().maxWait()).isEqualTo(Duration.ofMillis(50));
+          assertThat(properties.inference().cuda()).isTrue();
+          assertThat(properties.releaseDir()).isEqualTo(Path.of("/srv/release"));
+          assertThat(properties.maxImageBytes()).isEqualTo(DataSize.ofMegabytes(5));
+          assertThat(properties.gridfs().database()).isEqualTo("plantspy");
+          assertThat(properties.streams()).containsEntry("commit.interval.ms", "50");
+        });
+  }
+
+  @Test
+  void refusesInvalidValuesAtStartup() {
+    runner.withPropertyValues("plantspy.processor.batch.max-size=0")
+        .run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("plantspy.processor.batch.max-wait=0ms")
+        .run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("plantspy.processor.topics.dlq=plantspy.diagnosis.requests")
+        .run(context -> assertThat(context).hasFailed());
+  }
+
+  @Test
+  void streamsRunExactlyOnceAndPollNoLongerThanABatchWaits() {
+    Properties props = StreamsSettings.from(ProcessorProperties.defaults());
+
+    assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    assertThat(props.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(20L);
+    assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
+    assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
+  }
+}

@@ -1,0 +1,250 @@
+package io.plantspy.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.plantspy.processor.config.ProcessorProperties;
+import io.plantspy.processor.images.ImageResolver;
+import io.plantspy.processor.inference.ReleaseClassifier;
+import io.plantspy.processor.metrics.DiagnosisMetrics;
+import io.plantspy.schemas.Diagnosis;
+import io.plantspy.schemas.DiagnosisError;
+import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.ErrorCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnosisTopologyTest {
+
+  private static final Duration LONG_WAIT = Duration.ofHours(1);
+
+  private static ReleaseClassifier realModel;
+
+  @TempDir
+  Path stateDir;
+
+  private final FakeClassifier fake = new FakeClassifier();
+
+  @BeforeAll
+  static void loadRealModel() throws IOException {
+    realModel = ReleaseClassifier.load(
+        new ProcessorProperties(null, "x", -1, 1, null, new ProcessorProperties.Topics(null, null, null),
+            TestRequests.modelsDir(), null, ProcessorProperties.defaults().batch(),
+            new ProcessorProperties.Inference(1, false, 0), ProcessorProperties.defaults().maxImageBytes(), null,
+            Map.of()));
+  }
+
+  @AfterAll
+  static void closeRealModel() {
+    realModel.close();
+  }
+
+  @Test
+  void answersAValidRequestWithTheRealModel() throws IOException {
+    Optional<Path> photo = TestRequests.datasetImage("Tomato___healthy");
+    assumeTrue(photo.isPresent(), "no PlantVillage photos (-Dplantspy.dataset.dir)");
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults(), realModel, ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("leaf-1", Files.readAllBytes(photo.get())));
+      harness.advance(Duration.ofMillis(20));
+
+      DiagnosisResult result = harness.results.readValue();
+      assertThat(result.getId()).isEqualTo("leaf-1");
+      assertThat(result.getOwner()).isEqualTo("owner-of-leaf-1");
+      assertThat(result.getModelRelease()).isEqualTo(realModel.releaseId());
+      Diagnosis diagnosis = (Diagnosis) result.getOutcome();
+      assertThat(diagnosis.getPredictedClass()).isEqualTo("Tomato___healthy");
+      assertThat(diagnosis.getCategory().getLabel()).isEqualTo("Tomato");
+      assertThat(diagnosis.getHealth().getLabel()).isEqualTo("healthy");
+      assertThat(diagnosis.getTop3()).hasSize(3);
+      assertThat(result.getTimings().getBatchSize()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void answersAGeneratedJpegWithTheRealModel() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults(), realModel, ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("green-1", TestRequests.generatedJpeg()));
+      harness.advance(Duration.ofMillis(20));
+
+      DiagnosisResult result = harness.results.readValue();
+      assertThat(result.getId()).isEqualTo("green-1");
+      assertThat(result.getModelRelease()).isEqualTo(realModel.releaseId());
+      // Any class (or unknown) will do for a synthetic image; what matters is a real model answer.
+      assertThat(result.getOutcome()).isInstanceOfSatisfying(Diagnosis.class,
+          d -> assertThat(d.getPredictedClass()).isNotBlank());
+    }
+  }
+
+  @Test
+  void batchesUpToMaxSizeThenFlushes() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(3, LONG_WAIT), fake,
+        ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("a", TestRequests.generatedJpeg()));
+      harness.send(TestRequests.inline("b", TestRequests.generatedJpeg()));
+      assertThat(harness.results.isEmpty()).isTrue();
+      assertThat(harness.buffered()).isEqualTo(2);
+
+      harness.send(TestRequests.inline("c", TestRequests.generatedJpeg()));
+
+      List<DiagnosisResult> results = harness.results.readValuesToList();
+      assertThat(results).extracting(DiagnosisResult::getId).containsExactlyInAnyOrder("a", "b", "c");
+      assertThat(results).allSatisfy(r -> assertThat(r.getTimings().getBatchSize()).isEqualTo(3));
+      assertThat(fake.calls).containsExactly(3);
+      assertThat(harness.buffered()).isZero();
+    }
+  }
+
+  @Test
+  void punctuatorFlushesAPartialBatchAfterMaxWait() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(8, Duration.ofMillis(20)), fake,
+        ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("a", TestRequests.generatedJpeg()));
+      harness.send(TestRequests.inline("b", TestRequests.generatedJpeg()));
+      harness.advance(Duration.ofMillis(10));
+      assertThat(harness.results.isEmpty()).as("flushed before max wait").isTrue();
+
+      harness.advance(Duration.ofMillis(10));
+
+      assertThat(harness.results.readValuesToList()).extracting(DiagnosisResult::getId)
+          .containsExactlyInAnyOrder("a", "b");
+      assertThat(fake.calls).containsExactly(2);
+      assertThat(harness.buffered()).isZero();
+    }
+  }
+
+  @Test
+  void poisonPillGoesToDlqAndAnErrorResult() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults(), fake, ImageResolver.inlineOnly())) {
+      byte[] valid = TopologyHarness.encode(TestRequests.inline("poison", TestRequests.generatedJpeg()));
+      // Cut inside the image bytes: not decodable, yet id and owner at the front are intact.
+      byte[] truncated = Arrays.copyOf(valid, 60);
+      harness.requests.pipeInput("poison", truncated);
+
+      TestRecord<String, byte[]> dead = harness.dlq.readRecord();
+      assertThat(dead.key()).isEqualTo("poison");
+      assertThat(dead.value()).isEqualTo(truncated);
+      Headers headers = dead.headers();
+      assertThat(header(headers, DeadLetters.EXCEPTION))
+          .isEqualTo("org.apache.kafka.common.errors.SerializationException");
+      assertThat(header(headers, DeadLetters.MESSAGE)).contains("Cannot deserialize DiagnosisRequest");
+      assertThat(header(headers, DeadLetters.TOPIC)).isEqualTo("plantspy.diagnosis.requests");
+      assertThat(header(headers, DeadLetters.PARTITION)).isEqualTo("0");
+      assertThat(header(headers, DeadLetters.OFFSET)).isEqualTo("0");
+
+      DiagnosisResult error = harness.results.readValue();
+      assertThat(error.getId()).isEqualTo("poison");
+      assertThat(error.getOwner()).isEqualTo("owner-of-poison");
+      assertThat(error.getModelRelease()).isNull();
+      assertThat(((DiagnosisError) error.getOutcome()).getCode()).isEqualTo(ErrorCode.INTERNAL);
+
+      // Garbage with no recoverable owner still gets an answer, visible only to privileged readers.
+      harness.requests.pipeInput("garbage", "not avro".getBytes(StandardCharsets.UTF_8));
+      assertThat(harness.dlq.readRecord().key()).isEqualTo("garbage");
+      assertThat(harness.results.readValue().getOwner()).isEmpty();
+
+      harness.send(TestRequests.inline("next", TestRequests.generatedJpeg()));
+      harness.advance(Duration.ofMillis(20));
+      DiagnosisResult next = harness.results.readValue();
+      assertThat(next.getId()).isEqualTo("next");
+      assertThat(next.getOutcome()).isInstanceOf(Diagnosis.class);
+      assertThat(harness.dlq.isEmpty()).isTrue();
+    }
+  }
+
+  @Test
+  void undecodableImageGetsTypedErrorWithoutFailingTheBatch() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(3, LONG_WAIT), fake,
+        ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("good-1", TestRequests.generatedJpeg()));
+      harness.send(TestRequests.inline("broken", TestRequests.truncatedJpeg()));
+      harness.send(TestRequests.inline("good-2", TestRequests.generatedJpeg()));
+
+      Map<String, DiagnosisResult> results = harness.results.readKeyValuesToMap();
+      assertThat(results).containsOnlyKeys("good-1", "broken", "good-2");
+      DiagnosisError error = (DiagnosisError) results.get("broken").getOutcome();
+      assertThat(error.getCode()).isEqualTo(ErrorCode.UNDECODABLE_IMAGE);
+      assertThat(error.getMessage()).isNotBlank();
+      assertThat(results.get("broken").getModelRelease()).isNull();
+      assertThat(results.get("good-1").getOutcome()).isInstanceOf(Diagnosis.class);
+      assertThat(results.get("good-2").getOutcome()).isInstanceOf(Diagnosis.class);
+      assertThat(fake.calls).as("one model call for the two good images").containsExactly(2);
+    }
+  }
+
+  @Test
+  void missingClaimCheckImageGetsImageNotFound() {
+    byte[] stored = TestRequests.generatedJpeg();
+    ImageResolver images = new ImageResolver(Map.of("gridfs",
+        id -> id.equals("present") ? Optional.of(stored) : Optional.empty()));
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(3, LONG_WAIT), fake, images)) {
+      harness.send(TestRequests.reference("found", "gridfs", "present"));
+      harness.send(TestRequests.reference("lost", "gridfs", "absent"));
+      harness.send(TestRequests.reference("elsewhere", "s3", "present"));
+
+      Map<String, DiagnosisResult> results = harness.results.readKeyValuesToMap();
+      assertThat(results.get("found").getOutcome()).isInstanceOf(Diagnosis.class);
+      assertThat(((DiagnosisError) results.get("lost").getOutcome()).getCode()).isEqualTo(ErrorCode.IMAGE_NOT_FOUND);
+      assertThat(((DiagnosisError) results.get("elsewhere").getOutcome()).getCode())
+          .isEqualTo(ErrorCode.IMAGE_NOT_FOUND);
+    }
+  }
+
+  @Test
+  void aRedeliveredRequestIsAnsweredOnce() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults(), fake, ImageResolver.inlineOnly())) {
+      DiagnosisRequest request = TestRequests.inline("twice", TestRequests.generatedJpeg());
+      harness.send(request);
+      harness.send(request);
+      harness.advance(Duration.ofMillis(20));
+
+      assertThat(harness.results.readValuesToList()).extracting(DiagnosisResult::getId).containsExactly("twice");
+    }
+  }
+
+  @Test
+  void metersCountRequestsErrorsBatchesAndInferenceTaggedWithTheRelease() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(3, LONG_WAIT), fake,
+        ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("good-1", TestRequests.generatedJpeg()));
+      harness.send(TestRequests.inline("broken", TestRequests.truncatedJpeg()));
+      harness.send(TestRequests.inline("good-2", TestRequests.generatedJpeg()));
+      harness.requests.pipeInput("poison", new byte[] {1, 2, 3});
+
+      MeterRegistry meters = harness.registry;
+      String release = FakeClassifier.RELEASE;
+      assertThat(meters.get(DiagnosisMetrics.REQUESTS).tag("release", release).counter().count()).isEqualTo(3);
+      assertThat(meters.get(DiagnosisMetrics.ERRORS).tags("release", release, "code", "UNDECODABLE_IMAGE")
+          .counter().count()).isEqualTo(1);
+      assertThat(meters.get(DiagnosisMetrics.ERRORS).tags("release", release, "code", "INTERNAL")
+          .counter().count()).isEqualTo(1);
+      assertThat(meters.get(DiagnosisMetrics.DEAD_LETTERS).tag("release", release).counter().count()).isEqualTo(1);
+      assertThat(meters.get(DiagnosisMetrics.BATCH_SIZE).tag("release", release).summary().totalAmount())
+          .isEqualTo(2);
+      assertThat(meters.get(DiagnosisMetrics.INFERENCE).tag("release", release).timer().count()).isEqualTo(1);
+    }
+  }
+
+  private TopologyHarness harness(ProcessorProperties config, io.plantspy.processor.inference.BatchClassifier model,
+      ImageResolver images) {
+    return new TopologyHarness(config, model, images, stateDir);
+  }
+
+  private static String header(Headers headers, String name) {
+    return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}

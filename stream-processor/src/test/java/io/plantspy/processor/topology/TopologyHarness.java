@@ -1,0 +1,76 @@
+package io.plantspy.processor.topology;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.plantspy.processor.config.ProcessorProperties;
+import io.plantspy.processor.config.StreamsSettings;
+import io.plantspy.processor.images.ImageResolver;
+import io.plantspy.processor.inference.BatchClassifier;
+import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.TopicNames;
+import io.plantspy.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** A TopologyTestDriver around {@link DiagnosisTopology} with typed test topics. */
+final class TopologyHarness implements AutoCloseable {
+
+  static final Instant START = Instant.parse("2026-11-27T12:00:00Z");
+
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, byte[]> requests;
+  final TestOutputTopic<String, DiagnosisResult> results;
+  final TestOutputTopic<String, byte[]> dlq;
+
+  TopologyHarness(ProcessorProperties config, BatchClassifier classifier, ImageResolver images, Path stateDir) {
+    Properties props = StreamsSettings.from(config.withKafka("dummy:9092", "topology-test", stateDir, 1));
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(DiagnosisTopology.buildTopology(config, classifier, images, registry), props,
+        START);
+    TopicNames names = config.topicNames();
+    requests = driver.createInputTopic(names.requests(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer(), START, Duration.ZERO);
+    Topics topics = Topics.defaults();
+    results = driver.createOutputTopic(names.results(), Serdes.String().deserializer(),
+        topics.results().valueSerde().deserializer());
+    dlq = driver.createOutputTopic(names.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+  }
+
+  void send(DiagnosisRequest request) {
+    requests.pipeInput(request.getId(), encode(request));
+  }
+
+  static byte[] encode(DiagnosisRequest request) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      DiagnosisRequest.getEncoder().encode(request, out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void advance(Duration wallClock) {
+    driver.advanceWallClockTime(wallClock);
+  }
+
+  long buffered() {
+    return driver.<String, DiagnosisRequest>getKeyValueStore(DiagnosisTopology.BUFFER_STORE).approximateNumEntries();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
