@@ -1,0 +1,118 @@
+package io.plantspy.infra.keycloak;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The few Keycloak admin REST calls the launcher and tests need: create a user of the {@code plantspy} realm
+ * with realm roles, and get tokens with the password grant of the public {@code plantspy-cli} client.
+ */
+public final class KeycloakAdmin {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final String baseUrl;
+  private final String adminUser;
+  private final String adminPassword;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  KeycloakAdmin(String baseUrl, String adminUser, String adminPassword) {
+    this.baseUrl = baseUrl;
+    this.adminUser = adminUser;
+    this.adminPassword = adminPassword;
+  }
+
+  /**
+   * Creates an enabled user with the given realm roles. Keycloak refuses the password grant to users without
+   * email, first and last name (a required profile), so those are filled in.
+   */
+  public void createUser(String username, String password, List<String> realmRoles) throws IOException {
+    String admin = accessToken("master", "admin-cli", adminUser, adminPassword);
+    ObjectNode user = JSON.createObjectNode()
+        .put("username", username).put("enabled", true).put("emailVerified", true)
+        .put("email", username + "@plantspy.local").put("firstName", "Demo").put("lastName", capitalise(username));
+    user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+    HttpResponse<String> created = send(HttpRequest.newBuilder(adminUri("/users"))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(user.toString())).build());
+    if (created.statusCode() != 201) {
+      throw new IOException("creating user " + username + " failed: " + created.statusCode() + " " + created.body());
+    }
+    String userId = created.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
+        .orElseThrow(() -> new IOException("Keycloak did not say where user " + username + " is"));
+    ArrayNode roles = JSON.createArrayNode();
+    for (String role : realmRoles) {
+      HttpResponse<String> found = send(HttpRequest.newBuilder(adminUri("/roles/" + encode(role)))
+          .header("Authorization", "Bearer " + admin).GET().build());
+      if (found.statusCode() != 200) {
+        throw new IOException("realm role " + role + " not found: " + found.statusCode());
+      }
+      roles.add(JSON.readTree(found.body()));
+    }
+    HttpResponse<String> mapped = send(HttpRequest.newBuilder(adminUri("/users/" + userId + "/role-mappings/realm"))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(roles.toString())).build());
+    if (mapped.statusCode() != 204) {
+      throw new IOException("granting roles to " + username + " failed: " + mapped.statusCode() + " " + mapped.body());
+    }
+  }
+
+  /** An access token for a realm user through the command-line client's password grant. */
+  public String userToken(String username, String password) throws IOException {
+    return accessToken(KeycloakServer.REALM, "plantspy-cli", username, password);
+  }
+
+  /** The raw token endpoint answer, for callers that check refusals. */
+  public HttpResponse<String> passwordGrant(String realm, String clientId, String username, String password)
+      throws IOException {
+    String form = Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password)
+        .entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + realm + "/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
+  private String accessToken(String realm, String clientId, String username, String password) throws IOException {
+    HttpResponse<String> response = passwordGrant(realm, clientId, username, password);
+    JsonNode body = JSON.readTree(response.body());
+    if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
+      throw new IOException("no token for " + username + " from " + realm + ": " + response.statusCode() + " "
+          + response.body());
+    }
+    return body.get("access_token").asString();
+  }
+
+  private URI adminUri(String path) {
+    return URI.create(baseUrl + "/admin/realms/" + KeycloakServer.REALM + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted talking to Keycloak", e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static String capitalise(String name) {
+    return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+}

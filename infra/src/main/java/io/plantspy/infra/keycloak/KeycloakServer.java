@@ -1,0 +1,123 @@
+package io.plantspy.infra.keycloak;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the real Keycloak server (the keycloak-quarkus-dist the build unpacks into ~/.cache/plantspy) as a child
+ * process with the committed {@code plantspy} realm imported, and stops it on {@link #close()}. Used by the
+ * platform launcher and by integration tests that need real tokens.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+  public static final String REALM = "plantspy";
+  private static final Logger log = LoggerFactory.getLogger(KeycloakServer.class);
+  private static final String REALM_RESOURCE = "/plantspy-realm.json";
+
+  private final Process process;
+  private final KeycloakSettings settings;
+
+  private KeycloakServer(Process process, KeycloakSettings settings) {
+    this.process = process;
+    this.settings = settings;
+  }
+
+  /** Starts Keycloak and returns once the realm answers, or fails with the end of Keycloak's log. */
+  public static KeycloakServer start(KeycloakSettings settings) throws IOException, InterruptedException {
+    Path home = settings.home();
+    if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+      throw new IOException("no Keycloak at " + home + ": build the infra module (./mvnw -pl infra package), "
+          + "it unpacks org.keycloak:keycloak-quarkus-dist from Maven Central");
+    }
+    Path importDir = home.resolve("data/import");
+    Files.createDirectories(importDir);
+    try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+      Files.copy(realm, importDir.resolve("plantspy-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.createDirectories(settings.logFile().getParent());
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        "--import-realm", "--http-host=127.0.0.1", "--http-port=" + settings.httpPort(),
+        "--http-management-port=" + settings.managementPort(), "--health-enabled=true"));
+    command.addAll(settings.databaseOptions());
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(settings.logFile().toFile());
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
+    builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+    log.info("starting Keycloak on port {} (log: {})", settings.httpPort(), settings.logFile());
+    KeycloakServer server = new KeycloakServer(builder.start(), settings);
+    try {
+      server.awaitRealm(settings.startTimeout());
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + settings.httpPort();
+  }
+
+  /** The {@code iss} of the realm's tokens, which resource servers check. */
+  public String issuer() {
+    return baseUrl() + "/realms/" + REALM;
+  }
+
+  public KeycloakAdmin admin() {
+    return new KeycloakAdmin(baseUrl(), settings.adminUser(), settings.adminPassword());
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitRealm(Duration timeout) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+        .timeout(Duration.ofSeconds(5)).build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException("Keycloak exited with " + process.exitValue() + ":\n" + logTail());
+      }
+      try {
+        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(500);
+    }
+    throw new IOException("Keycloak did not serve realm " + REALM + " within " + timeout + ":\n" + logTail());
+  }
+
+  private String logTail() throws IOException {
+    List<String> lines = Files.readAllLines(settings.logFile());
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+  }
+}

@@ -1,0 +1,98 @@
+package io.plantspy.infra.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The committed realm on the real Keycloak server: the tokens the API will be given, and what is refused. */
+class KeycloakRealmIT {
+
+  private static KeycloakServer keycloak;
+
+  @BeforeAll
+  static void startKeycloak(@TempDir Path logs) throws Exception {
+    keycloak = KeycloakServer.start(new KeycloakSettings(KeycloakSettings.defaultHome(), freePort(), freePort(),
+        "admin", "bootstrap-" + System.nanoTime(), logs.resolve("keycloak.log"), false, Duration.ofSeconds(180)));
+    keycloak.admin().createUser("grower", "grower-password-1", List.of("category", "health", "disease"));
+    keycloak.admin().createUser("viewer", "viewer-password-1", List.of("category"));
+  }
+
+  @AfterAll
+  static void stopKeycloak() {
+    if (keycloak != null) {
+      keycloak.close();
+    }
+  }
+
+  @Test
+  void cliTokensAreForThePlantspyApiAndCarryRealmRoles() throws IOException {
+    JsonNode claims = claims(keycloak.admin().userToken("grower", "grower-password-1"));
+    assertThat(claims.path("iss").asString()).isEqualTo(keycloak.issuer());
+    assertThat(claims.path("aud").toString()).contains("\"plantspy-api\"");
+    assertThat(claims.path("realm_access").path("roles").toString())
+        .contains("\"category\"", "\"health\"", "\"disease\"").doesNotContain("\"admin\"", "\"lab\"");
+    assertThat(claims.path("azp").asString()).isEqualTo("plantspy-cli");
+  }
+
+  @Test
+  void eachUserGetsOnlyTheirRoles() throws IOException {
+    JsonNode claims = claims(keycloak.admin().userToken("viewer", "viewer-password-1"));
+    assertThat(claims.path("realm_access").path("roles").toString())
+        .contains("\"category\"").doesNotContain("\"health\"", "\"disease\"");
+  }
+
+  @Test
+  void wrongPasswordIsRefused() throws IOException {
+    HttpResponse<String> response =
+        keycloak.admin().passwordGrant(KeycloakServer.REALM, "plantspy-cli", "grower", "not-the-password");
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).contains("invalid_grant");
+  }
+
+  @Test
+  void webClientHasNoPasswordGrant() throws IOException {
+    HttpResponse<String> response =
+        keycloak.admin().passwordGrant(KeycloakServer.REALM, "plantspy-web", "grower", "grower-password-1");
+    assertThat(response.statusCode()).isIn(400, 401);
+    assertThat(response.body()).contains("unauthorized_client");
+  }
+
+  @Test
+  void webClientRequiresPkce() throws Exception {
+    String authorize = keycloak.issuer() + "/protocol/openid-connect/auth?client_id=plantspy-web"
+        + "&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcallback";
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    // Keycloak redirects the error back to the client, or shows it, naming the missing PKCE parameter.
+    String answer = response.headers().firstValue("Location").orElse("") + response.body();
+    assertThat(answer).contains("code_challenge");
+  }
+
+  private static JsonNode claims(String jwt) {
+    String payload = jwt.split("\\.")[1];
+    return JsonMapper.builder().build().readTree(
+        new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
