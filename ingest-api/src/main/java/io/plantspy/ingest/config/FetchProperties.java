@@ -1,0 +1,34 @@
+package io.plantspy.ingest.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits on fetching an image from a caller-supplied URL (SSRF guard).
+ *
+ * @param connectTimeout TCP connect timeout per hop
+ * @param readTimeout longest silence while waiting for a response
+ * @param totalTimeout cap on the whole fetch, redirects included (guards against a slow drip)
+ * @param maxRedirects redirects followed, each re-vetted
+ * @param allowedAddresses CIDR blocks (e.g. {@code 127.0.0.1/32}) exempt from the private-address refusal;
+ *     empty in production
+ */
+@Validated
+@ConfigurationProperties("plantspy.fetch")
+public record FetchProperties(
+    Duration connectTimeout, Duration readTimeout, Duration totalTimeout, Integer maxRedirects,
+    List<String> allowedAddresses) {
+
+  public FetchProperties {
+    connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(3);
+    readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(5);
+    totalTimeout = totalTimeout != null ? totalTimeout : Duration.ofSeconds(15);
+    maxRedirects = maxRedirects != null ? maxRedirects : 3;
+    allowedAddresses = allowedAddresses != null ? List.copyOf(allowedAddresses) : List.of();
+    if (maxRedirects < 0) {
+      throw new IllegalArgumentException("plantspy.fetch.max-redirects must be >= 0");
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.plantspy.ingest.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long a caller may wait for a result, and how the wait polls MongoDB. Polling the shared store (rather
+ * than waiting on in-memory state) is what lets instance A answer when instance B consumed the result.
+ *
+ * @param max cap on {@code ?wait=}, also the wait of the synchronous predict endpoints
+ * @param pollInitial first poll interval
+ * @param pollMax the interval grows by half each poll up to this
+ */
+@Validated
+@ConfigurationProperties("plantspy.wait")
+public record WaitProperties(Duration max, Duration pollInitial, Duration pollMax) {
+
+  public WaitProperties {
+    max = max != null ? max : Duration.ofSeconds(30);
+    pollInitial = pollInitial != null ? pollInitial : Duration.ofMillis(50);
+    pollMax = pollMax != null ? pollMax : Duration.ofMillis(500);
+    if (max.isNegative() || pollInitial.isNegative() || pollInitial.isZero() || pollMax.compareTo(pollInitial) < 0) {
+      throw new IllegalArgumentException("plantspy.wait: max >= 0, poll-initial > 0 and poll-max >= poll-initial");
+    }
+  }
+}

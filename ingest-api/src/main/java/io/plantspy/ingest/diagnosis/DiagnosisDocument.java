@@ -1,0 +1,30 @@
+package io.plantspy.ingest.diagnosis;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One diagnosis in the {@code diagnoses} collection: written PENDING by the instance that took the request,
+ * completed by whichever instance consumed the result. It is the only state the API shares between instances.
+ *
+ * @param requestedAnswers names of {@code io.plantspy.schemas.Answer}
+ * @param result null while PENDING
+ */
+@Document("diagnoses")
+public record DiagnosisDocument(
+    @Id String id,
+    String owner,
+    DiagnosisStatus status,
+    Instant createdAt,
+    List<String> requestedAnswers,
+    String source,
+    StoredResult result) {
+
+  public static final String COLLECTION = "diagnoses";
+
+  public boolean settled() {
+    return status != DiagnosisStatus.PENDING;
+  }
+}

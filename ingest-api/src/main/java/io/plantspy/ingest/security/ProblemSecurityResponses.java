@@ -1,0 +1,48 @@
+package io.plantspy.ingest.security;
+
+import io.plantspy.ingest.problem.ApiProblem;
+import io.plantspy.ingest.problem.ProblemWriter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes 401 and 403 as problem JSON. Security filters run before any controller advice, so they cannot reuse
+ * the {@code ProblemHandler} and write the body themselves.
+ */
+public final class ProblemSecurityResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+  private final ProblemWriter writer;
+
+  public ProblemSecurityResponses(ProblemWriter writer) {
+    this.writer = writer;
+  }
+
+  @Override
+  public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+    boolean tokenSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+    String detail = tokenSent
+        ? "the bearer token was refused: " + ex.getMessage()
+        : "a bearer token is required (Authorization: Bearer <token>)";
+    // RFC 6750: tell the client which scheme and, for a bad token, that the token is the problem.
+    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+        tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+    return write(exchange, ApiProblem.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", detail));
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+    return write(exchange, ApiProblem.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        "your roles do not allow " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath()));
+  }
+
+  private Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+    return writer.write(exchange, problem);
+  }
+}

@@ -1,0 +1,97 @@
+package io.plantspy.ingest.security;
+
+import io.plantspy.ingest.config.CorsProperties;
+import io.plantspy.ingest.config.SecurityProperties;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import io.plantspy.ingest.problem.ProblemWriter;
+
+/**
+ * Stateless bearer-token security: Keycloak JWTs checked for signature, expiry, issuer and audience; realm roles
+ * become authorities; the predict endpoints need their role; everything under /api needs a token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+  @Bean
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+      ProblemWriter writer) {
+    ProblemSecurityResponses problems = new ProblemSecurityResponses(writer);
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .cors(cors -> {})
+        .authorizeExchange(ex -> ex
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/v3/api-docs",
+                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+            .pathMatchers(HttpMethod.POST, "/api/v1/predict/category").hasRole(Roles.CATEGORY)
+            .pathMatchers(HttpMethod.POST, "/api/v1/predict/health").hasRole(Roles.HEALTH)
+            .pathMatchers(HttpMethod.POST, "/api/v1/predict/disease").hasRole(Roles.DISEASE)
+            .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .pathMatchers("/api/**").authenticated()
+            .anyExchange().denyAll())
+        .oauth2ResourceServer(rs -> rs
+            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RealmRoleConverter()))
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .exceptionHandling(eh -> eh.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .build();
+  }
+
+  /**
+   * Built lazily (keys or discovery fetched on first token), so the API starts while Keycloak is still
+   * starting; a Keycloak outage then shows up as 401s, not as a crashed pod.
+   */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
+    return new SupplierReactiveJwtDecoder(() -> {
+      NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null
+          ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
+          : (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(props.issuerUri().toString());
+      decoder.setJwtValidator(validator(props));
+      return decoder;
+    });
+  }
+
+  static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {
+    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+    validators.add(new JwtTimestampValidator());
+    if (props.issuerUri() != null) {
+      validators.add(new JwtIssuerValidator(props.issuerUri().toString()));
+    }
+    validators.add(new AudienceValidator(props.audience()));
+    return new DelegatingOAuth2TokenValidator<>(validators);
+  }
+
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(CorsProperties props) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(props.allowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
+    cors.setExposedHeaders(List.of("Location"));
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    return source;
+  }
+}

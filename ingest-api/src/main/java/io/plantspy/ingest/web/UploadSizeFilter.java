@@ -1,0 +1,42 @@
+package io.plantspy.ingest.web;
+
+import io.plantspy.ingest.config.ImageProperties;
+import io.plantspy.ingest.problem.ApiProblem;
+import io.plantspy.ingest.problem.ProblemWriter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses a POST whose declared Content-Length is beyond any acceptable image before a byte of it is read, so
+ * an oversized upload costs neither disk (multipart spooling) nor memory. Uploads without a length are capped
+ * while reading instead.
+ */
+@Component
+class UploadSizeFilter implements WebFilter {
+
+  /** Room for multipart headers and boundaries around the image. */
+  private static final long ENVELOPE = 64 * 1024;
+
+  private final long limit;
+  private final ProblemWriter writer;
+
+  UploadSizeFilter(ImageProperties props, ProblemWriter writer) {
+    this.writer = writer;
+    this.limit = props.maxSize().toBytes() + ENVELOPE;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    long length = exchange.getRequest().getHeaders().getContentLength();
+    if (HttpMethod.POST.equals(exchange.getRequest().getMethod()) && length > limit) {
+      return writer.write(exchange, ApiProblem.problem(HttpStatus.CONTENT_TOO_LARGE, "image-too-large",
+          "Image too large", "the request body of " + length + " bytes is above the limit of " + limit + " bytes"));
+    }
+    return chain.filter(exchange);
+  }
+}

@@ -1,0 +1,429 @@
+package io.plantspy.ingest;
+
+import static io.plantspy.ingest.ApiTestSupport.as;
+import static io.plantspy.ingest.ApiTestSupport.image;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
+import com.sun.net.httpserver.HttpServer;
+import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.ImageReference;
+import io.plantspy.schemas.InlineImage;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * The API through its real parts (security chain, controllers, MongoDB, Kafka), with a fake processor answering
+ * requests: role filtering, the bad-input matrix, idempotency and URL fetching. Every refusal must be problem
+ * JSON and leave the service healthy.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 1, topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results"})
+class DiagnosisApiTest {
+
+  private static HttpServer images;
+  private static ServerSocket silent;
+  private static final List<Socket> held = new CopyOnWriteArrayList<>();
+  private static String base;
+
+  @Autowired ApplicationContext context;
+  @Autowired ReactiveMongoTemplate mongo;
+  private WebTestClient client;
+  private FakeProcessor processor;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.mongodb.uri", TestMongo::uri);
+    registry.add("plantspy.security.jwk-set-uri", TestTokens::jwksUri);
+  }
+
+  @BeforeAll
+  static void startImageServer() throws Exception {
+    images = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] png = TestImages.png(16);
+    serve("/leaf.png", 200, "image/png", png, Map.of());
+    serve("/page.html", 200, "text/html", "<html>hi</html>".getBytes(), Map.of());
+    serve("/to-private", 302, "text/plain", new byte[0], Map.of("Location", "http://10.0.0.1/leaf.png"));
+    serve("/to-metadata", 302, "text/plain", new byte[0],
+        Map.of("Location", "http://169.254.169.254/latest/meta-data/"));
+    serve("/to-leaf", 301, "text/plain", new byte[0], Map.of("Location", "/leaf.png"));
+    images.start();
+    base = "http://127.0.0.1:" + images.getAddress().getPort();
+    // Accepts connections and never answers: the upstream-timeout case.
+    silent = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+    Thread acceptor = new Thread(() -> {
+      while (!silent.isClosed()) {
+        try {
+          held.add(silent.accept());
+        } catch (Exception e) {
+          return;
+        }
+      }
+    }, "silent-server");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  private static void serve(String path, int status, String type, byte[] body, Map<String, String> headers) {
+    images.createContext(path, exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", type);
+      headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+  }
+
+  @AfterAll
+  static void stopServers() throws Exception {
+    images.stop(0);
+    silent.close();
+    for (Socket s : held) {
+      s.close();
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    client = ApiTestSupport.client(context);
+    processor = new FakeProcessor(context.getEnvironment().getProperty("spring.embedded.kafka.brokers"),
+        "fake-processor");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    processor.close();
+    client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP");
+  }
+
+  // --- security ---
+
+  @Test
+  void noTokenIs401Problem() {
+    problem(client.post().uri("/api/v1/diagnoses").body(image(TestImages.png(16))).exchange(),
+        HttpStatus.UNAUTHORIZED).jsonPath("$.detail").value(d -> assertThat((String) d).contains("bearer token"));
+  }
+
+  @Test
+  void expiredForgedAndForeignTokensAre401Problems() {
+    for (String token : List.of(TestTokens.expired("alice", "category"), TestTokens.forged("alice", "category"),
+        TestTokens.otherAudience("alice", "category"), "not.a.jwt")) {
+      problem(client.get().uri("/api/v1/diagnoses/x").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+          .exchange(), HttpStatus.UNAUTHORIZED);
+    }
+  }
+
+  @Test
+  void realKeycloakTokenWithRealmRolesIsAccepted() {
+    client.post().uri("/api/v1/diagnoses")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.valid("alice", "category", "offline_access"))
+        .body(image(TestImages.png(16))).exchange()
+        .expectStatus().isAccepted();
+  }
+
+  @Test
+  void callerWithoutAnswerRoleGets403Problem() {
+    problem(as(client, "lab-user", "lab").post().uri("/api/v1/diagnoses").body(image(TestImages.png(16)))
+        .exchange(), HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void predictEndpointNeedsItsRole() {
+    problem(as(client, "alice", "category").post().uri("/api/v1/predict/disease").body(image(TestImages.png(16)))
+        .exchange(), HttpStatus.FORBIDDEN);
+  }
+
+  // --- bad images ---
+
+  @Test
+  void rejectsNonImageBytes() {
+    problem(upload("<html>not an image</html>".getBytes()), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+  }
+
+  @Test
+  void rejectsEmptyImage() {
+    problem(upload(new byte[0]), HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void rejectsTruncatedJpeg() {
+    problem(upload(TestImages.truncatedJpeg()), HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void rejectsOversizeUpload() {
+    byte[] big = new byte[1_200_000];
+    System.arraycopy(TestImages.png(16), 0, big, 0, 8);
+    problem(upload(big), HttpStatus.CONTENT_TOO_LARGE);
+  }
+
+  @Test
+  void rejectsPixelBomb() {
+    problem(upload(TestImages.pngBomb()), HttpStatus.CONTENT_TOO_LARGE)
+        .jsonPath("$.detail").value(d -> assertThat((String) d).contains("30000x30000"));
+  }
+
+  @Test
+  void rejectsMalformedWait() {
+    problem(as(client, "alice", "category").post().uri("/api/v1/diagnoses?wait=soon")
+        .body(image(TestImages.png(16))).exchange(), HttpStatus.BAD_REQUEST);
+  }
+
+  // --- the happy path ---
+
+  @Test
+  void acceptsUploadThenServesOnlyTheAnswersTheCallerMaySee() {
+    String location = as(client, "carol", "category").post().uri("/api/v1/diagnoses")
+        .body(image(TestImages.png(16))).exchange()
+        .expectStatus().isAccepted()
+        .expectHeader().value(HttpHeaders.LOCATION, l -> assertThat(l).startsWith("/api/v1/diagnoses/"))
+        .expectBody().jsonPath("$.status").isEqualTo("PENDING")
+        .returnResult().getResponseHeaders().getLocation().toString();
+
+    awaitDone(location, "carol");
+    as(client, "carol", "category").get().uri(location).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("DONE")
+        .jsonPath("$.category.label").isEqualTo("Tomato")
+        .jsonPath("$.health").doesNotExist()
+        .jsonPath("$.disease").doesNotExist()
+        .jsonPath("$.top3").doesNotExist()
+        .jsonPath("$.predictedClass").doesNotExist()
+        .jsonPath("$.unknown").isEqualTo(false)
+        .jsonPath("$.modelRelease").isEqualTo(FakeProcessor.MODEL_RELEASE);
+    as(client, "carol", "category", "health", "disease").get().uri(location).exchange()
+        .expectBody()
+        .jsonPath("$.health.label").isEqualTo("sick")
+        .jsonPath("$.disease.label").isEqualTo("Early_blight")
+        .jsonPath("$.top3.length()").isEqualTo(3);
+  }
+
+  @Test
+  void waitReturnsTheResultWith200() {
+    as(client, "dave", "health").post().uri("/api/v1/diagnoses?wait=5s").body(image(TestImages.png(16)))
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("DONE").jsonPath("$.health.label").isEqualTo("sick");
+  }
+
+  @Test
+  void predictReturnsJustThatAnswer() {
+    as(client, "dave", "disease").post().uri("/api/v1/predict/disease").body(image(TestImages.png(16)))
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.answer").isEqualTo("disease").jsonPath("$.label").isEqualTo("Early_blight")
+        .jsonPath("$.category").doesNotExist();
+  }
+
+  @Test
+  void requestedAnswersAreTheCallersAnswerRoles() {
+    String id = submit("erin", TestImages.png(16), "health", "lab");
+    DiagnosisRequest seen = awaitSeen(id);
+    assertThat(seen.getRequestedAnswers()).extracting(Enum::name).containsExactly("HEALTH");
+    assertThat(seen.getImage()).isInstanceOf(InlineImage.class);
+  }
+
+  @Test
+  void largeImageTravelsAsGridFsClaimCheck() {
+    byte[] png = TestImages.png(64);
+    assertThat(png.length).isGreaterThan(2048);
+    String id = submit("erin", png, "category");
+    DiagnosisRequest seen = awaitSeen(id);
+    ImageReference ref = (ImageReference) seen.getImage();
+    assertThat(ref.getStore()).isEqualTo("gridfs");
+    Long length = mongo.getMongoDatabase()
+        .flatMap(db -> Flux.from(GridFSBuckets.create(db, "images").find(Filters.eq("_id", new ObjectId(ref.getId()))))
+            .next().map(f -> f.getLength()))
+        .block(Duration.ofSeconds(5));
+    assertThat(length).isEqualTo(png.length);
+  }
+
+  @Test
+  void anotherUsersDiagnosisLooksExactlyLikeAnUnknownOne() {
+    String id = submit("frank", TestImages.png(16), "category");
+    byte[] foreign = problem(as(client, "mallory", "category").get().uri("/api/v1/diagnoses/" + id).exchange(),
+        HttpStatus.NOT_FOUND).jsonPath("$.detail").value(d -> assertThat((String) d).doesNotContain("frank"))
+        .returnResult().getResponseBody();
+    problem(as(client, "mallory", "category").get().uri("/api/v1/diagnoses/00000000-0000-0000-0000-000000000000")
+        .exchange(), HttpStatus.NOT_FOUND);
+    assertThat(new String(foreign)).contains("\"title\":\"Diagnosis not found\"");
+  }
+
+  // --- idempotency ---
+
+  @Test
+  void sameIdempotencyKeyAndBodyReplaysTheFirstRequest() throws Exception {
+    byte[] png = TestImages.png(20);
+    String id1 = idOf(idempotent("grace", "key-2", png));
+    // The replay of the first request: same diagnosis, no second Kafka record.
+    String id2 = idOf(idempotent("grace", "key-2", png));
+    assertThat(id2).isEqualTo(id1);
+    awaitSeen(id1);
+    Thread.sleep(300);
+    assertThat(processor.seen.stream().filter(r -> "key-2".equals(r.getIdempotencyKey())).count()).isEqualTo(1);
+  }
+
+  @Test
+  void sameIdempotencyKeyWithAnotherBodyIs422() {
+    idempotent("heidi", "key-x", TestImages.png(16)).expectStatus().isAccepted();
+    problem(idempotent("heidi", "key-x", TestImages.png(24)), HttpStatus.UNPROCESSABLE_CONTENT);
+  }
+
+  // --- URL fetching ---
+
+  @Test
+  void fetchesAnImageFromAnAllowlistedUrlFollowingARedirect() {
+    String id = urlSubmit(base + "/to-leaf").expectStatus().isAccepted()
+        .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+    DiagnosisRequest seen = awaitSeen(id);
+    assertThat(seen.getSource().name()).isEqualTo("URL");
+  }
+
+  @Test
+  void refusesPrivateLinkLocalAndLoopbackAddresses() {
+    for (String url : List.of("http://127.0.0.2/leaf.png", "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/leaf.png", "http://[::ffff:10.0.0.1]/leaf.png", "http://[fd00::1]/x.png")) {
+      problem(urlSubmit(url), HttpStatus.UNPROCESSABLE_CONTENT)
+          .jsonPath("$.detail").value(d -> assertThat((String) d).contains("not a public address"));
+    }
+  }
+
+  @Test
+  void refusesRedirectsToPrivateAddresses() {
+    problem(urlSubmit(base + "/to-private"), HttpStatus.UNPROCESSABLE_CONTENT);
+    problem(urlSubmit(base + "/to-metadata"), HttpStatus.UNPROCESSABLE_CONTENT);
+  }
+
+  @Test
+  void refusesHtml() {
+    problem(urlSubmit(base + "/page.html"), HttpStatus.UNPROCESSABLE_CONTENT)
+        .jsonPath("$.detail").value(d -> assertThat((String) d).contains("text/html"));
+  }
+
+  @Test
+  void silentServerIsAGatewayTimeout() {
+    problem(urlSubmit("http://127.0.0.1:" + silent.getLocalPort() + "/leaf.png"), HttpStatus.GATEWAY_TIMEOUT);
+  }
+
+  @Test
+  void refusesNonHttpAndMalformedUrls() {
+    problem(urlSubmit("file:///etc/passwd"), HttpStatus.BAD_REQUEST);
+    problem(urlSubmit("http://"), HttpStatus.BAD_REQUEST);
+    problem(as(client, "ivan", "category").post().uri("/api/v1/diagnoses").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{not json").exchange(), HttpStatus.BAD_REQUEST);
+  }
+
+  // --- platform ---
+
+  @Test
+  void servesProbesOpenApiAndCorsForAllowedOriginsOnly() {
+    client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.paths['/api/v1/diagnoses']").exists();
+    client.options().uri("http://api.plantspy.test/api/v1/diagnoses").header(HttpHeaders.ORIGIN, "https://app.plantspy.test")
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+        .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.plantspy.test");
+    client.options().uri("http://api.plantspy.test/api/v1/diagnoses").header(HttpHeaders.ORIGIN, "https://evil.test")
+        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+        .expectStatus().isForbidden();
+  }
+
+  // --- helpers ---
+
+  private WebTestClient.ResponseSpec upload(byte[] bytes) {
+    return as(client, "alice", "category").post().uri("/api/v1/diagnoses").body(image(bytes)).exchange();
+  }
+
+  private WebTestClient.ResponseSpec urlSubmit(String url) {
+    return as(client, "ivan", "category").post().uri("/api/v1/diagnoses").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("url", url)).exchange();
+  }
+
+  private WebTestClient.ResponseSpec idempotent(String owner, String key, byte[] png) {
+    return as(client, owner, "category").post().uri("/api/v1/diagnoses").header("Idempotency-Key", key)
+        .body(image(png)).exchange();
+  }
+
+  private static String idOf(WebTestClient.ResponseSpec response) {
+    return response.expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult().getResponseBody()
+        .get("id").toString();
+  }
+
+  private String submit(String owner, byte[] png, String... roles) {
+    return idOf(as(client, owner, roles).post().uri("/api/v1/diagnoses").body(image(png)).exchange());
+  }
+
+  private DiagnosisRequest awaitSeen(String id) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (DiagnosisRequest r : processor.seen) {
+        if (r.getId().equals(id)) {
+          return r;
+        }
+      }
+      sleep(50);
+    }
+    throw new AssertionError("request " + id + " never reached Kafka");
+  }
+
+  private void awaitDone(String location, String owner) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      Map<?, ?> body = as(client, owner, "category").get().uri(location).exchange().expectBody(Map.class)
+          .returnResult().getResponseBody();
+      if ("DONE".equals(body.get("status"))) {
+        return;
+      }
+      sleep(50);
+    }
+    throw new AssertionError(location + " never completed");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status) {
+    return response.expectStatus().isEqualTo(status)
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status").isEqualTo(status.value())
+        .jsonPath("$.detail").isNotEmpty();
+  }
+}
