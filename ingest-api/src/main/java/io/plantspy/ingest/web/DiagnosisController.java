@@ -3,6 +3,7 @@ package io.plantspy.ingest.web;
 import io.plantspy.ingest.config.WaitProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisDocument;
 import io.plantspy.ingest.diagnosis.DiagnosisService;
+import io.plantspy.ingest.diagnosis.Submission;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.ingest.security.Roles;
 import io.plantspy.schemas.Answer;
@@ -51,10 +52,7 @@ class DiagnosisController {
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
     Set<Answer> answers = requireAnswers(auth);
     Duration waitFor = WaitParameter.parse(wait, waitProps.max());
-    return reader.fromUpload(image, auth.getName(), answers, key)
-        .flatMap(service::submit)
-        .flatMap(doc -> service.await(doc, waitFor))
-        .map(doc -> respond(doc, answers));
+    return submitAndAnswer(reader.fromUpload(image, auth.getName(), answers, key), waitFor, answers);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -63,7 +61,12 @@ class DiagnosisController {
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
     Set<Answer> answers = requireAnswers(auth);
     Duration waitFor = WaitParameter.parse(wait, waitProps.max());
-    return reader.fromUrl(body, auth.getName(), answers, key)
+    return submitAndAnswer(reader.fromUrl(body, auth.getName(), answers, key), waitFor, answers);
+  }
+
+  private Mono<ResponseEntity<DiagnosisView>> submitAndAnswer(Mono<Submission> submission, Duration waitFor,
+      Set<Answer> answers) {
+    return submission
         .flatMap(service::submit)
         .flatMap(doc -> service.await(doc, waitFor))
         .map(doc -> respond(doc, answers));
