@@ -29,7 +29,8 @@ public final class KeycloakAdmin {
   private final String adminPassword;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  KeycloakAdmin(String baseUrl, String adminUser, String adminPassword) {
+  /** Admin calls against a Keycloak at {@code baseUrl}, as the given master-realm admin. */
+  public KeycloakAdmin(String baseUrl, String adminUser, String adminPassword) {
     this.baseUrl = baseUrl;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;

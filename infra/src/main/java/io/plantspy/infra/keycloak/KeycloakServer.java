@@ -38,6 +38,15 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** Starts Keycloak and returns once the realm answers, or fails with the end of Keycloak's log. */
   public static KeycloakServer start(KeycloakSettings settings) throws IOException, InterruptedException {
+    return start(settings, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #start(KeycloakSettings)}, with extra {@code KC_*} environment for Keycloak; the platform launcher
+   * uses it to keep Keycloak's database in its own state folder ({@code KC_DB_URL}).
+   */
+  public static KeycloakServer start(KeycloakSettings settings, java.util.Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path home = settings.home();
     if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
       throw new IOException("no Keycloak at " + home + ": build the infra module (./mvnw -pl infra package), "
@@ -58,6 +67,7 @@ public final class KeycloakServer implements AutoCloseable {
         .redirectOutput(settings.logFile().toFile());
     builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
     builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+    builder.environment().putAll(environment);
     log.info("starting Keycloak on port {} (log: {})", settings.httpPort(), settings.logFile());
     KeycloakServer server = new KeycloakServer(builder.start(), settings);
     try {
@@ -76,6 +86,11 @@ public final class KeycloakServer implements AutoCloseable {
   /** The {@code iss} of the realm's tokens, which resource servers check. */
   public String issuer() {
     return baseUrl() + "/realms/" + REALM;
+  }
+
+  /** The pid of kc.sh, which forwards SIGTERM to the Keycloak JVM it runs (a detached platform stops it so). */
+  public long pid() {
+    return process.pid();
   }
 
   public KeycloakAdmin admin() {

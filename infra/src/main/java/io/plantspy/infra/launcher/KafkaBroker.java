@@ -1,0 +1,148 @@
+package io.plantspy.infra.launcher;
+
+import io.plantspy.schemas.TopicNames;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A single-node Kafka broker in KRaft mode (broker and controller in one JVM, {@code kafka.Kafka}), with its
+ * data under the state folder and listeners on the loopback address only. Formats its storage on first start.
+ */
+final class KafkaBroker {
+
+  static final String NAME = "kafka";
+  private static final int PARTITIONS = 3;
+
+  private KafkaBroker() {}
+
+  /** Formats the storage if needed and starts the broker; does not wait for it. */
+  static ChildProcess start(PlatformSettings settings, StateFolder state) throws IOException, ServiceFailedException {
+    Path config = writeConfig(settings, state);
+    format(config, state);
+    return ChildProcess.start(NAME, JavaCommand.of(jvmOptions(), "kafka.Kafka", List.of(config.toString())),
+        state.root(), state.log(NAME), Map.of());
+  }
+
+  /** Ready once the cluster answers describeCluster; then creates PlantSpy's topics so the processor finds them. */
+  static void awaitReady(ChildProcess broker, PlatformSettings settings) throws ServiceFailedException {
+    Readiness.await(broker, settings.timeouts().kafka(), () -> {
+      try (Admin admin = admin(settings.kafkaBootstrap())) {
+        return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
+      }
+    });
+    Readiness.await(broker, settings.timeouts().kafka(), () -> {
+      createTopics(settings.kafkaBootstrap());
+      return true;
+    });
+  }
+
+  static Admin admin(String bootstrap) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+    return Admin.create(props);
+  }
+
+  private static void createTopics(String bootstrap) throws Exception {
+    TopicNames names = TopicNames.defaults();
+    try (Admin admin = admin(bootstrap)) {
+      for (String topic : List.of(names.requests(), names.results(), names.dlq(), names.labSamples(),
+          names.modelReleases())) {
+        try {
+          admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  private static Path writeConfig(PlatformSettings settings, StateFolder state) throws IOException {
+    String host = settings.host();
+    int port = settings.ports().kafka();
+    int controller = settings.ports().kafkaController();
+    Properties p = new Properties();
+    p.setProperty("process.roles", "broker,controller");
+    p.setProperty("node.id", "1");
+    // A static voter set: the controller's port can change between starts without reformatting.
+    p.setProperty("controller.quorum.voters", "1@" + host + ":" + controller);
+    p.setProperty("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controller);
+    p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+    p.setProperty("controller.listener.names", "CONTROLLER");
+    p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+    p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    p.setProperty("log.dirs", state.kafkaData().resolve("data").toString());
+    p.setProperty("num.partitions", String.valueOf(PARTITIONS));
+    // One broker: every internal topic must settle for one replica, or transactions (exactly-once) never work.
+    p.setProperty("offsets.topic.replication.factor", "1");
+    p.setProperty("transaction.state.log.replication.factor", "1");
+    p.setProperty("transaction.state.log.min.isr", "1");
+    p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+    p.setProperty("share.coordinator.state.topic.min.isr", "1");
+    p.setProperty("default.replication.factor", "1");
+    p.setProperty("min.insync.replicas", "1");
+    // No three-second wait for more group members that will never come.
+    p.setProperty("group.initial.rebalance.delay.ms", "0");
+    Path file = state.kafkaData().resolve("server.properties");
+    Files.createDirectories(file.getParent());
+    try (Writer writer = Files.newBufferedWriter(file)) {
+      p.store(writer, "Written by the PlantSpy launcher at each start; edit the launcher, not this file.");
+    }
+    return file;
+  }
+
+  /** StorageTool format with a cluster id kept in the state folder; --ignore-formatted makes reruns no-ops. */
+  private static void format(Path config, StateFolder state) throws IOException, ServiceFailedException {
+    Path idFile = state.kafkaData().resolve("cluster.id");
+    if (!Files.exists(idFile)) {
+      Files.writeString(idFile, Uuid.randomUuid().toString());
+    }
+    String clusterId = Files.readString(idFile).trim();
+    List<String> args = new ArrayList<>(List.of("format", "--config", config.toString(), "--cluster-id", clusterId,
+        "--ignore-formatted"));
+    ChildProcess tool = ChildProcess.start(NAME + "-format",
+        JavaCommand.of(JavaCommand.LOG_INFO, "kafka.tools.StorageTool", args), state.root(),
+        state.log(NAME + "-format"), Map.of());
+    try {
+      int exit = waitExit(tool);
+      if (exit != 0) {
+        throw new ServiceFailedException(NAME, "formatting its storage failed", tool.log(), null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      tool.stop(java.time.Duration.ofSeconds(1));
+      throw new ServiceFailedException(NAME, "interrupted while formatting", tool.log(), e);
+    }
+  }
+
+  private static int waitExit(ChildProcess tool) throws InterruptedException, ServiceFailedException {
+    Process process = tool.process().orElseThrow();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      tool.stop(java.time.Duration.ofSeconds(1));
+      throw new ServiceFailedException(NAME, "formatting its storage took over 60 s", tool.log(), null);
+    }
+    return process.exitValue();
+  }
+
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC"));
+    options.addAll(JavaCommand.LOG_INFO);
+    return options;
+  }
+}

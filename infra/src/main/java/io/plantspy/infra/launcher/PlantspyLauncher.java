@@ -1,0 +1,30 @@
+package io.plantspy.infra.launcher;
+
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code ./plantspy up|down|status|token}: the local platform's command line. The checkout is
+ * {@code -Dplantspy.home} (the script sets it), else the working directory.
+ */
+@Command(name = "plantspy", mixinStandardHelpOptions = true,
+    description = "Runs PlantSpy's local platform: Kafka, MongoDB, Keycloak, stream processor and ingest API.",
+    subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class})
+public final class PlantspyLauncher {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new PlantspyLauncher()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+  }
+
+  /** The checkout the platform runs from. */
+  static Path repoRoot() {
+    return Path.of(System.getProperty("plantspy.home", ".")).toAbsolutePath().normalize();
+  }
+
+  /** The state folder: {@code PLANTSPY_STATE_DIR} if set (tests, second checkouts), else {@code .plantspy/}. */
+  static Path stateDir() {
+    String configured = System.getenv("PLANTSPY_STATE_DIR");
+    return configured != null && !configured.isBlank() ? Path.of(configured) : repoRoot().resolve(".plantspy");
+  }
+}

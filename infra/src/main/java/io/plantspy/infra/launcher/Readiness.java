@@ -1,0 +1,59 @@
+package io.plantspy.infra.launcher;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Polling helpers shared by the services' readiness checks: a probe retried until it passes or time runs out. */
+final class Readiness {
+
+  /** A check that answers true when ready, false or an exception when not yet. */
+  @FunctionalInterface
+  interface Probe {
+    boolean ready() throws Exception;
+  }
+
+  private Readiness() {}
+
+  /**
+   * Retries {@code probe} every half second until it passes; fails early when the process died (its log then
+   * says why) and with the probe's last error when the timeout runs out.
+   */
+  static void await(ChildProcess process, Duration timeout, Probe probe) throws ServiceFailedException {
+    Instant deadline = Instant.now().plus(timeout);
+    Exception last = null;
+    while (Instant.now().isBefore(deadline)) {
+      if (process != null && !process.isAlive()) {
+        throw new ServiceFailedException(process.name(), "exited before it was ready", process.log(), null);
+      }
+      try {
+        if (probe.ready()) {
+          return;
+        }
+      } catch (Exception e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ServiceFailedException(process == null ? "?" : process.name(), "interrupted", null, e);
+      }
+    }
+    String name = process == null ? "?" : process.name();
+    throw new ServiceFailedException(name, "not ready within " + timeout.toSeconds() + " s"
+        + (last == null ? "" : " (last error: " + last + ")"), process == null ? null : process.log(), last);
+  }
+
+  /** Whether something accepts TCP connections on host:port. */
+  static boolean listening(String host, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

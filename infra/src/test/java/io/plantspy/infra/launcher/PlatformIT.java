@@ -1,0 +1,94 @@
+package io.plantspy.infra.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's Java API starts a real Kafka broker (KRaft) and the Mongo server as child JVMs on free ports in
+ * a temporary state folder, both answer real clients, and stopping frees their ports again. Keycloak is left
+ * out: KeycloakRealmIT already runs it, and it would add about 40 s.
+ */
+class PlatformIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void kafkaAndMongoStartServeAndStop() throws Exception {
+    PlatformSettings.Ports ports = new PlatformSettings.Ports(freePort(), freePort(), freePort(), freePort(),
+        freePort(), freePort());
+    PlatformSettings settings = new PlatformSettings(Path.of("..").toAbsolutePath(), dir.resolve("state"),
+        PlatformSettings.DEFAULT_HOST, ports, PlatformSettings.Timeouts.defaults());
+
+    try (Platform platform = Platform.start(settings,
+        EnumSet.of(Platform.Service.KAFKA, Platform.Service.MONGO), System.out::println)) {
+      assertThat(platform.processes()).extracting(ChildProcess::name).containsExactly("kafka", "mongo");
+      assertThat(platform.describe().getProperty("services")).isEqualTo("kafka,mongo");
+
+      roundTripOneRecord(settings.kafkaBootstrap());
+
+      try (MongoClient client = MongoService.client(settings.mongoUri())) {
+        var leaves = client.getDatabase("plantspy").getCollection("leaves");
+        leaves.insertOne(new Document("_id", "leaf-1").append("label", "healthy"));
+        assertThat(leaves.find(new Document("_id", "leaf-1")).first()).containsEntry("label", "healthy");
+      }
+    }
+
+    for (int port : new int[] {ports.kafka(), ports.kafkaController(), ports.mongo()}) {
+      assertThat(Readiness.listening(PlatformSettings.DEFAULT_HOST, port)).as("port %d after close", port).isFalse();
+    }
+    assertThat(settings.stateDir().resolve("mongo/mongo.mv")).isRegularFile();
+    assertThat(settings.stateDir().resolve("logs/kafka.log")).isRegularFile();
+  }
+
+  private static void roundTripOneRecord(String bootstrap) throws Exception {
+    String topic = "plantspy.it.roundtrip";
+    Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(topic, "leaf-1", "hello")).get();
+    }
+    Properties consumerConfig = new Properties();
+    consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "plantspy-it");
+    consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          assertThat(record.key()).isEqualTo("leaf-1");
+          assertThat(record.value()).isEqualTo("hello");
+          return;
+        }
+      }
+    }
+    throw new AssertionError("the record produced to " + topic + " was not consumed within 30 s");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
