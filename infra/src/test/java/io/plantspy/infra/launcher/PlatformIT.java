@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -35,8 +34,7 @@ class PlatformIT {
 
   @Test
   void kafkaAndMongoStartServeAndStop() throws Exception {
-    PlatformSettings.Ports ports = new PlatformSettings.Ports(freePort(), freePort(), freePort(), freePort(),
-        freePort(), freePort());
+    PlatformSettings.Ports ports = FreePorts.forPlatform();
     PlatformSettings settings = new PlatformSettings(Path.of("..").toAbsolutePath(), dir.resolve("state"),
         PlatformSettings.DEFAULT_HOST, ports, PlatformSettings.Timeouts.defaults());
 
@@ -84,11 +82,5 @@ class PlatformIT {
       }
     }
     throw new AssertionError("the record produced to " + topic + " was not consumed within 30 s");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
