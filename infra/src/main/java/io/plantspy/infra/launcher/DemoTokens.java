@@ -1,0 +1,50 @@
+package io.plantspy.infra.launcher;
+
+import io.plantspy.infra.keycloak.KeycloakAdmin;
+import io.plantspy.infra.keycloak.KeycloakServer;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Access tokens for the demo users of a running local platform, from the passwords in its state folder. */
+final class DemoTokens {
+
+  /** A refusal worth showing to the person at the terminal as it is. */
+  static final class Unavailable extends Exception {
+    Unavailable(String message) {
+      super(message);
+    }
+  }
+
+  private DemoTokens() {}
+
+  static String fetch(StateFolder state, String user) throws Unavailable, IOException {
+    if (DemoUser.ALL.stream().noneMatch(u -> u.username().equals(user))) {
+      throw new Unavailable("unknown demo user " + user + "; the demo users are "
+          + DemoUser.ALL.stream().map(DemoUser::username).toList());
+    }
+    if (!Files.exists(state.usersFile())) {
+      throw new Unavailable("no demo users yet: run ./plantspy up first");
+    }
+    Map<String, String> passwords = state.passwords();
+    DetachedPlatform platform = DetachedPlatform.load(state);
+    String host = platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST);
+    int port = platform.port("keycloak", PlatformSettings.Ports.defaults().keycloak());
+    KeycloakAdmin keycloak = new KeycloakAdmin("http://" + host + ":" + port, Platform.KeycloakService.ADMIN_USER,
+        passwords.get(StateFolder.KEYCLOAK_ADMIN));
+    HttpResponse<String> response;
+    try {
+      response = keycloak.passwordGrant(KeycloakServer.REALM, "plantspy-cli", user, passwords.get(user));
+    } catch (IOException e) {
+      throw new Unavailable("Keycloak does not answer at " + host + ":" + port + " (" + e
+          + "); is the platform up? ./plantspy status");
+    }
+    if (response.statusCode() != 200) {
+      throw new Unavailable("Keycloak at " + host + ":" + port + " refused a token for " + user + ": "
+          + response.statusCode() + " " + response.body());
+    }
+    return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
+  }
+}
