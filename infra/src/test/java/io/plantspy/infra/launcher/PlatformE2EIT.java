@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.infra.keycloak.KeycloakAdmin;
 import io.plantspy.schemas.TopicNames;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +22,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -92,6 +99,18 @@ class PlatformE2EIT {
   }
 
   @Test
+  void largePhotoTravelsAsAClaimCheckThroughGridFs() throws Exception {
+    byte[] photo = enlarged(knownLeaf("Tomato___healthy"), 2000);
+    assertThat(photo.length).as("above the 256 KiB inline limit").isGreaterThan(256 * 1024);
+    HttpResponse<String> response = upload(token("grower"), photo, "?wait=60s");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode result = JSON.readTree(response.body());
+    assertThat(result.path("status").asString()).isEqualTo("DONE");
+    assertThat(result.has("error")).as(response.body()).isFalse();
+    assertThat(result.path("predictedClass").asString()).isNotBlank();
+  }
+
+  @Test
   void callerSeesOnlyTheAnswersTheirRolesAllow() throws Exception {
     HttpResponse<String> response = upload(token("viewer"), knownLeaf("Apple___Black_rot"), "?wait=60s");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -153,7 +172,7 @@ class PlatformE2EIT {
         try (var files = Files.walk(dataset.resolve(label))) {
           for (Path file : files.filter(Files::isRegularFile).toList()) {
             byte[] bytes = Files.readAllBytes(file);
-            if (io.plantspy.infra.launcher.Hashes.sha256(bytes).equals(cells[0])) {
+            if (Hashes.sha256(bytes).equals(cells[0])) {
               return bytes;
             }
           }
@@ -161,6 +180,31 @@ class PlatformE2EIT {
       }
     }
     throw new IllegalStateException("no confident correct test photo of " + label + " in the committed release");
+  }
+
+  /** The photo scaled up to a phone-sized JPEG, with a little noise so it does not compress away. */
+  private static byte[] enlarged(byte[] jpeg, int size) throws IOException {
+    BufferedImage source = ImageIO.read(new ByteArrayInputStream(jpeg));
+    BufferedImage big = new BufferedImage(size, size,
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = big.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.drawImage(source, 0, 0, size, size, null);
+    g.dispose();
+    Random random = new Random(1);
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        int rgb = big.getRGB(x, y);
+        int n = random.nextInt(9) - 4;
+        int r = Math.max(0, Math.min(255, ((rgb >> 16) & 0xFF) + n));
+        int gr = Math.max(0, Math.min(255, ((rgb >> 8) & 0xFF) + n));
+        int b = Math.max(0, Math.min(255, (rgb & 0xFF) + n));
+        big.setRGB(x, y, (r << 16) | (gr << 8) | b);
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(big, "jpg", out);
+    return out.toByteArray();
   }
 
   private static HttpResponse<String> upload(String token, byte[] image, String query) throws Exception {
