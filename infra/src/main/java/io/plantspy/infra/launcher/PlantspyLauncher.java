@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plantspy", mixinStandardHelpOptions = true,
     description = "Runs PlantSpy's local platform: Kafka, MongoDB, Keycloak, stream processor and ingest API.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class,
-        DiagnoseCommand.class})
+        DiagnoseCommand.class, BenchCommand.class})
 public final class PlantspyLauncher {
 
   public static void main(String[] args) {

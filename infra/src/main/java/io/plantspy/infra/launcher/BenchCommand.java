@@ -1,0 +1,201 @@
+package io.plantspy.infra.launcher;
+
+import io.plantspy.model.image.ImageLimits;
+import io.plantspy.model.image.LeafImagePreprocessor;
+import io.plantspy.model.release.PlantClassifier;
+import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.model.runtime.InferenceOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bench}: sends N leaf photos through the running platform (API → Kafka → processor → MongoDB → API)
+ * at a fixed concurrency and, in the same run, through bare ONNX Runtime with the same model, batch size and
+ * threads; prints throughput, latency percentiles, the ratio, and the processor's own per-request timings.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Platform throughput and latency next to bare ONNX Runtime, same model, batch and threads.")
+final class BenchCommand implements java.util.concurrent.Callable<Integer> {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Option(names = "--images", defaultValue = "400", description = "Photos to send (default: ${DEFAULT-VALUE}).")
+  int images;
+
+  @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--batch", defaultValue = "8", description = "Bare ONNX Runtime batch size; match the processor's.")
+  int batch;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Bare ONNX Runtime intra-op threads.")
+  int threads;
+
+  @Option(names = "--dataset", description = "Folder of leaf photos (default: ../shared/datasets/plantvillage).")
+  Path dataset;
+
+  @Option(names = "--user", defaultValue = "grower")
+  String user;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Override
+  public Integer call() throws Exception {
+    Path root = Path.of(System.getProperty("plantspy.home", "."));
+    List<byte[]> photos = photos(dataset != null ? dataset : root.resolve("../shared/datasets/plantvillage"));
+    StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
+    String token;
+    try {
+      token = DemoTokens.fetch(state, user);
+    } catch (DemoTokens.Unavailable e) {
+      System.err.println(e.getMessage());
+      return 1;
+    }
+    DetachedPlatform platform = DetachedPlatform.load(state);
+    String api = "http://" + platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST) + ":"
+        + platform.port("api", PlatformSettings.Ports.defaults().api()) + "/api/v1/diagnoses?wait=120s";
+
+    double bare = bareImagesPerSecond(root.resolve("models"), photos);
+    Measured measured = throughPlatform(api, token, photos);
+    List<Long> latencies = measured.latenciesMillis();
+    Collections.sort(latencies);
+    System.out.printf(Locale.ROOT, "%n| path | images | concurrency | images/s | p50 ms | p95 ms | p99 ms |%n");
+    System.out.println("|---|---|---|---|---|---|---|");
+    System.out.printf(Locale.ROOT, "| bare ONNX Runtime (decode + preprocess + batch %d, %d threads) | %d | 1 | %.1f | | | |%n",
+        batch, threads, images, bare);
+    System.out.printf(Locale.ROOT, "| platform (HTTP → Kafka → processor → MongoDB → HTTP) | %d | %d | %.1f | %d | %d | %d |%n",
+        latencies.size(), concurrency, measured.imagesPerSecond(), pct(latencies, 0.50), pct(latencies, 0.95),
+        pct(latencies, 0.99));
+    System.out.printf(Locale.ROOT, "%nplatform / bare = %.0f %%; failed requests: %d%n",
+        100 * measured.imagesPerSecond() / bare, measured.failures());
+    System.out.printf(Locale.ROOT, "processor timings per request (mean): queued %.1f ms, preprocess %.1f ms, "
+        + "inference %.1f ms per batch, batch size %.2f%n", measured.mean(0), measured.mean(1), measured.mean(2),
+        measured.mean(3));
+    return measured.failures() == 0 ? 0 : 1;
+  }
+
+  private double bareImagesPerSecond(Path models, List<byte[]> photos) throws Exception {
+    LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
+    try (PlantClassifier classifier =
+        PlantClassifier.load(ReleaseFiles.current(models), InferenceOptions.cpu(threads))) {
+      float[] pixels = new float[batch * LeafImagePreprocessor.TENSOR_LENGTH];
+      runBare(classifier, preprocessor, photos, Math.min(photos.size(), 4 * batch), pixels);
+      long started = System.nanoTime();
+      runBare(classifier, preprocessor, photos, images, pixels);
+      return images / ((System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  private void runBare(PlantClassifier classifier, LeafImagePreprocessor preprocessor, List<byte[]> photos,
+      int count, float[] pixels) throws Exception {
+    for (int from = 0; from < count; from += batch) {
+      int n = Math.min(batch, count - from);
+      for (int i = 0; i < n; i++) {
+        preprocessor.preprocessInto(photos.get((from + i) % photos.size()), pixels,
+            i * LeafImagePreprocessor.TENSOR_LENGTH);
+      }
+      classifier.diagnose(pixels, n);
+    }
+  }
+
+  private record Measured(List<Long> latenciesMillis, double imagesPerSecond, int failures, double[] timingSums,
+      int timed) {
+    double mean(int i) {
+      return timed == 0 ? 0 : timingSums[i] / timed;
+    }
+  }
+
+  private Measured throughPlatform(String api, String token, List<byte[]> photos) throws Exception {
+    send(api, token, photos, Math.min(32, images), new ArrayList<>(), new double[4], new AtomicInteger());
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    double[] sums = new double[4];
+    AtomicInteger failures = new AtomicInteger();
+    long started = System.nanoTime();
+    int timed = send(api, token, photos, images, latencies, sums, failures);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Measured(new ArrayList<>(latencies), latencies.size() / seconds, failures.get(), sums, timed);
+  }
+
+  /** Sends {@code count} uploads with at most {@code concurrency} in flight; returns how many carried timings. */
+  private int send(String api, String token, List<byte[]> photos, int count, List<Long> latencies, double[] sums,
+      AtomicInteger failures) throws Exception {
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicInteger timed = new AtomicInteger();
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      inFlight.acquire();
+      long start = System.nanoTime();
+      all.add(http.sendAsync(upload(api, token, photos.get(i % photos.size())), HttpResponse.BodyHandlers.ofString())
+          .handle((response, error) -> {
+            inFlight.release();
+            if (error != null || response.statusCode() != 200) {
+              failures.incrementAndGet();
+              return null;
+            }
+            latencies.add((System.nanoTime() - start) / 1_000_000);
+            JsonNode t = JSON.readTree(response.body()).path("timings");
+            if (!t.isMissingNode()) {
+              synchronized (sums) {
+                sums[0] += t.path("queuedMillis").asDouble();
+                sums[1] += t.path("preprocessMillis").asDouble();
+                sums[2] += t.path("inferenceMillis").asDouble();
+                sums[3] += t.path("batchSize").asDouble();
+              }
+              timed.incrementAndGet();
+            }
+            return null;
+          }));
+    }
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+    return timed.get();
+  }
+
+  private static HttpRequest upload(String api, String token, byte[] photo) {
+    String boundary = "plantspy-" + UUID.randomUUID();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"leaf.jpg\"\r\n"
+        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return HttpRequest.newBuilder(URI.create(api)).timeout(Duration.ofMinutes(3))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, photo, tail))).build();
+  }
+
+  private List<byte[]> photos(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("no photos at " + dir + ": pass --dataset DIR");
+    }
+    List<byte[]> photos = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".jpg")).sorted()
+          .limit(Math.max(images, 1)).toList()) {
+        photos.add(Files.readAllBytes(file));
+      }
+    }
+    return photos;
+  }
+
+  private static long pct(List<Long> sorted, double p) {
+    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+  }
+}
