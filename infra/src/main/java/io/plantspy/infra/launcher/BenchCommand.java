@@ -6,11 +6,8 @@ import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.InferenceOptions;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -63,20 +59,16 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws Exception {
     Path root = Path.of(System.getProperty("plantspy.home", "."));
     List<byte[]> photos = photos(dataset != null ? dataset : root.resolve("../shared/datasets/plantvillage"));
-    StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
-    String token;
+    PlatformApi api;
     try {
-      token = DemoTokens.fetch(state, user);
+      api = PlatformApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
     } catch (DemoTokens.Unavailable e) {
       System.err.println(e.getMessage());
       return 1;
     }
-    DetachedPlatform platform = DetachedPlatform.load(state);
-    String api = "http://" + platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST) + ":"
-        + platform.port("api", PlatformSettings.Ports.defaults().api()) + "/api/v1/diagnoses?wait=120s";
 
     double bare = bareImagesPerSecond(root.resolve("models"), photos);
-    Measured measured = throughPlatform(api, token, photos);
+    Measured measured = throughPlatform(api, photos);
     List<Long> latencies = measured.latenciesMillis();
     Collections.sort(latencies);
     System.out.printf(Locale.ROOT, "%n| path | images | concurrency | images/s | p50 ms | p95 ms | p99 ms |%n");
@@ -125,19 +117,19 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  private Measured throughPlatform(String api, String token, List<byte[]> photos) throws Exception {
-    send(api, token, photos, Math.min(32, images), new ArrayList<>(), new double[4], new AtomicInteger());
+  private Measured throughPlatform(PlatformApi api, List<byte[]> photos) throws Exception {
+    send(api, photos, Math.min(32, images), new ArrayList<>(), new double[4], new AtomicInteger());
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     double[] sums = new double[4];
     AtomicInteger failures = new AtomicInteger();
     long started = System.nanoTime();
-    int timed = send(api, token, photos, images, latencies, sums, failures);
+    int timed = send(api, photos, images, latencies, sums, failures);
     double seconds = (System.nanoTime() - started) / 1e9;
     return new Measured(new ArrayList<>(latencies), latencies.size() / seconds, failures.get(), sums, timed);
   }
 
   /** Sends {@code count} uploads with at most {@code concurrency} in flight; returns how many carried timings. */
-  private int send(String api, String token, List<byte[]> photos, int count, List<Long> latencies, double[] sums,
+  private int send(PlatformApi api, List<byte[]> photos, int count, List<Long> latencies, double[] sums,
       AtomicInteger failures) throws Exception {
     Semaphore inFlight = new Semaphore(concurrency);
     AtomicInteger timed = new AtomicInteger();
@@ -145,7 +137,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     for (int i = 0; i < count; i++) {
       inFlight.acquire();
       long start = System.nanoTime();
-      all.add(http.sendAsync(upload(api, token, photos.get(i % photos.size())), HttpResponse.BodyHandlers.ofString())
+      all.add(http.sendAsync(api.upload(photos.get(i % photos.size()), "leaf.jpg", "?wait=120s"),
+              HttpResponse.BodyHandlers.ofString())
           .handle((response, error) -> {
             inFlight.release();
             if (error != null || response.statusCode() != 200) {
@@ -168,17 +161,6 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     return timed.get();
-  }
-
-  private static HttpRequest upload(String api, String token, byte[] photo) {
-    String boundary = "plantspy-" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"leaf.jpg\"\r\n"
-        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    return HttpRequest.newBuilder(URI.create(api)).timeout(Duration.ofMinutes(3))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, photo, tail))).build();
   }
 
   private List<byte[]> photos(Path dir) throws IOException {

@@ -1,18 +1,15 @@
 package io.plantspy.infra.launcher;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -48,22 +45,18 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
-    String token;
+    PlatformApi api;
     try {
-      token = DemoTokens.fetch(state, user);
+      api = PlatformApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
     } catch (DemoTokens.Unavailable e) {
       System.err.println(e.getMessage());
       return 1;
     }
-    DetachedPlatform platform = DetachedPlatform.load(state);
-    String api = "http://" + platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST) + ":"
-        + platform.port("api", PlatformSettings.Ports.defaults().api()) + "/api/v1/diagnoses?wait=" + wait;
     int failures = 0;
     for (String input : expand(inputs)) {
       HttpResponse<String> response;
       try {
-        response = http.send(request(api, token, input), HttpResponse.BodyHandlers.ofString());
+        response = http.send(request(api, input), HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         failures++;
         print(input, null, "cannot reach the API: " + e.getMessage());
@@ -82,22 +75,13 @@ final class DiagnoseCommand implements Callable<Integer> {
     return failures == 0 ? 0 : 1;
   }
 
-  private static HttpRequest request(String api, String token, String input) throws IOException {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api)).timeout(Duration.ofMinutes(2))
-        .header("Authorization", "Bearer " + token);
+  private HttpRequest request(PlatformApi api, String input) throws IOException {
+    String query = "?wait=" + wait;
     if (input.startsWith("http://") || input.startsWith("https://")) {
-      ObjectNode body = JSON.createObjectNode().put("url", input);
-      return builder.header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+      return api.submitUrl(input, query);
     }
-    String boundary = "plantspy-" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
-        + Path.of(input).getFileName().toString().replace("\"", "") + "\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    return builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(Path.of(input)), tail)))
-        .build();
+    Path file = Path.of(input);
+    return api.upload(Files.readAllBytes(file), file.getFileName().toString(), query);
   }
 
   private void print(String input, JsonNode result, String error) {

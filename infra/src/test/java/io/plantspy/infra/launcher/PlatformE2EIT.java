@@ -208,17 +208,8 @@ class PlatformE2EIT {
   }
 
   private static HttpResponse<String> upload(String token, byte[] image, String query) throws Exception {
-    String boundary = "plantspy-" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"leaf.jpg\"\r\n"
-        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(platform.settings().apiUrl() + "/api/v1/diagnoses" + query))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .timeout(Duration.ofSeconds(90))
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, image, tail)))
-        .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    PlatformApi api = new PlatformApi(platform.settings().apiUrl() + "/api/v1/diagnoses", token);
+    return HTTP.send(api.upload(image, "leaf.jpg", query), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String token, String url) throws Exception {

@@ -1,0 +1,54 @@
+package io.plantspy.infra.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Requests to a running platform's diagnosis API as one demo user: photo uploads and URL submissions. */
+final class PlatformApi {
+
+  private final String diagnosesUrl;
+  private final String token;
+
+  PlatformApi(String diagnosesUrl, String token) {
+    this.diagnosesUrl = diagnosesUrl;
+    this.token = token;
+  }
+
+  /** The detached platform recorded in the state folder, with a fresh token for {@code user}. */
+  static PlatformApi connect(StateFolder state, String user) throws DemoTokens.Unavailable, IOException {
+    String token = DemoTokens.fetch(state, user);
+    DetachedPlatform platform = DetachedPlatform.load(state);
+    String url = "http://" + platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST) + ":"
+        + platform.port("api", PlatformSettings.Ports.defaults().api()) + "/api/v1/diagnoses";
+    return new PlatformApi(url, token);
+  }
+
+  /** A multipart upload of one photo; {@code query} is appended as is (e.g. {@code ?wait=30s}). */
+  HttpRequest upload(byte[] photo, String fileName, String query) {
+    String boundary = "plantspy-" + UUID.randomUUID();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
+        + fileName.replace("\"", "") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return request(query).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, photo, tail))).build();
+  }
+
+  /** Asks the platform to fetch the photo at {@code url} itself. */
+  HttpRequest submitUrl(String url, String query) {
+    String body = JsonMapper.builder().build().createObjectNode().put("url", url).toString();
+    return request(query).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private HttpRequest.Builder request(String query) {
+    return HttpRequest.newBuilder(URI.create(diagnosesUrl + query)).timeout(Duration.ofMinutes(3))
+        .header("Authorization", "Bearer " + token);
+  }
+}
