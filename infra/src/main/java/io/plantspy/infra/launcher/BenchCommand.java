@@ -59,13 +59,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws Exception {
     Path root = Path.of(System.getProperty("plantspy.home", "."));
     List<byte[]> photos = photos(dataset != null ? dataset : root.resolve("../shared/datasets/plantvillage"));
-    PlatformApi api;
-    try {
-      api = PlatformApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
-    } catch (DemoTokens.Unavailable e) {
-      System.err.println(e.getMessage());
-      return 1;
-    }
+    PlatformApi api = PlatformApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
 
     double bare = bareImagesPerSecond(root.resolve("models"), photos);
     Measured measured = throughPlatform(api, photos);

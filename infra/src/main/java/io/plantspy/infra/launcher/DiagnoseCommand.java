@@ -45,13 +45,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PlatformApi api;
-    try {
-      api = PlatformApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
-    } catch (DemoTokens.Unavailable e) {
-      System.err.println(e.getMessage());
-      return 1;
-    }
+    PlatformApi api = PlatformApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
     int failures = 0;
     for (String input : expand(inputs)) {
       HttpResponse<String> response;

@@ -15,7 +15,17 @@ import picocli.CommandLine.Command;
 public final class PlantspyLauncher {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new PlantspyLauncher()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(new CommandLine(new PlantspyLauncher())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        // A platform that is not up (or has no demo users yet) is a message for the person, not a stack trace.
+        .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+          if (e instanceof DemoTokens.Unavailable) {
+            commandLine.getErr().println(e.getMessage());
+            return 1;
+          }
+          throw e;
+        })
+        .execute(args));
   }
 
   /** The checkout the platform runs from. */

@@ -3,6 +3,7 @@ package io.plantspy.infra.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.infra.keycloak.KeycloakAdmin;
+import io.plantspy.model.runtime.Sha256;
 import io.plantspy.schemas.TopicNames;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -172,7 +173,7 @@ class PlatformE2EIT {
         try (var files = Files.walk(dataset.resolve(label))) {
           for (Path file : files.filter(Files::isRegularFile).toList()) {
             byte[] bytes = Files.readAllBytes(file);
-            if (Hashes.sha256(bytes).equals(cells[0])) {
+            if (Sha256.hex(bytes).equals(cells[0])) {
               return bytes;
             }
           }
