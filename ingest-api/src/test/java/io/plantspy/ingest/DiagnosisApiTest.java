@@ -3,10 +3,13 @@ package io.plantspy.ingest;
 import static io.plantspy.ingest.ApiTestSupport.as;
 import static io.plantspy.ingest.ApiTestSupport.image;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import com.sun.net.httpserver.HttpServer;
+import io.plantspy.ingest.diagnosis.ResultPartitions;
+import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.InlineImage;
@@ -17,6 +20,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +66,10 @@ class DiagnosisApiTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", TestMongo::uri);
     registry.add("plantspy.security.jwk-set-uri", TestTokens::jwksUri);
+    // One instance holds every results partition: no wait here may need MongoDB polling to end (see
+    // waitIsAnsweredByThisInstancesListenerWithoutPollingMongo).
+    registry.add("plantspy.wait.poll-initial", () -> "30s");
+    registry.add("plantspy.wait.poll-max", () -> "30s");
   }
 
   @BeforeAll
@@ -234,6 +242,23 @@ class DiagnosisApiTest {
         .exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.status").isEqualTo("DONE").jsonPath("$.health.label").isEqualTo("sick");
+    assertThat(context.getBean(ResultWaiters.class).waitingIds()).as("waiters released").isZero();
+  }
+
+  @Test
+  void waitIsAnsweredByThisInstancesListenerWithoutPollingMongo() {
+    // The only instance holds every results partition, so the wait must end on the listener's signal: with a poll
+    // interval longer than the whole wait, the only look at MongoDB is at the deadline, which comes too late.
+    ResultPartitions partitions = context.getBean(ResultPartitions.class);
+    String id = UUID.randomUUID().toString();
+    await().atMost(Duration.ofSeconds(20))
+        .until(() -> partitions.holdsResultOf(id));
+    long started = System.nanoTime();
+    as(client, "erin", "health").post().uri("/api/v1/diagnoses?wait=5s").body(image(TestImages.png(16)))
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("DONE");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
   }
 
   @Test

@@ -24,7 +24,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 final class KafkaBroker {
 
   static final String NAME = "kafka";
-  private static final int PARTITIONS = 3;
+  // Each stream task batches on its own: a multiple of the processor's stream threads keeps them evenly loaded
+  // (2 threads here, 2 partitions each), and leaves room for a second processor instance.
+  private static final int PARTITIONS = 4;
 
   private KafkaBroker() {}
 

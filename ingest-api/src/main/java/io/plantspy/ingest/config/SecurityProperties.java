@@ -1,8 +1,12 @@
 package io.plantspy.ingest.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,18 +17,39 @@ import org.springframework.validation.annotation.Validated;
  * @param jwkSetUri the realm's certs endpoint; set it to skip discovery (and to let the API start while
  *     Keycloak is down: keys are fetched on first use)
  * @param audience the {@code aud} value a token must contain, so a token minted for another client is refused
+ * @param tokenCache how many validated tokens are remembered, and for how long, so a client reusing its token
+ *     is not re-verified on every request (size 0 turns the cache off)
  */
 @Validated
 @ConfigurationProperties("plantspy.security")
-public record SecurityProperties(URI issuerUri, URI jwkSetUri, @NotBlank String audience) {
+public record SecurityProperties(URI issuerUri, URI jwkSetUri, @NotBlank String audience,
+    @Valid TokenCache tokenCache) {
 
   public SecurityProperties {
     if (audience == null) {
       audience = "plantspy-api";
     }
+    if (tokenCache == null) {
+      tokenCache = new TokenCache(10_000, Duration.ofMinutes(1));
+    }
     if (issuerUri == null && jwkSetUri == null) {
       throw new IllegalArgumentException(
           "Set plantspy.security.issuer-uri or plantspy.security.jwk-set-uri: without keys no token can be checked");
+    }
+  }
+
+  /**
+   * @param maxSize validated tokens remembered at most; 0 checks every token on every request
+   * @param ttl how long one is remembered at most (never past its own expiry); a key revoked at Keycloak stays
+   *     accepted for up to this long for tokens already seen
+   */
+  public record TokenCache(@DefaultValue("10000") @Min(0) int maxSize, @DefaultValue("1m") Duration ttl) {
+
+    public TokenCache {
+      ttl = ttl != null ? ttl : Duration.ofMinutes(1);
+      if (ttl.isNegative() || ttl.isZero()) {
+        throw new IllegalArgumentException("plantspy.security.token-cache.ttl must be positive, was " + ttl);
+      }
     }
   }
 }

@@ -5,11 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How long a caller may wait for a result, and how the wait polls MongoDB. Polling the shared store (rather
- * than waiting on in-memory state) is what lets instance A answer when instance B consumed the result.
+ * How long a caller may wait for a result, and how the wait looks for it in MongoDB when the result is stored by
+ * another instance (a result stored by this instance wakes its waiter directly, see ResultWaiters).
  *
  * @param max cap on {@code ?wait=}, also the wait of the synchronous predict endpoints
- * @param pollInitial first poll interval
+ * @param pollInitial first poll interval, while the result belongs to another instance
  * @param pollMax the interval grows by half each poll up to this
  */
 @Validated

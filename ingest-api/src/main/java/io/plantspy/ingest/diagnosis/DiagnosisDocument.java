@@ -27,4 +27,10 @@ public record DiagnosisDocument(
   public boolean settled() {
     return status != DiagnosisStatus.PENDING;
   }
+
+  /** This diagnosis once {@code result} is stored: what the document in MongoDB now says. */
+  public DiagnosisDocument settledWith(StoredResult result) {
+    return new DiagnosisDocument(id, owner, result.failed() ? DiagnosisStatus.FAILED : DiagnosisStatus.DONE,
+        createdAt, requestedAnswers, source, result);
+  }
 }

@@ -3,6 +3,9 @@ package io.plantspy.ingest.diagnosis;
 import io.plantspy.ingest.config.WaitProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -10,16 +13,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Reads and writes {@link DiagnosisDocument}s, and waits for one to settle by polling. */
+/** Reads and writes {@link DiagnosisDocument}s, and waits for one to settle. */
 @Component
 public class DiagnosisStore {
 
   private final ReactiveMongoTemplate mongo;
   private final WaitProperties wait;
+  private final ResultPartitions partitions;
 
-  public DiagnosisStore(ReactiveMongoTemplate mongo, WaitProperties wait) {
+  public DiagnosisStore(ReactiveMongoTemplate mongo, WaitProperties wait, ResultPartitions partitions) {
     this.mongo = mongo;
     this.wait = wait;
+    this.partitions = partitions;
   }
 
   public Mono<DiagnosisDocument> insertPending(DiagnosisDocument pending) {
@@ -32,37 +37,54 @@ public class DiagnosisStore {
   }
 
   /**
-   * Stores a result. Idempotent: a redelivered result sets the same fields again. Upsert, so a result whose
-   * request document is missing (written by another producer) is still kept; the owner then comes from it.
+   * Stores results, one bulk write for a whole poll of the listener. Idempotent: a redelivered result sets the
+   * same fields again. Upsert, so a result whose request document is missing (written by another producer) is
+   * still kept; the owner then comes from it.
    */
-  public Mono<Void> complete(String id, String owner, StoredResult result) {
-    Update update = new Update()
-        .set("status", result.failed() ? DiagnosisStatus.FAILED : DiagnosisStatus.DONE)
-        .set("result", result)
-        .setOnInsert("owner", owner)
-        .setOnInsert("createdAt", Instant.now());
-    return mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, DiagnosisDocument.class).then();
+  public Mono<Void> completeAll(List<Completion> completions) {
+    if (completions.isEmpty()) {
+      return Mono.empty();
+    }
+    ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, DiagnosisDocument.class);
+    Instant now = Instant.now();
+    for (Completion c : completions) {
+      Update update = new Update()
+          .set("status", c.result().failed() ? DiagnosisStatus.FAILED : DiagnosisStatus.DONE)
+          .set("result", c.result())
+          .setOnInsert("owner", c.owner())
+          .setOnInsert("createdAt", now);
+      bulk.upsert(Query.query(Criteria.where("_id").is(c.id())), update);
+    }
+    return bulk.execute().then();
   }
+
+  /** One result to store: the request id, its owner (for an upsert without a request document) and the result. */
+  public record Completion(String id, String owner, StoredResult result) {}
 
   /**
-   * Polls until the diagnosis settles or {@code maxWait} passes, then returns its latest state. Polling the
-   * shared collection (no change streams, no in-memory signal) makes the wait work whichever instance consumed
-   * the result; the interval starts small for fast answers and grows to spare MongoDB on long waits.
+   * Waits until the diagnosis settles or {@code maxWait} passes, then returns its latest state. The result
+   * listener of this instance wakes {@code waiter} when it stores the result; MongoDB is polled only while the
+   * result's partition belongs to another instance (or to nobody yet), and once more at the deadline.
    */
-  public Mono<DiagnosisDocument> awaitSettled(String id, String owner, Duration maxWait) {
+  public Mono<DiagnosisDocument> awaitSettled(DiagnosisDocument pending, ResultWaiters.Waiter waiter,
+      Duration maxWait) {
     long deadline = System.nanoTime() + maxWait.toNanos();
-    return poll(id, owner, deadline, wait.pollInitial());
+    Mono<DiagnosisDocument> signalled = waiter.result().map(pending::settledWith);
+    return Mono.firstWithSignal(signalled, poll(pending, deadline, wait.pollInitial()));
   }
 
-  private Mono<DiagnosisDocument> poll(String id, String owner, long deadline, Duration interval) {
-    return findOwned(id, owner).flatMap(doc -> {
-      long left = deadline - System.nanoTime();
-      if (doc.settled() || left <= 0) {
-        return Mono.just(doc);
+  private Mono<DiagnosisDocument> poll(DiagnosisDocument pending, long deadline, Duration interval) {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      return findOwned(pending.id(), pending.owner()).defaultIfEmpty(pending);
+    }
+    Duration next = Duration.ofNanos(Math.min((long) (interval.toNanos() * 1.5), wait.pollMax().toNanos()));
+    return Mono.delay(Duration.ofNanos(Math.min(interval.toNanos(), left))).then(Mono.defer(() -> {
+      if (partitions.holdsResultOf(pending.id()) && deadline - System.nanoTime() > 0) {
+        return poll(pending, deadline, next); // this instance will store it and signal: no query needed
       }
-      Duration sleep = Duration.ofNanos(Math.min(interval.toNanos(), left));
-      Duration next = Duration.ofNanos(Math.min((long) (interval.toNanos() * 1.5), wait.pollMax().toNanos()));
-      return Mono.delay(sleep).then(Mono.defer(() -> poll(id, owner, deadline, next)));
-    });
+      return findOwned(pending.id(), pending.owner())
+          .flatMap(doc -> doc.settled() ? Mono.just(doc) : poll(doc, deadline, next));
+    }));
   }
 }

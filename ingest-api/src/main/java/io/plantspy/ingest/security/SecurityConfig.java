@@ -2,6 +2,7 @@ package io.plantspy.ingest.security;
 
 import io.plantspy.ingest.config.CorsProperties;
 import io.plantspy.ingest.config.SecurityProperties;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -63,13 +64,16 @@ public class SecurityConfig {
    */
   @Bean
   ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
-    return new SupplierReactiveJwtDecoder(() -> {
+    ReactiveJwtDecoder checking = new SupplierReactiveJwtDecoder(() -> {
       NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null
           ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
           : (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(props.issuerUri().toString());
       decoder.setJwtValidator(validator(props));
       return decoder;
     });
+    SecurityProperties.TokenCache cache = props.tokenCache();
+    return cache.maxSize() == 0 ? checking
+        : new CachingJwtDecoder(checking, cache.maxSize(), cache.ttl(), Clock.systemUTC());
   }
 
   static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {

@@ -67,8 +67,7 @@ class DiagnosisController {
   private Mono<ResponseEntity<DiagnosisView>> submitAndAnswer(Mono<Submission> submission, Duration waitFor,
       Set<Answer> answers) {
     return submission
-        .flatMap(service::submit)
-        .flatMap(doc -> service.await(doc, waitFor))
+        .flatMap(s -> service.submit(s, waitFor))
         .map(doc -> respond(doc, answers));
   }
 
