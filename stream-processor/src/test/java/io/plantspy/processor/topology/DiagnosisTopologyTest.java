@@ -128,6 +128,23 @@ class DiagnosisTopologyTest {
   }
 
   @Test
+  void nothingIsPunctuatedWhileTheBufferIsEmpty() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(8, Duration.ofMillis(20)), fake,
+        ImageResolver.inlineOnly())) {
+      harness.advance(Duration.ofMinutes(1));
+      assertThat(harness.punctuations()).as("punctuations before any request").isZero();
+
+      harness.send(TestRequests.inline("a", TestRequests.generatedJpeg()));
+      harness.advance(Duration.ofMillis(20));
+      assertThat(harness.results.readValue().getId()).isEqualTo("a");
+      assertThat(harness.punctuations()).as("the one that flushed the batch").isEqualTo(1);
+
+      harness.advance(Duration.ofMinutes(1));
+      assertThat(harness.punctuations()).as("punctuations once the batch is answered").isEqualTo(1);
+    }
+  }
+
+  @Test
   void poisonPillGoesToDlqAndAnErrorResult() {
     try (TopologyHarness harness = harness(ProcessorProperties.defaults(), fake, ImageResolver.inlineOnly())) {
       byte[] valid = TopologyHarness.encode(TestRequests.inline("poison", TestRequests.generatedJpeg()));
