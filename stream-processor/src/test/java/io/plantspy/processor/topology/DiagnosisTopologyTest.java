@@ -45,7 +45,7 @@ class DiagnosisTopologyTest {
     realModel = ReleaseClassifier.load(
         new ProcessorProperties(null, "x", -1, 1, null, new ProcessorProperties.Topics(null, null, null),
             TestRequests.modelsDir(), null, ProcessorProperties.defaults().batch(),
-            new ProcessorProperties.Inference(1, false, 0), ProcessorProperties.defaults().maxImageBytes(), null,
+            ProcessorProperties.defaults().inference(), ProcessorProperties.defaults().maxImageBytes(), null,
             Map.of()));
   }
 
