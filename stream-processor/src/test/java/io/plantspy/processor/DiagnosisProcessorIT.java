@@ -101,10 +101,9 @@ class DiagnosisProcessorIT {
   private Instance start(String name) throws Exception {
     ProcessorProperties config = ProcessorProperties.defaults()
         .withKafka(broker.getBrokersAsString(), "plantspy-it", tempDir.resolve(name), 1);
-    ProcessorProperties.Inference oneThread = new ProcessorProperties.Inference(1, false, 0);
     ReleaseClassifier model = ReleaseClassifier.load(new ProcessorProperties(config.bootstrapServers(),
         config.applicationId(), 1, 1, config.stateDir(), config.topics(), TestRequests.modelsDir(), null,
-        config.batch(), oneThread, config.maxImageBytes(), null, Map.of()));
+        config.batch(), config.inference(), config.maxImageBytes(), null, Map.of()));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Properties props = StreamsSettings.from(config);
     props.put("commit.interval.ms", "100");

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class OnnxModel implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OnnxModel.class);
+  /** ONNX Runtime's session config key (onnxruntime_session_options_config_keys.h). */
+  static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
 
   private final OrtEnvironment environment;
   private final OrtSession.SessionOptions options;
@@ -43,10 +45,7 @@ public final class OnnxModel implements AutoCloseable {
     OrtEnvironment environment = OrtEnvironment.getEnvironment();
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     try {
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      if (inference.intraOpThreads() > 0) {
-        options.setIntraOpNumThreads(inference.intraOpThreads());
-      }
+      configureCpu(options, inference);
       String provider = inference.cuda() ? tryCuda(options, inference.cudaDeviceId()) : "CPU";
       OrtSession session = environment.createSession(model, options);
       try {
@@ -118,6 +117,16 @@ public final class OnnxModel implements AutoCloseable {
     } finally {
       options.close();
     }
+  }
+
+  /** Optimisation level, intra-op threads and spinning; package-private so a test can read the result back. */
+  static void configureCpu(OrtSession.SessionOptions options, InferenceOptions inference) throws OrtException {
+    options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    if (inference.intraOpThreads() > 0) {
+      options.setIntraOpNumThreads(inference.intraOpThreads());
+    }
+    // Always written, so the session does what the options say whatever ONNX Runtime's default becomes.
+    options.addConfigEntry(ALLOW_SPINNING, inference.allowSpinning() ? "1" : "0");
   }
 
   private static String tryCuda(OrtSession.SessionOptions options, int deviceId) {

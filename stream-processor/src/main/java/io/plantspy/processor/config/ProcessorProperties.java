@@ -22,7 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param applicationId Kafka Streams application id: consumer group, transactional id prefix and changelog prefix
  * @param replicationFactor of the changelog and repartition topics Kafka Streams creates; -1 takes the broker's
  *     default.replication.factor, 1 for a single local broker
- * @param numStreamThreads stream threads per instance; each runs its own batches through the shared model
+ * @param numStreamThreads stream threads per instance; each runs its own batches through the shared model session
+ *     (ONNX Runtime allows concurrent runs). The default 2, with one intra-op thread each, suits a small machine
+ *     shared with other services: two single-threaded runs keep both cores busy without the per-operator barrier
+ *     of one two-threaded run, which stalls whenever another process holds one of the cores
  * @param stateDir where Kafka Streams keeps local state; null for its default under java.io.tmpdir
  * @param topics overrides of the default topic names
  * @param modelsDir folder with {@code CURRENT} and {@code releases/}
@@ -40,7 +43,7 @@ public record ProcessorProperties(
     @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,
     @DefaultValue("plantspy-stream-processor") @NotBlank String applicationId,
     @DefaultValue("-1") @Min(-1) @Max(32) int replicationFactor,
-    @DefaultValue("1") @Min(1) @Max(64) int numStreamThreads,
+    @DefaultValue("2") @Min(1) @Max(64) int numStreamThreads,
     Path stateDir,
     @DefaultValue @Valid Topics topics,
     @DefaultValue("models") @NotNull Path modelsDir,
@@ -67,9 +70,9 @@ public record ProcessorProperties(
 
   /** The defaults, for code and tests that build a topology without Spring. */
   public static ProcessorProperties defaults() {
-    return new ProcessorProperties("localhost:9092", "plantspy-stream-processor", -1, 1, null,
-        new Topics(null, null, null), Path.of("models"), null, new Batch(8, Duration.ofMillis(20)),
-        new Inference(2, false, 0), DataSize.ofMegabytes(20), null, Map.of());
+    return new ProcessorProperties("localhost:9092", "plantspy-stream-processor", -1, 2, null,
+        new Topics(null, null, null), Path.of("models"), null, new Batch(4, Duration.ofMillis(20)),
+        new Inference(1, false, 0, false), DataSize.ofMegabytes(20), null, Map.of());
   }
 
   /** The same settings with other batching limits; topology tests vary only these. */
@@ -104,10 +107,16 @@ public record ProcessorProperties(
   }
 
   /**
-   * @param maxSize a batch is run as soon as this many requests are buffered
-   * @param maxWait a partial batch is run once its oldest request has waited this long
+   * @param maxSize a batch is run as soon as this many requests are buffered. The default 4 is what measured best
+   *     on the 2-core development machine with the platform running beside the processor: two stream threads with
+   *     one intra-op thread each answered 142 images/s at batch 4 against 128 at batch 8 (and 124 for one
+   *     two-threaded session at batch 8). A smaller batch also fills sooner when the load is spread over several
+   *     partitions, so fewer batches leave on the timer half empty. Raise it where inference is vectorised wider
+   *     (a GPU, many cores)
+   * @param maxWait a partial batch is run once its oldest request has waited this long (plus at most one poll,
+   *     see StreamsSettings)
    */
-  public record Batch(@DefaultValue("8") @Min(1) @Max(256) int maxSize, @DefaultValue("20ms") @NotNull Duration maxWait) {
+  public record Batch(@DefaultValue("4") @Min(1) @Max(256) int maxSize, @DefaultValue("20ms") @NotNull Duration maxWait) {
 
     public Batch {
       if (maxWait != null && (maxWait.isNegative() || maxWait.isZero())) {
@@ -117,13 +126,18 @@ public record ProcessorProperties(
   }
 
   /**
-   * @param intraOpThreads ONNX Runtime threads for one operator (0 = its default)
+   * @param intraOpThreads ONNX Runtime threads for one operator (0 = its default, one per core). 1 by default:
+   *     parallelism comes from the stream threads instead (see numStreamThreads)
    * @param cuda ask for the CUDA execution provider (needs the gpu build profile; falls back to CPU)
+   * @param allowSpinning let idle intra-op threads busy-wait for work (ONNX Runtime's own default). Off by default:
+   *     the processor shares its CPU with the broker, MongoDB and the API, and spinning takes cores they need.
+   *     Irrelevant with one intra-op thread, which runs on the calling stream thread
    */
   public record Inference(
-      @DefaultValue("2") @Min(0) int intraOpThreads,
+      @DefaultValue("1") @Min(0) int intraOpThreads,
       @DefaultValue("false") boolean cuda,
-      @DefaultValue("0") @Min(0) int cudaDeviceId) {}
+      @DefaultValue("0") @Min(0) int cudaDeviceId,
+      @DefaultValue("false") boolean allowSpinning) {}
 
   /**
    * @param uri MongoDB connection string, e.g. mongodb://localhost:27017

@@ -29,7 +29,8 @@ public final class ReleaseClassifier implements BatchClassifier, AutoCloseable {
         : ReleaseFiles.current(properties.modelsDir());
     ProcessorProperties.Inference inference = properties.inference();
     PlantClassifier classifier = PlantClassifier.load(release,
-        new InferenceOptions(inference.intraOpThreads(), inference.cuda(), inference.cudaDeviceId()));
+        new InferenceOptions(inference.intraOpThreads(), inference.cuda(), inference.cudaDeviceId(),
+            inference.allowSpinning()));
     log.info("Serving model release {} from {} on {}", classifier.manifest().id(), release,
         classifier.executionProvider());
     return new ReleaseClassifier(classifier);

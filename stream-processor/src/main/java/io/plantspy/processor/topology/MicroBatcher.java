@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,7 +22,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * either answered or still in the restored buffer, never lost and never answered twice.
  *
  * <p>A batch runs when the buffer reaches the maximum size, or from a wall-clock punctuator once its oldest
- * request has waited the maximum wait, so that a quiet partition is still answered promptly.
+ * request has waited the maximum wait, so that a quiet partition is still answered promptly. The punctuator exists
+ * only while something is buffered: Kafka Streams commits after every punctuation, and under exactly-once each
+ * commit is a transaction on the broker, so a punctuator ticking on an empty buffer would keep the processor and
+ * the broker busy with empty transactions for as long as the service is idle.
  */
 final class MicroBatcher implements Processor<String, Object, String, Object> {
 
@@ -34,13 +38,14 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, DiagnosisRequest> buffer;
   private int buffered;
-  // Wall-clock time the oldest buffered request arrived; -1 while the buffer is empty.
-  private long oldestArrival = -1;
+  // The punctuator that flushes the oldest buffered request when it is due; null while the buffer is empty.
+  private Cancellable punctuator;
 
   MicroBatcher(String storeName, int maxSize, Duration maxWait, BatchDiagnoser diagnoser, DiagnosisMetrics metrics) {
     this.storeName = storeName;
     this.maxSize = maxSize;
-    this.maxWaitMillis = maxWait.toMillis();
+    // Kafka Streams refuses punctuation intervals under a millisecond.
+    this.maxWaitMillis = Math.max(1, maxWait.toMillis());
     this.diagnoser = diagnoser;
     this.metrics = metrics;
   }
@@ -49,7 +54,10 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.buffer = context.getStateStore(storeName);
-    // After a restart the store comes back from its changelog with whatever was not yet answered.
+    buffered = 0;
+    punctuator = null;
+    // After a restart the store comes back from its changelog with whatever was not yet answered. init() may not
+    // forward, so those requests are answered by the punctuator one wait from now, like a batch that just started.
     try (KeyValueIterator<String, DiagnosisRequest> all = buffer.all()) {
       while (all.hasNext()) {
         all.next();
@@ -57,12 +65,8 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       }
     }
     if (buffered > 0) {
-      oldestArrival = context.currentSystemTimeMs();
+      schedulePunctuator();
     }
-    // Ticking at a quarter of the wait bounds a request's extra delay to that quarter; the age check below keeps
-    // a request that just arrived from being flushed early.
-    Duration tick = Duration.ofMillis(Math.max(1, maxWaitMillis / 4));
-    context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::flushIfDue);
   }
 
   @Override
@@ -74,18 +78,17 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
     }
     buffer.put(request.getId(), request);
     metrics.requestBuffered();
-    if (oldestArrival < 0) {
-      oldestArrival = context.currentSystemTimeMs();
-    }
     if (buffered >= maxSize) {
       flush();
+    } else if (punctuator == null) {
+      schedulePunctuator();
     }
   }
 
-  private void flushIfDue(long now) {
-    if (buffered > 0 && now - oldestArrival >= maxWaitMillis) {
-      flush();
-    }
+  // Scheduled when the first request of a batch arrives, so its first tick is exactly when that request is due.
+  private void schedulePunctuator() {
+    punctuator = context.schedule(Duration.ofMillis(maxWaitMillis), PunctuationType.WALL_CLOCK_TIME,
+        now -> flush());
   }
 
   private void flush() {
@@ -106,6 +109,10 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       batch.forEach(request -> buffer.delete(request.getId()));
     }
     buffered = 0;
-    oldestArrival = -1;
+    // Cancelling from inside the punctuator's own callback is allowed: Kafka Streams then does not reschedule it.
+    if (punctuator != null) {
+      punctuator.cancel();
+      punctuator = null;
+    }
   }
 }

@@ -31,9 +31,12 @@ class ProcessorPropertiesTest {
       ProcessorProperties properties = context.getBean(ProcessorProperties.class);
       assertThat(properties).isEqualTo(ProcessorProperties.defaults());
       assertThat(properties.topicNames()).isEqualTo(TopicNames.defaults());
-      assertThat(properties.batch().maxSize()).isEqualTo(8);
+      // Two single-threaded inference lanes and small batches: what measured best on a shared 2-core machine.
+      assertThat(properties.numStreamThreads()).isEqualTo(2);
+      assertThat(properties.batch().maxSize()).isEqualTo(4);
       assertThat(properties.batch().maxWait()).isEqualTo(Duration.ofMillis(20));
-      assertThat(properties.inference().intraOpThreads()).isEqualTo(2);
+      assertThat(properties.inference().intraOpThreads()).isEqualTo(1);
+      assertThat(properties.inference().allowSpinning()).isFalse();
     });
   }
 
@@ -43,6 +46,9 @@ class ProcessorPropertiesTest {
             "plantspy.processor.topics.requests=custom.requests",
             "plantspy.processor.batch.max-size=16",
             "plantspy.processor.batch.max-wait=50ms",
+            "plantspy.processor.num-stream-threads=1",
+            "plantspy.processor.inference.intra-op-threads=2",
+            "plantspy.processor.inference.allow-spinning=true",
             "plantspy.processor.inference.cuda=true",
             "plantspy.processor.release-dir=/srv/release",
             "plantspy.processor.max-image-bytes=5MB",
@@ -54,6 +60,9 @@ class ProcessorPropertiesTest {
           assertThat(properties.topicNames().results()).isEqualTo(TopicNames.defaults().results());
           assertThat(properties.batch().maxSize()).isEqualTo(16);
           assertThat(properties.batch().maxWait()).isEqualTo(Duration.ofMillis(50));
+          assertThat(properties.numStreamThreads()).isEqualTo(1);
+          assertThat(properties.inference().intraOpThreads()).isEqualTo(2);
+          assertThat(properties.inference().allowSpinning()).isTrue();
           assertThat(properties.inference().cuda()).isTrue();
           assertThat(properties.releaseDir()).isEqualTo(Path.of("/srv/release"));
           assertThat(properties.maxImageBytes()).isEqualTo(DataSize.ofMegabytes(5));

@@ -45,7 +45,7 @@ class DiagnosisTopologyTest {
     realModel = ReleaseClassifier.load(
         new ProcessorProperties(null, "x", -1, 1, null, new ProcessorProperties.Topics(null, null, null),
             TestRequests.modelsDir(), null, ProcessorProperties.defaults().batch(),
-            new ProcessorProperties.Inference(1, false, 0), ProcessorProperties.defaults().maxImageBytes(), null,
+            ProcessorProperties.defaults().inference(), ProcessorProperties.defaults().maxImageBytes(), null,
             Map.of()));
   }
 
@@ -124,6 +124,23 @@ class DiagnosisTopologyTest {
           .containsExactlyInAnyOrder("a", "b");
       assertThat(fake.calls).containsExactly(2);
       assertThat(harness.buffered()).isZero();
+    }
+  }
+
+  @Test
+  void nothingIsPunctuatedWhileTheBufferIsEmpty() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(8, Duration.ofMillis(20)), fake,
+        ImageResolver.inlineOnly())) {
+      harness.advance(Duration.ofMinutes(1));
+      assertThat(harness.punctuations()).as("punctuations before any request").isZero();
+
+      harness.send(TestRequests.inline("a", TestRequests.generatedJpeg()));
+      harness.advance(Duration.ofMillis(20));
+      assertThat(harness.results.readValue().getId()).isEqualTo("a");
+      assertThat(harness.punctuations()).as("the one that flushed the batch").isEqualTo(1);
+
+      harness.advance(Duration.ofMinutes(1));
+      assertThat(harness.punctuations()).as("punctuations once the batch is answered").isEqualTo(1);
     }
   }
 

@@ -36,6 +36,8 @@ final class TopologyHarness implements AutoCloseable {
   TopologyHarness(ProcessorProperties config, BatchClassifier classifier, ImageResolver images, Path stateDir) {
     Properties props = StreamsSettings.from(config.withKafka("dummy:9092", "topology-test", stateDir, 1));
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    // Task-level metrics (punctuation counts among them) are recorded at DEBUG only.
+    props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
     driver = new TopologyTestDriver(DiagnosisTopology.buildTopology(config, classifier, images, registry), props,
         START);
     TopicNames names = config.topicNames();
@@ -67,6 +69,14 @@ final class TopologyHarness implements AutoCloseable {
 
   long buffered() {
     return driver.<String, DiagnosisRequest>getKeyValueStore(DiagnosisTopology.BUFFER_STORE).approximateNumEntries();
+  }
+
+  /** How many times Kafka Streams has run a punctuator of any task; each run makes it commit. */
+  double punctuations() {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().group().equals("stream-task-metrics") && e.getKey().name().equals("punctuate-total"))
+        .mapToDouble(e -> (Double) e.getValue().metricValue())
+        .sum();
   }
 
   @Override
