@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +46,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  @Option(names = "--batch", defaultValue = "8", description = "Bare ONNX Runtime batch size; match the processor's.")
+  @Option(names = "--batch", defaultValue = "4", description = "Bare ONNX Runtime batch size; match the processor's.")
   int batch;
 
   @Option(names = "--workers", defaultValue = "2",
@@ -72,10 +73,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   public Integer call() throws Exception {
     Path root = Path.of(System.getProperty("plantspy.home", "."));
     List<byte[]> photos = photos(dataset != null ? dataset : root.resolve("../shared/datasets/plantvillage"));
-    PlatformApi api = PlatformApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
+    StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
+    PlatformApi api = PlatformApi.connect(state, user);
+    ServiceCpu cpu = new ServiceCpu(state);
 
     double bare = bareImagesPerSecond(root.resolve("models"), photos);
-    Measured measured = throughPlatform(api, photos);
+    Measured measured = throughPlatform(api, photos, cpu);
     List<Long> latencies = measured.latenciesMillis();
     Collections.sort(latencies);
     System.out.printf(Locale.ROOT, "%n| path | images | concurrency | images/s | p50 ms | p95 ms | p99 ms |%n");
@@ -91,6 +94,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     System.out.printf(Locale.ROOT, "processor timings per request (mean): queued %.1f ms, preprocess %.1f ms, "
         + "inference %.1f ms per batch, batch size %.2f%n", measured.mean(0), measured.mean(1), measured.mean(2),
         measured.mean(3));
+    printCpu(measured);
     return measured.failures() == 0 ? 0 : 1;
   }
 
@@ -141,14 +145,32 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
+  /** Where the cores went while the platform was measured: CPU time per image and cores busy, by service. */
+  private static void printCpu(Measured measured) {
+    if (measured.cpu().isEmpty()) {
+      return;
+    }
+    int n = measured.latenciesMillis().size();
+    System.out.printf(Locale.ROOT, "%n| service | CPU ms per image | cores busy |%n|---|---|---|%n");
+    double total = 0;
+    for (Map.Entry<String, Duration> e : measured.cpu().entrySet()) {
+      double millis = e.getValue().toNanos() / 1e6;
+      total += millis;
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f |%n", e.getKey(), millis / Math.max(1, n),
+          millis / 1000 / measured.seconds());
+    }
+    System.out.printf(Locale.ROOT, "| all | %.1f | %.2f of %d |%n", total / Math.max(1, n),
+        total / 1000 / measured.seconds(), Runtime.getRuntime().availableProcessors());
+  }
+
   private record Measured(List<Long> latenciesMillis, double imagesPerSecond, int failures, double[] timingSums,
-      int timed) {
+      int timed, double seconds, Map<String, Duration> cpu) {
     double mean(int i) {
       return timed == 0 ? 0 : timingSums[i] / timed;
     }
   }
 
-  private Measured throughPlatform(PlatformApi api, List<byte[]> photos) throws Exception {
+  private Measured throughPlatform(PlatformApi api, List<byte[]> photos, ServiceCpu cpu) throws Exception {
     long warmupEnd = System.nanoTime() + warmup.toNanos();
     while (System.nanoTime() < warmupEnd) {
       send(api, photos, 4 * concurrency, new ArrayList<>(), new double[4], new AtomicInteger());
@@ -156,10 +178,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     double[] sums = new double[4];
     AtomicInteger failures = new AtomicInteger();
+    Map<String, Duration> cpuBefore = cpu.snapshot();
     long started = System.nanoTime();
     int timed = send(api, photos, images, latencies, sums, failures);
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new Measured(new ArrayList<>(latencies), latencies.size() / seconds, failures.get(), sums, timed);
+    Map<String, Duration> used = ServiceCpu.between(cpuBefore, cpu.snapshot());
+    return new Measured(new ArrayList<>(latencies), latencies.size() / seconds, failures.get(), sums, timed, seconds,
+        used);
   }
 
   /** Sends {@code count} uploads with at most {@code concurrency} in flight; returns how many carried timings. */

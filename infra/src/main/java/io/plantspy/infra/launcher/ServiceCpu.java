@@ -1,0 +1,50 @@
+package io.plantspy.infra.launcher;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * CPU time used by each service of a detached platform (and by this JVM), read from the operating system by pid,
+ * so a benchmark can say where the machine's cores went per request.
+ */
+final class ServiceCpu {
+
+  static final String BENCH_CLIENT = "bench client";
+
+  private final Map<String, Long> pids = new LinkedHashMap<>();
+
+  ServiceCpu(StateFolder state) throws IOException {
+    Properties platform = state.platform();
+    for (String service : platform.getProperty("services", "").split(",")) {
+      String pid = platform.getProperty(service + ".pid");
+      if (!service.isBlank() && pid != null) {
+        pids.put(service, Long.parseLong(pid));
+      }
+    }
+    pids.put(BENCH_CLIENT, ProcessHandle.current().pid());
+  }
+
+  /** CPU time so far per service; a service whose process is gone (or unreadable) is left out. */
+  Map<String, Duration> snapshot() {
+    Map<String, Duration> used = new LinkedHashMap<>();
+    pids.forEach((service, pid) -> ProcessHandle.of(pid)
+        .flatMap(p -> p.info().totalCpuDuration())
+        .ifPresent(cpu -> used.put(service, cpu)));
+    return used;
+  }
+
+  /** CPU time each service used between two snapshots. */
+  static Map<String, Duration> between(Map<String, Duration> before, Map<String, Duration> after) {
+    Map<String, Duration> used = new LinkedHashMap<>();
+    after.forEach((service, cpu) -> {
+      Duration start = before.get(service);
+      if (start != null) {
+        used.put(service, cpu.minus(start));
+      }
+    });
+    return used;
+  }
+}
