@@ -15,14 +15,19 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the model, the blob store, the metrics registry and the topology into a running Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
+
+  /** Exit status when Kafka Streams ends in ERROR (EX_SOFTWARE). */
+  static final int FATAL_EXIT_CODE = 70;
 
   /** Without the actuator nobody else provides a registry; a deployment can replace it (Prometheus, OTLP). */
   @Bean
@@ -60,7 +65,12 @@ class ProcessorConfiguration {
   }
 
   @Bean
-  StreamsLifecycle streamsLifecycle(Topology topology, ProcessorProperties properties, MeterRegistry registry) {
-    return new StreamsLifecycle(topology, StreamsSettings.from(properties), registry);
+  StreamsLifecycle streamsLifecycle(Topology topology, ProcessorProperties properties, MeterRegistry registry,
+      ConfigurableApplicationContext context) {
+    // Exit non-zero once Kafka Streams has given up, so a supervisor (the launcher, Kubernetes) restarts or reports
+    // it; from a new thread, because closing the context waits for the stream threads that raised it.
+    Runnable exit = () -> new Thread(() -> System.exit(SpringApplication.exit(context, () -> FATAL_EXIT_CODE)),
+        "plantspy-fatal-exit").start();
+    return new StreamsLifecycle(topology, StreamsSettings.from(properties), registry, exit);
   }
 }

@@ -20,25 +20,47 @@ final class StreamsLifecycle implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(StreamsLifecycle.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  // Three thread failures within a minute are replaced; a fourth shuts the client down (see ThreadFailureBudget).
+  private static final int MAX_THREAD_FAILURES = 3;
+  private static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+
   private final Topology topology;
   private final Properties properties;
   private final MeterRegistry registry;
+  private final Runnable onFatalError;
   private KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
 
-  StreamsLifecycle(Topology topology, Properties properties, MeterRegistry registry) {
+  /**
+   * @param onFatalError called once if Kafka Streams ends in ERROR (all its threads gone); the service should exit
+   */
+  StreamsLifecycle(Topology topology, Properties properties, MeterRegistry registry, Runnable onFatalError) {
     this.topology = topology;
     this.properties = properties;
     this.registry = registry;
+    this.onFatalError = onFatalError;
   }
 
   @Override
   public synchronized void start() {
     streams = new KafkaStreams(topology, properties);
-    // A failed task aborts its transaction; a fresh thread picks the partition (and the buffered batch) back up.
+    // A failed task aborts its transaction; a fresh thread picks the partition (and the buffered batch) back up,
+    // unless threads keep failing, which no fresh thread will fix.
+    ThreadFailureBudget budget = new ThreadFailureBudget(MAX_THREAD_FAILURES, FAILURE_WINDOW, System::nanoTime);
     streams.setUncaughtExceptionHandler(e -> {
-      log.error("Stream thread failed; replacing it", e);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
+      StreamThreadExceptionResponse response = budget.onFailure();
+      if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+        log.error("Stream thread failed; replacing it", e);
+      } else {
+        log.error("Stream threads failed more than {} times within {}; shutting Kafka Streams down", MAX_THREAD_FAILURES,
+            FAILURE_WINDOW, e);
+      }
+      return response;
+    });
+    streams.setStateListener((newState, oldState) -> {
+      if (newState == KafkaStreams.State.ERROR) {
+        onFatalError.run();
+      }
     });
     streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);

@@ -57,8 +57,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
       description = "Bare ONNX Runtime intra-op threads per batch; match the processor's.")
   int threads;
 
-  @Option(names = "--warmup", defaultValue = "20s", converter = DurationConverter.class,
-      description = "Load sent first and not measured, so every JVM has compiled its hot paths (default: 20s).")
+  @Option(names = "--warmup", defaultValue = "45s", converter = DurationConverter.class,
+      description = "Load sent first and not measured, so every JVM has compiled its hot paths (default: 45s).")
   Duration warmup;
 
   @Option(names = "--dataset", description = "Folder of leaf photos (default: ../shared/datasets/plantvillage).")

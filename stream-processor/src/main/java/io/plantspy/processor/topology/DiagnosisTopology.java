@@ -50,10 +50,14 @@ public final class DiagnosisTopology {
 
     // In memory is enough: the buffer never holds more than one batch, and the changelog (logging on, which is
     // what makes the buffer survive a crash) restores it on whichever instance takes the partition over.
+    // Caching on: a request buffered and answered within one commit interval (the usual case) then reaches the
+    // changelog as a key-only tombstone at the commit instead of its whole image, which halves the bytes the
+    // broker writes per request. What is still buffered at a commit is flushed to the changelog in that same
+    // transaction, so the delivery guarantee is unchanged.
     StoreBuilder<KeyValueStore<String, DiagnosisRequest>> buffer = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(BUFFER_STORE), Serdes.String(), topics.requests().valueSerde())
         .withLoggingEnabled(Map.of())
-        .withCachingDisabled();
+        .withCachingEnabled();
 
     Topology topology = new Topology();
     // Values stay bytes until the decoder, so a corrupt record can be dead-lettered from inside the transaction.
