@@ -173,7 +173,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   private Measured throughPlatform(PlatformApi api, List<byte[]> photos, ServiceCpu cpu) throws Exception {
     long warmupEnd = System.nanoTime() + warmup.toNanos();
     while (System.nanoTime() < warmupEnd) {
-      send(api, photos, 4 * concurrency, new ArrayList<>(), new double[4], new AtomicInteger());
+      send(api, photos, 4 * concurrency, Collections.synchronizedList(new ArrayList<>()), new double[4],
+          new AtomicInteger());
     }
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     double[] sums = new double[4];
