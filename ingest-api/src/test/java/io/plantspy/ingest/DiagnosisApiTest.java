@@ -10,6 +10,7 @@ import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import com.sun.net.httpserver.HttpServer;
 import io.plantspy.ingest.diagnosis.ResultPartitions;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
+import io.plantspy.ingest.diagnosis.RetentionSweeper;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.InlineImage;
@@ -291,6 +292,14 @@ class DiagnosisApiTest {
             .next().map(f -> f.getLength()))
         .block(Duration.ofSeconds(5));
     assertThat(length).isEqualTo(png.length);
+  }
+
+  @Test
+  void retentionSweepKeepsFreshImagesAndKeys() {
+    var deleted = context.getBean(RetentionSweeper.class).sweep().block(Duration.ofSeconds(10));
+    assertThat(deleted.getT1()).as("images younger than 7 days").isZero();
+    assertThat(deleted.getT2()).as("keys younger than 24 h").isZero();
+    assertThat(context.getBean(RetentionSweeper.class).isRunning()).isTrue();
   }
 
   @Test

@@ -1,8 +1,11 @@
 package io.plantspy.ingest.diagnosis;
 
+import io.plantspy.ingest.config.RetentionProperties;
 import jakarta.annotation.PostConstruct;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -12,7 +15,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Claims {@code Idempotency-Key}s atomically in MongoDB so two instances cannot both accept the same key. */
+/**
+ * Claims {@code Idempotency-Key}s atomically in MongoDB so two instances cannot both accept the same key. A key is
+ * remembered for the configured retention: an older claim no longer counts (whether or not MongoDB's TTL monitor,
+ * which a real MongoDB runs about once a minute, has deleted it yet), so the key can be used again.
+ */
 @Component
 public class IdempotencyStore {
 
@@ -26,9 +33,18 @@ public class IdempotencyStore {
   }
 
   private final ReactiveMongoTemplate mongo;
+  private final Duration retention;
+  private final Clock clock;
 
-  public IdempotencyStore(ReactiveMongoTemplate mongo) {
+  @Autowired
+  public IdempotencyStore(ReactiveMongoTemplate mongo, RetentionProperties retention) {
+    this(mongo, retention.idempotencyKeys(), Clock.systemUTC());
+  }
+
+  IdempotencyStore(ReactiveMongoTemplate mongo, Duration retention, Clock clock) {
     this.mongo = mongo;
+    this.retention = retention;
+    this.clock = clock;
   }
 
   @PostConstruct
@@ -38,18 +54,44 @@ public class IdempotencyStore {
         .createIndex(new Index().on("owner", Sort.Direction.ASC).on("key", Sort.Direction.ASC).unique()
             .named("owner_key_unique"))
         .block(Duration.ofSeconds(30));
+    mongo.indexOps(IdempotencyRecord.class)
+        .createIndex(new Index().on("createdAt", Sort.Direction.ASC).expire(retention).named("created_ttl"))
+        .block(Duration.ofSeconds(30));
   }
 
   public Mono<Claim> claim(String owner, String key, String bodyHash, String diagnosisId) {
-    IdempotencyRecord record = new IdempotencyRecord(null, owner, key, bodyHash, diagnosisId, Instant.now());
+    return tryClaim(owner, key, bodyHash, diagnosisId, true);
+  }
+
+  private Mono<Claim> tryClaim(String owner, String key, String bodyHash, String diagnosisId, boolean mayEvict) {
+    IdempotencyRecord record = new IdempotencyRecord(null, owner, key, bodyHash, diagnosisId, clock.instant());
     return mongo.insert(record).<Claim>map(saved -> new Claim.Fresh())
-        .onErrorResume(DuplicateKeyException.class, e -> find(owner, key).map(Claim.Existing::new));
+        .onErrorResume(DuplicateKeyException.class, e -> find(owner, key).flatMap(first -> {
+          if (mayEvict && expired(first)) {
+            // Removed only if still that same expired record, so two retries cannot both evict and claim.
+            return mongo.remove(Query.query(Criteria.where("_id").is(first.id()).and("createdAt")
+                    .is(first.createdAt())), IdempotencyRecord.class)
+                .then(tryClaim(owner, key, bodyHash, diagnosisId, false));
+          }
+          return Mono.just((Claim) new Claim.Existing(first));
+        }));
+  }
+
+  private boolean expired(IdempotencyRecord record) {
+    return record.createdAt() != null && record.createdAt().plus(retention).isBefore(clock.instant());
   }
 
   /** Frees a key whose request failed before it was accepted, so the caller can retry with the same key. */
   public Mono<Void> release(String owner, String key, String diagnosisId) {
     return mongo.remove(Query.query(Criteria.where("owner").is(owner).and("key").is(key)
         .and("diagnosisId").is(diagnosisId)), IdempotencyRecord.class).then();
+  }
+
+  /** Deletes claims past their retention; a real MongoDB's TTL index does the same, mongo-java-server's may not. */
+  public Mono<Long> removeExpired() {
+    Instant cutoff = clock.instant().minus(retention);
+    return mongo.remove(Query.query(Criteria.where("createdAt").lt(cutoff)), IdempotencyRecord.class)
+        .map(result -> result.getDeletedCount());
   }
 
   private Mono<IdempotencyRecord> find(String owner, String key) {

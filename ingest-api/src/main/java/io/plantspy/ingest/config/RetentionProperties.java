@@ -1,0 +1,31 @@
+package io.plantspy.ingest.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long the API keeps what it only needs for a while.
+ *
+ * @param idempotencyKeys how long an {@code Idempotency-Key} is remembered: a retry within it replays the first
+ *     request, after it the key is free again (MongoDB also drops the record through a TTL index)
+ * @param images how long a claim-checked image stays in GridFS after upload; the processor reads it within
+ *     seconds, the rest of the time is for support and relabelling
+ * @param sweepInterval how often expired records and images are looked for
+ */
+@Validated
+@ConfigurationProperties("plantspy.retention")
+public record RetentionProperties(
+    @DefaultValue("24h") Duration idempotencyKeys,
+    @DefaultValue("7d") Duration images,
+    @DefaultValue("10m") Duration sweepInterval) {
+
+  public RetentionProperties {
+    for (Duration d : new Duration[] {idempotencyKeys, images, sweepInterval}) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("plantspy.retention durations must be positive, was " + d);
+      }
+    }
+  }
+}

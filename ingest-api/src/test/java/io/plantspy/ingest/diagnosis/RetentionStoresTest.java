@@ -1,0 +1,113 @@
+package io.plantspy.ingest.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** Idempotency-Key claims and claim-checked images against a real MongoDB wire server (mongo-java-server). */
+class RetentionStoresTest {
+
+  private static MongoServer server;
+  private static MongoClient client;
+  private static ReactiveMongoTemplate mongo;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
+  private final IdempotencyStore keys = new IdempotencyStore(mongo, Duration.ofHours(24), clock);
+
+  @BeforeAll
+  static void start() {
+    server = new MongoServer(new MemoryBackend());
+    var address = server.bind();
+    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    mongo = new ReactiveMongoTemplate(client, "retention");
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.shutdown();
+  }
+
+  @Test
+  void aKeyReplaysTheFirstRequestWithinItsRetention() {
+    keys.createIndex();
+    String owner = "owner-" + UUID.randomUUID();
+    assertThat(keys.claim(owner, "k1", "hash", "first").block()).isInstanceOf(IdempotencyStore.Claim.Fresh.class);
+    clock.now = clock.now.plus(Duration.ofHours(23));
+    assertThat(keys.claim(owner, "k1", "hash", "second").block())
+        .isEqualTo(new IdempotencyStore.Claim.Existing(stored(owner, "k1")));
+  }
+
+  @Test
+  void aKeyIsFreeAgainOnceItsClaimHasExpired() {
+    String owner = "owner-" + UUID.randomUUID();
+    keys.claim(owner, "k1", "hash", "first").block();
+    clock.now = clock.now.plus(Duration.ofHours(25));
+    assertThat(keys.claim(owner, "k1", "other-hash", "second").block())
+        .isInstanceOf(IdempotencyStore.Claim.Fresh.class);
+    assertThat(stored(owner, "k1").diagnosisId()).isEqualTo("second");
+  }
+
+  @Test
+  void sweepRemovesOnlyExpiredClaims() {
+    String owner = "owner-" + UUID.randomUUID();
+    keys.claim(owner, "old", "hash", "d1").block();
+    clock.now = clock.now.plus(Duration.ofHours(25));
+    keys.claim(owner, "new", "hash", "d2").block();
+    assertThat(keys.removeExpired().block()).isGreaterThanOrEqualTo(1L);
+    assertThat(stored(owner, "old")).isNull();
+    assertThat(stored(owner, "new")).isNotNull();
+  }
+
+  @Test
+  void imagesAreDeletedOnlyOncePastTheCutoff() {
+    ImageStore images = new ImageStore(mongo);
+    images.save(UUID.randomUUID().toString(), "image/jpeg", new byte[300_000]).block();
+    assertThat(images.deleteUploadedBefore(Instant.now().minus(Duration.ofHours(1))).block()).isZero();
+    assertThat(images.deleteUploadedBefore(Instant.now().plus(Duration.ofSeconds(5))).block()).isEqualTo(1L);
+    assertThat(images.deleteUploadedBefore(Instant.now().plus(Duration.ofSeconds(5))).block()).isZero();
+  }
+
+  private static IdempotencyRecord stored(String owner, String key) {
+    return mongo.findOne(Query.query(Criteria.where("owner").is(owner).and("key").is(key)), IdempotencyRecord.class)
+        .block(Duration.ofSeconds(5));
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
