@@ -14,7 +14,8 @@ final class Results {
 
   /**
    * The schema requires a crop and a health; an unknown image has neither, so it gets this label with confidence 0
-   * and readers go by {@code unknown}.
+   * and readers go by {@code unknown}. (Making them optional would break the rule that every shipped schema
+   * version reads every other: a v1 reader cannot read a null where it expects a label.)
    */
   static final String UNKNOWN_LABEL = "unknown";
 
