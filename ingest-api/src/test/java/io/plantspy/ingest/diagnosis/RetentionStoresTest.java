@@ -6,11 +6,9 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.time.Clock;
+import io.plantspy.ingest.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +46,7 @@ class RetentionStoresTest {
     keys.createIndex();
     String owner = "owner-" + UUID.randomUUID();
     assertThat(keys.claim(owner, "k1", "hash", "first").block()).isInstanceOf(IdempotencyStore.Claim.Fresh.class);
-    clock.now = clock.now.plus(Duration.ofHours(23));
+    clock.advance(Duration.ofHours(23));
     assertThat(keys.claim(owner, "k1", "hash", "second").block())
         .isEqualTo(new IdempotencyStore.Claim.Existing(stored(owner, "k1")));
   }
@@ -57,7 +55,7 @@ class RetentionStoresTest {
   void aKeyIsFreeAgainOnceItsClaimHasExpired() {
     String owner = "owner-" + UUID.randomUUID();
     keys.claim(owner, "k1", "hash", "first").block();
-    clock.now = clock.now.plus(Duration.ofHours(25));
+    clock.advance(Duration.ofHours(25));
     assertThat(keys.claim(owner, "k1", "other-hash", "second").block())
         .isInstanceOf(IdempotencyStore.Claim.Fresh.class);
     assertThat(stored(owner, "k1").diagnosisId()).isEqualTo("second");
@@ -67,7 +65,7 @@ class RetentionStoresTest {
   void sweepRemovesOnlyExpiredClaims() {
     String owner = "owner-" + UUID.randomUUID();
     keys.claim(owner, "old", "hash", "d1").block();
-    clock.now = clock.now.plus(Duration.ofHours(25));
+    clock.advance(Duration.ofHours(25));
     keys.claim(owner, "new", "hash", "d2").block();
     assertThat(keys.removeExpired().block()).isGreaterThanOrEqualTo(1L);
     assertThat(stored(owner, "old")).isNull();
@@ -86,28 +84,5 @@ class RetentionStoresTest {
   private static IdempotencyRecord stored(String owner, String key) {
     return mongo.findOne(Query.query(Criteria.where("owner").is(owner).and("key").is(key)), IdempotencyRecord.class)
         .block(Duration.ofSeconds(5));
-  }
-
-  private static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

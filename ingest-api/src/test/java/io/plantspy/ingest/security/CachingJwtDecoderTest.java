@@ -2,6 +2,7 @@ package io.plantspy.ingest.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.ingest.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,35 +50,12 @@ class CachingJwtDecoderTest {
     MutableClock clock = new MutableClock(NOW);
     CachingJwtDecoder decoder = new CachingJwtDecoder(checking, 100, Duration.ofHours(1), clock);
     decoder.decode("good-2").block();
-    clock.now = NOW.plusSeconds(301);
+    clock.set(NOW.plusSeconds(301));
     StepVerifier.create(decoder.decode("good-2")).expectErrorMatches(e -> e instanceof BadJwtException
         && e.getMessage().contains("expired")).verify();
   }
 
   private static Clock clockAt(Instant instant) {
     return Clock.fixed(instant, ZoneOffset.UTC);
-  }
-
-  private static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
