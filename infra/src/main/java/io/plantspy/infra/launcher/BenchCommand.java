@@ -24,7 +24,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,21 +67,53 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--dataset", description = "Folder of leaf photos (default: ../shared/datasets/plantvillage).")
   Path dataset;
 
+  @Option(names = "--runs", defaultValue = "1",
+      description = "Measure bare and platform this many times (after one warm-up) and report the median ratio.")
+  int runs;
+
   @Option(names = "--user", defaultValue = "grower")
   String user;
+
+  @Spec
+  CommandSpec spec;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Override
   public Integer call() throws Exception {
+    if (runs < 1 || images < 1 || concurrency < 1 || batch < 1 || workers < 1 || threads < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--runs, --images, --concurrency, --batch and --workers must be at least 1, --threads at least 0");
+    }
     Path root = Path.of(System.getProperty("plantspy.home", "."));
     List<byte[]> photos = photos(dataset != null ? dataset : root.resolve("../shared/datasets/plantvillage"));
     StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
     PlatformApi api = PlatformApi.connect(state, user);
     ServiceCpu cpu = new ServiceCpu(state);
 
-    double bare = bareImagesPerSecond(root.resolve("models"), photos);
-    Measured measured = throughPlatform(api, photos, cpu);
+    List<Double> ratios = new ArrayList<>();
+    int failures = 0;
+    for (int run = 1; run <= runs; run++) {
+      // Warm-up once: later runs find every JVM already compiled.
+      boolean warm = run > 1;
+      double bare = bareImagesPerSecond(root.resolve("models"), photos, warm);
+      Measured measured = throughPlatform(api, photos, cpu, warm);
+      if (runs > 1) {
+        System.out.printf(Locale.ROOT, "%n## run %d of %d%n", run, runs);
+      }
+      report(bare, measured);
+      ratios.add(measured.imagesPerSecond() / bare);
+      failures += measured.failures();
+    }
+    if (runs > 1) {
+      Collections.sort(ratios);
+      System.out.printf(Locale.ROOT, "%nplatform / bare over %d runs: median %.0f %%, min %.0f %%, max %.0f %%%n", runs,
+          100 * ratios.get(ratios.size() / 2), 100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1));
+    }
+    return failures == 0 ? 0 : 1;
+  }
+
+  private void report(double bare, Measured measured) {
     List<Long> latencies = measured.latenciesMillis();
     Collections.sort(latencies);
     System.out.printf(Locale.ROOT, "%n| path | images | concurrency | images/s | p50 ms | p95 ms | p99 ms |%n");
@@ -95,18 +130,17 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         + "inference %.1f ms per batch, batch size %.2f%n", measured.mean(0), measured.mean(1), measured.mean(2),
         measured.mean(3));
     printCpu(measured);
-    return measured.failures() == 0 ? 0 : 1;
   }
 
   /**
    * What the processor does minus the platform: {@code workers} threads, each decoding and preprocessing its own
    * batches and running them through one shared session, as the stream threads do.
    */
-  private double bareImagesPerSecond(Path models, List<byte[]> photos) throws Exception {
+  private double bareImagesPerSecond(Path models, List<byte[]> photos, boolean warm) throws Exception {
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
     try (PlantClassifier classifier =
         PlantClassifier.load(ReleaseFiles.current(models), InferenceOptions.cpu(threads))) {
-      long warmupEnd = System.nanoTime() + warmup.toNanos() / 2;
+      long warmupEnd = System.nanoTime() + (warm ? 0 : warmup.toNanos() / 2);
       while (System.nanoTime() < warmupEnd) {
         runBare(classifier, preprocessor, photos, workers * batch * 4);
       }
@@ -170,8 +204,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  private Measured throughPlatform(PlatformApi api, List<byte[]> photos, ServiceCpu cpu) throws Exception {
-    long warmupEnd = System.nanoTime() + warmup.toNanos();
+  private Measured throughPlatform(PlatformApi api, List<byte[]> photos, ServiceCpu cpu, boolean warm)
+      throws Exception {
+    long warmupEnd = System.nanoTime() + (warm ? 0 : warmup.toNanos());
     while (System.nanoTime() < warmupEnd) {
       send(api, photos, 4 * concurrency, Collections.synchronizedList(new ArrayList<>()), new double[4],
           new AtomicInteger());
