@@ -30,7 +30,6 @@ public record DiagnosisDocument(
 
   /** This diagnosis once {@code result} is stored: what the document in MongoDB now says. */
   public DiagnosisDocument settledWith(StoredResult result) {
-    return new DiagnosisDocument(id, owner, result.failed() ? DiagnosisStatus.FAILED : DiagnosisStatus.DONE,
-        createdAt, requestedAnswers, source, result);
+    return new DiagnosisDocument(id, owner, result.status(), createdAt, requestedAnswers, source, result);
   }
 }

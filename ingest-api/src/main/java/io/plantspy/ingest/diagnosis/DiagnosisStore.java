@@ -49,7 +49,7 @@ public class DiagnosisStore {
     Instant now = Instant.now();
     for (Completion c : completions) {
       Update update = new Update()
-          .set("status", c.result().failed() ? DiagnosisStatus.FAILED : DiagnosisStatus.DONE)
+          .set("status", c.result().status())
           .set("result", c.result())
           .setOnInsert("owner", c.owner())
           .setOnInsert("createdAt", now);

@@ -51,4 +51,9 @@ public record StoredResult(
   public boolean failed() {
     return errorCode != null;
   }
+
+  /** The status a diagnosis has once this result is stored. */
+  public DiagnosisStatus status() {
+    return failed() ? DiagnosisStatus.FAILED : DiagnosisStatus.DONE;
+  }
 }
