@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import com.sun.net.httpserver.HttpServer;
+import io.plantspy.ingest.config.SecurityProperties;
 import io.plantspy.ingest.diagnosis.ResultPartitions;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.diagnosis.RetentionSweeper;
@@ -292,6 +293,13 @@ class DiagnosisApiTest {
             .next().map(f -> f.getLength()))
         .block(Duration.ofSeconds(5));
     assertThat(length).isEqualTo(png.length);
+  }
+
+  @Test
+  void validatedTokensAreCachedByDefault() {
+    SecurityProperties.TokenCache cache = context.getBean(SecurityProperties.class).tokenCache();
+    assertThat(cache.maxSize()).isEqualTo(10_000);
+    assertThat(cache.ttl()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test

@@ -23,14 +23,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("plantspy.security")
 public record SecurityProperties(URI issuerUri, URI jwkSetUri, @NotBlank String audience,
-    @Valid TokenCache tokenCache) {
+    @DefaultValue @Valid TokenCache tokenCache) {
 
   public SecurityProperties {
     if (audience == null) {
       audience = "plantspy-api";
-    }
-    if (tokenCache == null) {
-      tokenCache = new TokenCache(10_000, Duration.ofMinutes(1));
     }
     if (issuerUri == null && jwkSetUri == null) {
       throw new IllegalArgumentException(
@@ -46,8 +43,7 @@ public record SecurityProperties(URI issuerUri, URI jwkSetUri, @NotBlank String 
   public record TokenCache(@DefaultValue("10000") @Min(0) int maxSize, @DefaultValue("1m") Duration ttl) {
 
     public TokenCache {
-      ttl = ttl != null ? ttl : Duration.ofMinutes(1);
-      if (ttl.isNegative() || ttl.isZero()) {
+      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
         throw new IllegalArgumentException("plantspy.security.token-cache.ttl must be positive, was " + ttl);
       }
     }
