@@ -19,8 +19,7 @@ final class ApiService {
   private ApiService() {}
 
   static ChildProcess start(PlatformSettings settings, StateFolder state, Path jar) throws IOException {
-    // Throughput collector: on a few shared cores G1's concurrent work costs more CPU than its short pauses save.
-    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx768m", "-XX:+UseParallelGC"), jar, List.of(
+    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx768m", JavaCommand.THROUGHPUT_GC), jar, List.of(
             "--server.port=" + settings.ports().api(),
             "--server.address=" + settings.host(),
             "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),

@@ -18,9 +18,9 @@ final class MongoService {
   private MongoService() {}
 
   static ChildProcess start(PlatformSettings settings, StateFolder state) throws IOException {
-    // The H2 backend serialises every document write: a roomier heap and the throughput collector keep its
-    // garbage collection from eating the CPU the other services share (measured: a third of its time with G1 at 256m).
-    return ChildProcess.start(NAME, JavaCommand.of(JavaCommand.options("-Xmx512m", "-XX:+UseParallelGC"), MongoServerMain.class.getName(),
+    // The H2 backend serialises every document write: a roomier heap keeps its garbage collection small.
+    return ChildProcess.start(NAME, JavaCommand.of(JavaCommand.options("-Xmx512m", JavaCommand.THROUGHPUT_GC),
+            MongoServerMain.class.getName(),
             List.of(settings.host(), String.valueOf(settings.ports().mongo()), state.mongoFile().toString())),
         state.root(), state.log(NAME), Map.of());
   }

@@ -18,8 +18,7 @@ final class ProcessorService {
   private ProcessorService() {}
 
   static ChildProcess start(PlatformSettings settings, StateFolder state, Path jar) throws IOException {
-    // Throughput collector: on a few shared cores G1's concurrent work costs more CPU than its short pauses save.
-    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx1g", "-XX:+UseParallelGC"), jar, List.of(
+    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx1g", JavaCommand.THROUGHPUT_GC), jar, List.of(
             "--plantspy.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
             "--plantspy.processor.replication-factor=1",
             "--plantspy.processor.models-dir=" + settings.repoRoot().resolve("models"),
