@@ -40,6 +40,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +60,17 @@ class PlatformE2EIT {
   private static Platform platform;
   private static KeycloakAdmin keycloak;
   private static Map<String, String> passwords;
+
+  /** A failure on CI leaves only the console: show what the services logged, since their folder is deleted. */
+  @RegisterExtension
+  static final TestWatcher SERVICE_LOGS_ON_FAILURE = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (platform != null) {
+        ServiceLogs.printTails(platform.state().logs(), 80, System.out);
+      }
+    }
+  };
 
   @BeforeAll
   static void startPlatform(@TempDir Path dir) throws Exception {

@@ -13,8 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses a POST whose declared Content-Length is beyond any acceptable image before a byte of it is read, so
- * an oversized upload costs neither disk (multipart spooling) nor memory. Uploads without a length are capped
- * while reading instead.
+ * an oversized upload costs no memory. Uploads without a length are capped while reading instead.
  */
 @Component
 class UploadSizeFilter implements WebFilter {

@@ -1,0 +1,28 @@
+package io.plantspy.ingest.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Bounds on every MongoDB call of the API, so a stalled database turns a request into a 503 instead of a
+ * request that never answers (the driver's own defaults wait forever for a reply).
+ *
+ * @param readTimeout longest wait for a reply on an open connection; no query of the API runs long on the server
+ * @param serverSelectionTimeout longest wait for a reachable server before an operation fails
+ */
+@Validated
+@ConfigurationProperties("plantspy.mongo")
+public record MongoTimeoutProperties(
+    @DefaultValue("30s") Duration readTimeout,
+    @DefaultValue("10s") Duration serverSelectionTimeout) {
+
+  public MongoTimeoutProperties {
+    for (Duration d : new Duration[] {readTimeout, serverSelectionTimeout}) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("plantspy.mongo timeouts must be positive, was " + d);
+      }
+    }
+  }
+}
