@@ -4,29 +4,39 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Requests to a running platform's diagnosis API as one demo user: photo uploads and URL submissions. */
 final class PlatformApi {
 
   private final String diagnosesUrl;
-  private final String token;
+  private final Supplier<String> token;
 
   PlatformApi(String diagnosesUrl, String token) {
+    this(diagnosesUrl, () -> token);
+  }
+
+  PlatformApi(String diagnosesUrl, Supplier<String> token) {
     this.diagnosesUrl = diagnosesUrl;
     this.token = token;
   }
 
-  /** The detached platform recorded in the state folder, with a fresh token for {@code user}. */
+  /**
+   * The detached platform recorded in the state folder, as {@code user}: a token is fetched now (so a refusal
+   * shows at once) and renewed before it expires.
+   */
   static PlatformApi connect(StateFolder state, String user) throws DemoTokens.Unavailable, IOException {
-    String token = DemoTokens.fetch(state, user);
+    RenewingToken token = new RenewingToken(DemoTokens.fetch(state, user), () -> DemoTokens.fetch(state, user),
+        Clock.systemUTC());
     DetachedPlatform platform = DetachedPlatform.load(state);
     String url = "http://" + platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST) + ":"
         + platform.port("api", PlatformSettings.Ports.defaults().api()) + "/api/v1/diagnoses";
-    return new PlatformApi(url, token);
+    return new PlatformApi(url, token::get);
   }
 
   /** A multipart upload of one photo; {@code query} is appended as is (e.g. {@code ?wait=30s}). */
@@ -49,6 +59,6 @@ final class PlatformApi {
 
   private HttpRequest.Builder request(String query) {
     return HttpRequest.newBuilder(URI.create(diagnosesUrl + query)).timeout(Duration.ofMinutes(3))
-        .header("Authorization", "Bearer " + token);
+        .header("Authorization", "Bearer " + token.get());
   }
 }
