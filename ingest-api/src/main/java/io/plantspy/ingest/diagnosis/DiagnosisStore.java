@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Reads and writes {@link DiagnosisDocument}s, and waits for one to settle. */
 @Component
@@ -69,7 +70,9 @@ public class DiagnosisStore {
   public Mono<DiagnosisDocument> awaitSettled(DiagnosisDocument pending, ResultWaiters.Waiter waiter,
       Duration maxWait) {
     long deadline = System.nanoTime() + maxWait.toNanos();
-    Mono<DiagnosisDocument> signalled = waiter.result().map(pending::settledWith);
+    // The listener thread only hands the result over: encoding and writing the response happen off it, so
+    // storing the next poll of results never waits on HTTP.
+    Mono<DiagnosisDocument> signalled = waiter.result().publishOn(Schedulers.parallel()).map(pending::settledWith);
     return Mono.firstWithSignal(signalled, poll(pending, deadline, wait.pollInitial()));
   }
 
