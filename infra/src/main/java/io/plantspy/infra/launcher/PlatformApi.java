@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -32,7 +32,7 @@ final class PlatformApi {
    */
   static PlatformApi connect(StateFolder state, String user) throws DemoTokens.Unavailable, IOException {
     RenewingToken token = new RenewingToken(DemoTokens.fetch(state, user), () -> DemoTokens.fetch(state, user),
-        Clock.systemUTC());
+        Instant::now);
     DetachedPlatform platform = DetachedPlatform.load(state);
     String url = "http://" + platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST) + ":"
         + platform.port("api", PlatformSettings.Ports.defaults().api()) + "/api/v1/diagnoses";

@@ -1,9 +1,9 @@
 package io.plantspy.infra.launcher;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,20 +26,20 @@ final class RenewingToken {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Source source;
-  private final Clock clock;
+  private final Supplier<Instant> now;
   private String token;
   private Instant renewAt;
 
-  RenewingToken(String first, Source source, Clock clock) {
+  RenewingToken(String first, Source source, Supplier<Instant> now) {
     this.source = source;
-    this.clock = clock;
+    this.now = now;
     this.token = first;
     this.renewAt = renewalTime(first);
   }
 
   /** The current token, fetched again first when it expires within {@link #MARGIN}. */
   synchronized String get() {
-    if (!clock.instant().isBefore(renewAt)) {
+    if (!now.get().isBefore(renewAt)) {
       try {
         token = source.fetch();
       } catch (RuntimeException e) {

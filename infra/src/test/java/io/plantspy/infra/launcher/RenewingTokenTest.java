@@ -3,12 +3,10 @@ package io.plantspy.infra.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RenewingTokenTest {
@@ -17,19 +15,19 @@ class RenewingTokenTest {
 
   @Test
   void keepsTheTokenUntilAMinuteBeforeItExpiresThenFetchesANewOne() {
-    SettableClock clock = new SettableClock(NOW);
+    AtomicReference<Instant> now = new AtomicReference<>(NOW);
     AtomicInteger fetches = new AtomicInteger();
     RenewingToken token = new RenewingToken(jwtExpiringAt(NOW.plusSeconds(300)), () -> {
       fetches.incrementAndGet();
-      return jwtExpiringAt(clock.instant().plusSeconds(300));
-    }, clock);
+      return jwtExpiringAt(now.get().plusSeconds(300));
+    }, now::get);
     String first = token.get();
 
-    clock.now = NOW.plusSeconds(239);
+    now.set(NOW.plusSeconds(239));
     assertThat(token.get()).isEqualTo(first);
     assertThat(fetches).hasValue(0);
 
-    clock.now = NOW.plusSeconds(240);
+    now.set(NOW.plusSeconds(240));
     String second = token.get();
     assertThat(second).isNotEqualTo(first);
     assertThat(RenewingToken.expiry(second)).isEqualTo(NOW.plusSeconds(540));
@@ -41,7 +39,7 @@ class RenewingTokenTest {
   void aTokenWithoutExpiryIsFetchedEveryTime() {
     AtomicInteger fetches = new AtomicInteger();
     RenewingToken token = new RenewingToken("opaque", () -> "opaque-" + fetches.incrementAndGet(),
-        new SettableClock(NOW));
+        () -> NOW);
     assertThat(token.get()).isEqualTo("opaque-1");
     assertThat(token.get()).isEqualTo("opaque-2");
   }
@@ -51,28 +49,5 @@ class RenewingTokenTest {
     String claims = "{\"sub\":\"grower\",\"exp\":" + exp.getEpochSecond() + ",\"n\":\"" + System.nanoTime() + "\"}";
     return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
         + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-  }
-
-  private static final class SettableClock extends Clock {
-    Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
