@@ -44,7 +44,7 @@ class ProcessorConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(prefix = "plantspy.processor.gridfs", name = "uri")
   MongoClient mongoClient(ProcessorProperties properties) {
-    return MongoClients.create(properties.gridfs().uri());
+    return MongoClients.create(properties.gridfs().clientSettings());
   }
 
   @Bean

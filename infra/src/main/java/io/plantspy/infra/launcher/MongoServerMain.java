@@ -2,7 +2,6 @@ package io.plantspy.infra.launcher;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.h2.mvstore.MVStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -13,19 +12,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MongoServerMain {
 
-  /**
-   * The store's page cache. H2's default (16 MB) is far below the working set once a hundred thousand
-   * diagnoses are stored, and every miss deserializes a whole page of documents (Java serialization).
-   */
-  static final int CACHE_MB = 96;
-
-  /**
-   * Rewrite chunks only once the file is less than half live. H2's default (90 %) kept its background writer
-   * re-reading and re-serializing old chunks under steady writes (28 % of this server's CPU samples under
-   * {@code ./plantspy bench}, 12 % with this setting).
-   */
-  static final int COMPACT_BELOW_FILL_PERCENT = 50;
-
   private MongoServerMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -35,9 +21,7 @@ public final class MongoServerMain {
     }
     Path file = Path.of(args[2]).toAbsolutePath();
     Files.createDirectories(file.getParent());
-    MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
-        .autoCompactFillRate(COMPACT_BELOW_FILL_PERCENT).open();
-    MongoServer server = new MongoServer(new H2Backend(store));
+    MongoServer server = new MongoServer(new H2Backend(file.toString()));
     server.bind(args[0], Integer.parseInt(args[1]));
     System.out.println("mongo-java-server listening on " + args[0] + ":" + args[1] + ", data in " + file);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,8 @@
 package io.plantspy.processor.config;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+
 import io.plantspy.schemas.TopicNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -142,6 +146,24 @@ public record ProcessorProperties(
   /**
    * @param uri MongoDB connection string, e.g. mongodb://localhost:27017
    * @param database the database whose {@code images} bucket holds the claim-checked images
+   * @param readTimeout longest wait for a reply: a stalled MongoDB then fails the batch (retried, and the service
+   *     stops after repeated failures) instead of blocking a stream thread for ever (the driver's default)
+   * @param serverSelectionTimeout longest wait for a reachable MongoDB before a fetch fails
    */
-  public record GridFs(@NotBlank String uri, @DefaultValue("plantspy") @NotBlank String database) {}
+  public record GridFs(
+      @NotBlank String uri,
+      @DefaultValue("plantspy") @NotBlank String database,
+      @DefaultValue("30s") Duration readTimeout,
+      @DefaultValue("10s") Duration serverSelectionTimeout) {
+
+    /** Client settings for {@link #uri()} with this record's timeouts. */
+    public MongoClientSettings clientSettings() {
+      return MongoClientSettings.builder()
+          .applyConnectionString(new ConnectionString(uri))
+          .applyToSocketSettings(socket -> socket.readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS))
+          .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelectionTimeout.toMillis(),
+              TimeUnit.MILLISECONDS))
+          .build();
+    }
+  }
 }

@@ -67,6 +67,8 @@ class ProcessorPropertiesTest {
           assertThat(properties.releaseDir()).isEqualTo(Path.of("/srv/release"));
           assertThat(properties.maxImageBytes()).isEqualTo(DataSize.ofMegabytes(5));
           assertThat(properties.gridfs().database()).isEqualTo("plantspy");
+          assertThat(properties.gridfs().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+          assertThat(properties.gridfs().serverSelectionTimeout()).isEqualTo(Duration.ofSeconds(10));
           assertThat(properties.streams()).containsEntry("commit.interval.ms", "50");
         });
   }

@@ -2,6 +2,7 @@ package io.plantspy.processor.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -9,8 +10,13 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.mongodb.MongoException;
 import io.plantspy.model.image.InvalidImageException;
+import io.plantspy.processor.config.ProcessorProperties;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Random;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +49,21 @@ class GridFsImageStoreTest {
     ObjectId id = upload(image);
 
     assertThat(new GridFsImageStore(database, 1_000_000).fetch(id.toHexString())).hasValue(image);
+  }
+
+  @Test
+  void aMongoThatNeverAnswersFailsTheFetchInsteadOfBlockingTheStreamThread() throws Exception {
+    // Bound but never accepting: the kernel completes the connection, nothing ever replies.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      ProcessorProperties.GridFs gridfs = new ProcessorProperties.GridFs("mongodb://127.0.0.1:" + silent.getLocalPort(),
+          "plantspy", Duration.ofMillis(500), Duration.ofSeconds(1));
+      try (MongoClient stalled = MongoClients.create(gridfs.clientSettings())) {
+        GridFsImageStore store = new GridFsImageStore(stalled.getDatabase("plantspy"), 1_000_000);
+        // 20 s: below the driver's default server selection timeout (30 s), far above the 1 s under test.
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+            assertThatThrownBy(() -> store.fetch(new ObjectId().toHexString())).isInstanceOf(MongoException.class));
+      }
+    }
   }
 
   @Test
