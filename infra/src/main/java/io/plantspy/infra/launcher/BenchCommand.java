@@ -108,7 +108,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     if (runs > 1) {
       Collections.sort(ratios);
       System.out.printf(Locale.ROOT, "%nplatform / bare over %d runs: median %.0f %%, min %.0f %%, max %.0f %%%n", runs,
-          100 * ratios.get(ratios.size() / 2), 100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1));
+          100 * median(ratios), 100 * ratios.get(0), 100 * ratios.get(ratios.size() - 1));
     }
     return failures == 0 ? 0 : 1;
   }
@@ -274,5 +274,11 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   private static long pct(List<Long> sorted, double p) {
     return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+  }
+
+  /** The middle value of {@code sorted}; the mean of the two middle ones for an even count. */
+  static double median(List<Double> sorted) {
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }
