@@ -307,6 +307,7 @@ class DiagnosisApiTest {
     var deleted = context.getBean(RetentionSweeper.class).sweep().block(Duration.ofSeconds(10));
     assertThat(deleted.getT1()).as("images younger than 7 days").isZero();
     assertThat(deleted.getT2()).as("keys younger than 24 h").isZero();
+    assertThat(deleted.getT3()).as("diagnoses younger than 90 days").isZero();
     assertThat(context.getBean(RetentionSweeper.class).isRunning()).isTrue();
   }
 

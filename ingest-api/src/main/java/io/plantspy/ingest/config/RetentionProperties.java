@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *     request, after it the key is free again (MongoDB also drops the record through a TTL index)
  * @param images how long a claim-checked image stays in GridFS after upload; the processor reads it within
  *     seconds, the rest of the time is for support and relabelling
+ * @param diagnoses how long a diagnosis (request and result) can still be read with {@code GET}; older ones are
+ *     deleted, so the store does not grow for ever (the embedded MongoDB gets slower as it grows)
  * @param sweepInterval how often expired records and images are looked for
  */
 @Validated
@@ -19,10 +21,11 @@ import org.springframework.validation.annotation.Validated;
 public record RetentionProperties(
     @DefaultValue("24h") Duration idempotencyKeys,
     @DefaultValue("7d") Duration images,
+    @DefaultValue("90d") Duration diagnoses,
     @DefaultValue("10m") Duration sweepInterval) {
 
   public RetentionProperties {
-    for (Duration d : new Duration[] {idempotencyKeys, images, sweepInterval}) {
+    for (Duration d : new Duration[] {idempotencyKeys, images, diagnoses, sweepInterval}) {
       if (d == null || d.isNegative() || d.isZero()) {
         throw new IllegalArgumentException("plantspy.retention durations must be positive, was " + d);
       }

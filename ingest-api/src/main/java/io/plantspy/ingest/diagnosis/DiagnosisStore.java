@@ -1,12 +1,16 @@
 package io.plantspy.ingest.diagnosis;
 
+import com.mongodb.client.result.DeleteResult;
 import io.plantspy.ingest.config.WaitProperties;
+import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -14,7 +18,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Reads and writes {@link DiagnosisDocument}s, and waits for one to settle. */
+/** Reads and writes {@link DiagnosisDocument}s, waits for one to settle, and deletes those past retention. */
 @Component
 public class DiagnosisStore {
 
@@ -26,6 +30,14 @@ public class DiagnosisStore {
     this.mongo = mongo;
     this.wait = wait;
     this.partitions = partitions;
+  }
+
+  @PostConstruct
+  void createIndex() {
+    // Blocking once at startup is fine; the retention sweep deletes by creation time.
+    mongo.indexOps(DiagnosisDocument.class)
+        .createIndex(new Index().on("createdAt", Sort.Direction.ASC).named("created"))
+        .block(Duration.ofSeconds(30));
   }
 
   public Mono<DiagnosisDocument> insertPending(DiagnosisDocument pending) {
@@ -57,6 +69,12 @@ public class DiagnosisStore {
       bulk.upsert(Query.query(Criteria.where("_id").is(c.id())), update);
     }
     return bulk.execute().then();
+  }
+
+  /** Deletes diagnoses created before {@code cutoff}; returns how many. */
+  public Mono<Long> deleteCreatedBefore(Instant cutoff) {
+    return mongo.remove(Query.query(Criteria.where("createdAt").lt(cutoff)), DiagnosisDocument.class)
+        .map(DeleteResult::getDeletedCount);
   }
 
   /** One result to store: the request id, its owner (for an upsert without a request document) and the result. */

@@ -2,6 +2,7 @@ package io.plantspy.ingest.diagnosis;
 
 import io.plantspy.ingest.config.RetentionProperties;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -9,11 +10,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
+import reactor.util.function.Tuple3;
 
 /**
- * Deletes what has outlived its retention: claim-checked images in GridFS and Idempotency-Key claims. Every
- * instance sweeps; deleting twice is harmless. A failed sweep is logged and tried again at the next interval.
+ * Deletes what has outlived its retention: claim-checked images in GridFS, Idempotency-Key claims and diagnoses.
+ * Every instance sweeps; deleting twice is harmless. A failed sweep is logged and tried again at the next interval.
  */
 @Component
 public class RetentionSweeper implements SmartLifecycle {
@@ -22,23 +23,29 @@ public class RetentionSweeper implements SmartLifecycle {
 
   private final ImageStore images;
   private final IdempotencyStore keys;
+  private final DiagnosisStore diagnoses;
   private final RetentionProperties retention;
   private final Clock clock;
   private Disposable running;
 
-  public RetentionSweeper(ImageStore images, IdempotencyStore keys, RetentionProperties retention) {
+  public RetentionSweeper(ImageStore images, IdempotencyStore keys, DiagnosisStore diagnoses,
+      RetentionProperties retention) {
     this.images = images;
     this.keys = keys;
+    this.diagnoses = diagnoses;
     this.retention = retention;
     this.clock = Clock.systemUTC();
   }
 
-  /** One sweep: how many images and how many key claims were deleted. */
-  public Mono<Tuple2<Long, Long>> sweep() {
-    return Mono.zip(images.deleteUploadedBefore(clock.instant().minus(retention.images())), keys.removeExpired())
+  /** One sweep: how many images, key claims and diagnoses were deleted. */
+  public Mono<Tuple3<Long, Long, Long>> sweep() {
+    Instant now = clock.instant();
+    return Mono.zip(images.deleteUploadedBefore(now.minus(retention.images())), keys.removeExpired(),
+            diagnoses.deleteCreatedBefore(now.minus(retention.diagnoses())))
         .doOnNext(deleted -> {
-          if (deleted.getT1() + deleted.getT2() > 0) {
-            log.info("Retention sweep deleted {} images and {} idempotency keys", deleted.getT1(), deleted.getT2());
+          if (deleted.getT1() + deleted.getT2() + deleted.getT3() > 0) {
+            log.info("Retention sweep deleted {} images, {} idempotency keys and {} diagnoses", deleted.getT1(),
+                deleted.getT2(), deleted.getT3());
           }
         });
   }

@@ -7,8 +7,10 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.plantspy.ingest.MutableClock;
+import io.plantspy.ingest.config.WaitProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +19,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** Idempotency-Key claims and claim-checked images against a real MongoDB wire server (mongo-java-server). */
+/**
+ * Idempotency-Key claims, claim-checked images and diagnosis retention against a real MongoDB wire server
+ * (mongo-java-server).
+ */
 class RetentionStoresTest {
 
   private static MongoServer server;
@@ -79,6 +84,27 @@ class RetentionStoresTest {
     assertThat(images.deleteUploadedBefore(Instant.now().minus(Duration.ofHours(1))).block()).isZero();
     assertThat(images.deleteUploadedBefore(Instant.now().plus(Duration.ofSeconds(5))).block()).isEqualTo(1L);
     assertThat(images.deleteUploadedBefore(Instant.now().plus(Duration.ofSeconds(5))).block()).isZero();
+  }
+
+  @Test
+  void diagnosesAreDeletedOnlyOncePastTheirRetention() {
+    DiagnosisStore diagnoses = new DiagnosisStore(mongo, new WaitProperties(null, null, null), new ResultPartitions());
+    diagnoses.createIndex();
+    Instant created = Instant.parse("2026-08-01T12:00:00Z");
+    String old = UUID.randomUUID().toString();
+    String fresh = UUID.randomUUID().toString();
+    diagnoses.insertPending(pending(old, created)).block();
+    diagnoses.insertPending(pending(fresh, created.plus(Duration.ofDays(30)))).block();
+
+    assertThat(diagnoses.deleteCreatedBefore(created).block()).isZero();
+    assertThat(diagnoses.deleteCreatedBefore(created.plus(Duration.ofDays(1))).block()).isEqualTo(1L);
+    assertThat(diagnoses.findOwned(old, "grower").block()).isNull();
+    assertThat(diagnoses.findOwned(fresh, "grower").block()).isNotNull();
+  }
+
+  private static DiagnosisDocument pending(String id, Instant createdAt) {
+    return new DiagnosisDocument(id, "grower", DiagnosisStatus.PENDING, createdAt, List.of("CATEGORY"), "UPLOAD",
+        null);
   }
 
   private static IdempotencyRecord stored(String owner, String key) {
