@@ -19,10 +19,7 @@ public record MongoTimeoutProperties(
     @DefaultValue("10s") Duration serverSelectionTimeout) {
 
   public MongoTimeoutProperties {
-    for (Duration d : new Duration[] {readTimeout, serverSelectionTimeout}) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("plantspy.mongo timeouts must be positive, was " + d);
-      }
-    }
+    Durations.requirePositive("plantspy.mongo.read-timeout", readTimeout);
+    Durations.requirePositive("plantspy.mongo.server-selection-timeout", serverSelectionTimeout);
   }
 }

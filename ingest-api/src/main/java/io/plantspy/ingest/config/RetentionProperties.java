@@ -25,10 +25,9 @@ public record RetentionProperties(
     @DefaultValue("10m") Duration sweepInterval) {
 
   public RetentionProperties {
-    for (Duration d : new Duration[] {idempotencyKeys, images, diagnoses, sweepInterval}) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("plantspy.retention durations must be positive, was " + d);
-      }
-    }
+    Durations.requirePositive("plantspy.retention.idempotency-keys", idempotencyKeys);
+    Durations.requirePositive("plantspy.retention.images", images);
+    Durations.requirePositive("plantspy.retention.diagnoses", diagnoses);
+    Durations.requirePositive("plantspy.retention.sweep-interval", sweepInterval);
   }
 }

@@ -43,9 +43,7 @@ public record SecurityProperties(URI issuerUri, URI jwkSetUri, @NotBlank String 
   public record TokenCache(@DefaultValue("10000") @Min(0) int maxSize, @DefaultValue("1m") Duration ttl) {
 
     public TokenCache {
-      if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-        throw new IllegalArgumentException("plantspy.security.token-cache.ttl must be positive, was " + ttl);
-      }
+      Durations.requirePositive("plantspy.security.token-cache.ttl", ttl);
     }
   }
 }

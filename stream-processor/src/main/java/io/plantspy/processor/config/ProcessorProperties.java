@@ -123,8 +123,8 @@ public record ProcessorProperties(
   public record Batch(@DefaultValue("4") @Min(1) @Max(256) int maxSize, @DefaultValue("20ms") @NotNull Duration maxWait) {
 
     public Batch {
-      if (maxWait != null && (maxWait.isNegative() || maxWait.isZero())) {
-        throw new IllegalArgumentException("plantspy.processor.batch.max-wait must be positive, was " + maxWait);
+      if (maxWait != null) { // a missing one is reported by @NotNull
+        requirePositive("plantspy.processor.batch.max-wait", maxWait);
       }
     }
   }
@@ -156,6 +156,12 @@ public record ProcessorProperties(
       @DefaultValue("30s") Duration readTimeout,
       @DefaultValue("10s") Duration serverSelectionTimeout) {
 
+    public GridFs {
+      // Zero is no bound at all to the driver, which is exactly what these settings exist to prevent.
+      requirePositive("plantspy.processor.gridfs.read-timeout", readTimeout);
+      requirePositive("plantspy.processor.gridfs.server-selection-timeout", serverSelectionTimeout);
+    }
+
     /** Client settings for {@link #uri()} with this record's timeouts. */
     public MongoClientSettings clientSettings() {
       return MongoClientSettings.builder()
@@ -164,6 +170,12 @@ public record ProcessorProperties(
           .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(serverSelectionTimeout.toMillis(),
               TimeUnit.MILLISECONDS))
           .build();
+    }
+  }
+
+  private static void requirePositive(String property, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(property + " must be positive, was " + value);
     }
   }
 }

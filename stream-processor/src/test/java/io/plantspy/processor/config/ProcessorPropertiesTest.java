@@ -81,6 +81,10 @@ class ProcessorPropertiesTest {
         .run(context -> assertThat(context).hasFailed());
     runner.withPropertyValues("plantspy.processor.topics.dlq=plantspy.diagnosis.requests")
         .run(context -> assertThat(context).hasFailed());
+    // Zero would be no bound at all to the MongoDB driver.
+    runner.withPropertyValues("plantspy.processor.gridfs.uri=mongodb://mongo:27017",
+            "plantspy.processor.gridfs.read-timeout=0s")
+        .run(context -> assertThat(context).hasFailed());
   }
 
   @Test
