@@ -2,7 +2,7 @@ package io.plantspy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plantspy.ingest.diagnosis.KafkaConfig;
+import io.plantspy.ingest.kafka.KafkaConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

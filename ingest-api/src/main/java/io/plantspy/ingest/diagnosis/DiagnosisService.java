@@ -1,6 +1,12 @@
 package io.plantspy.ingest.diagnosis;
 
-import io.plantspy.ingest.config.ImageProperties;
+import io.plantspy.ingest.image.ImageProperties;
+import io.plantspy.ingest.kafka.RequestPublisher;
+import io.plantspy.ingest.mongo.DiagnosisDocument;
+import io.plantspy.ingest.mongo.DiagnosisStore;
+import io.plantspy.ingest.mongo.IdempotencyRecord;
+import io.plantspy.ingest.mongo.IdempotencyStore;
+import io.plantspy.ingest.mongo.ImageStore;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.InlineImage;

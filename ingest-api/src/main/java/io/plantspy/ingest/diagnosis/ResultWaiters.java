@@ -26,7 +26,7 @@ public class ResultWaiters {
   }
 
   /** Called once {@code result} is stored: wakes this instance's waiters of that id, if any. */
-  void settled(String id, StoredResult result) {
+  public void settled(String id, StoredResult result) {
     Entry entry = waiting.get(id);
     if (entry != null) {
       entry.signal.tryEmitValue(result);

@@ -1,7 +1,6 @@
 package io.plantspy.ingest.fetch;
 
-import io.plantspy.ingest.config.FetchProperties;
-import io.plantspy.ingest.config.ImageProperties;
+import io.plantspy.ingest.image.ImageProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.timeout.ReadTimeoutException;
-import io.plantspy.ingest.config.FetchProperties;
 import io.plantspy.ingest.problem.ApiProblem;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
@@ -15,9 +14,9 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
-import reactor.netty.ByteBufFlux;
 
 /**
  * Fetches an image from a caller-supplied URL without becoming an SSRF proxy: http(s) only, every hop's host

@@ -1,6 +1,5 @@
 package io.plantspy.ingest.image;
 
-import io.plantspy.ingest.config.ImageProperties;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.model.image.ImageInfo;
 import io.plantspy.model.image.ImageInspector;

@@ -1,6 +1,7 @@
 package io.plantspy.ingest.security;
 
 import io.plantspy.ingest.problem.ApiProblem;
+import io.plantspy.ingest.problem.ProblemHandler;
 import io.plantspy.ingest.problem.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

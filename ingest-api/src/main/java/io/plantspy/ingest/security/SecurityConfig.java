@@ -1,7 +1,6 @@
 package io.plantspy.ingest.security;
 
-import io.plantspy.ingest.config.CorsProperties;
-import io.plantspy.ingest.config.SecurityProperties;
+import io.plantspy.ingest.problem.ProblemWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
@@ -22,7 +21,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import io.plantspy.ingest.problem.ProblemWriter;
 
 /**
  * Stateless bearer-token security: Keycloak JWTs checked for signature, expiry, issuer and audience; realm roles

@@ -1,9 +1,9 @@
 package io.plantspy.ingest.web;
 
-import io.plantspy.ingest.config.WaitProperties;
-import io.plantspy.ingest.diagnosis.DiagnosisDocument;
 import io.plantspy.ingest.diagnosis.DiagnosisService;
 import io.plantspy.ingest.diagnosis.Submission;
+import io.plantspy.ingest.diagnosis.WaitProperties;
+import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.ingest.security.Roles;
 import io.plantspy.schemas.Answer;

@@ -1,9 +1,10 @@
 package io.plantspy.ingest.web;
 
-import io.plantspy.ingest.config.WaitProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisService;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
+import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.problem.ApiProblem;
+import io.plantspy.ingest.security.SecurityConfig;
 import io.plantspy.schemas.Answer;
 import java.util.Set;
 import org.springframework.http.HttpStatus;

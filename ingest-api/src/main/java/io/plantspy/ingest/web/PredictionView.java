@@ -1,8 +1,8 @@
 package io.plantspy.ingest.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.plantspy.ingest.diagnosis.DiagnosisDocument;
 import io.plantspy.ingest.diagnosis.StoredResult;
+import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.schemas.Answer;
 
 /**

@@ -1,8 +1,8 @@
 package io.plantspy.ingest.web;
 
-import io.plantspy.ingest.config.ImageProperties;
 import io.plantspy.ingest.diagnosis.Submission;
 import io.plantspy.ingest.fetch.ImageFetcher;
+import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.image.ImageVetter;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.model.image.ImageInfo;

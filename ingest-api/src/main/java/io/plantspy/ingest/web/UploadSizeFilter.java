@@ -1,10 +1,10 @@
 package io.plantspy.ingest.web;
 
-import io.plantspy.ingest.config.ImageProperties;
+import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.ingest.problem.ProblemWriter;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;

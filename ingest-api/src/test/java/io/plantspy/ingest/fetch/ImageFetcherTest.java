@@ -2,7 +2,6 @@ package io.plantspy.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plantspy.ingest.config.FetchProperties;
 import io.plantspy.ingest.problem.ApiProblem;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.plantspy.ingest.config;
+package io.plantspy.ingest.security;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

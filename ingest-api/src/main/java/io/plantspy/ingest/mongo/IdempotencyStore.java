@@ -1,6 +1,5 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
-import io.plantspy.ingest.config.RetentionProperties;
 import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Duration;

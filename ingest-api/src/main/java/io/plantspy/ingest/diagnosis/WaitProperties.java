@@ -1,4 +1,4 @@
-package io.plantspy.ingest.config;
+package io.plantspy.ingest.diagnosis;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.kafka;
 
+import io.plantspy.ingest.diagnosis.ResultWaiters;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package io.plantspy.ingest.config;
+package io.plantspy.ingest.security;
 
+import io.plantspy.ingest.config.Durations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,5 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
-import io.plantspy.ingest.config.MongoTimeoutProperties;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

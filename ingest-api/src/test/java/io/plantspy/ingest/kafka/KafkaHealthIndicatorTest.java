@@ -1,4 +1,4 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.plantspy.ingest.config;
+package io.plantspy.ingest.mongo;
 
+import io.plantspy.ingest.config.Durations;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

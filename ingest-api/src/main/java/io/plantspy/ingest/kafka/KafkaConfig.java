@@ -1,6 +1,5 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.kafka;
 
-import io.plantspy.ingest.config.KafkaTopicProperties;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaCatalog;

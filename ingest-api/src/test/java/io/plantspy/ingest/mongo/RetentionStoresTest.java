@@ -1,4 +1,4 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,9 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.plantspy.ingest.MutableClock;
-import io.plantspy.ingest.config.WaitProperties;
+import io.plantspy.ingest.diagnosis.DiagnosisStatus;
+import io.plantspy.ingest.diagnosis.WaitProperties;
+import io.plantspy.ingest.kafka.ResultPartitions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.kafka;
 
 import java.time.Duration;
 import java.util.Map;

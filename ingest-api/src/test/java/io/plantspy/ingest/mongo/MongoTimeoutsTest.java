@@ -1,4 +1,4 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +7,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import io.plantspy.ingest.config.MongoTimeoutProperties;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

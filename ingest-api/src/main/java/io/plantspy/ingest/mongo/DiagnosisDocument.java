@@ -1,5 +1,7 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
+import io.plantspy.ingest.diagnosis.DiagnosisStatus;
+import io.plantspy.ingest.diagnosis.StoredResult;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;

@@ -1,6 +1,5 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
-import io.plantspy.ingest.config.RetentionProperties;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;

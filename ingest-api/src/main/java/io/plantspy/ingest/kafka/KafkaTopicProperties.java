@@ -1,4 +1,4 @@
-package io.plantspy.ingest.config;
+package io.plantspy.ingest.kafka;
 
 import io.plantspy.schemas.TopicNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;

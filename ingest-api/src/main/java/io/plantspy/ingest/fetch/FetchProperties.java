@@ -1,4 +1,4 @@
-package io.plantspy.ingest.config;
+package io.plantspy.ingest.fetch;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.kafka;
 
 import io.plantspy.schemas.DiagnosisRequest;
 import org.springframework.kafka.core.KafkaTemplate;

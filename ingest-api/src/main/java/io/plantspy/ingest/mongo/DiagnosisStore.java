@@ -1,7 +1,10 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
 import com.mongodb.client.result.DeleteResult;
-import io.plantspy.ingest.config.WaitProperties;
+import io.plantspy.ingest.diagnosis.ResultWaiters;
+import io.plantspy.ingest.diagnosis.StoredResult;
+import io.plantspy.ingest.diagnosis.WaitProperties;
+import io.plantspy.ingest.kafka.ResultPartitions;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.kafka;
 
+import io.plantspy.ingest.diagnosis.ResultWaiters;
+import io.plantspy.ingest.diagnosis.StoredResult;
+import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisResult;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.plantspy.ingest.diagnosis;
+package io.plantspy.ingest.mongo;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;

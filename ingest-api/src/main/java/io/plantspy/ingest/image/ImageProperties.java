@@ -1,4 +1,4 @@
-package io.plantspy.ingest.config;
+package io.plantspy.ingest.image;
 
 import io.plantspy.model.image.ImageLimits;
 import jakarta.validation.constraints.Positive;
