@@ -30,7 +30,11 @@ final class SecuredOperations implements OpenApiCustomizer {
   }
 
   private static void secure(Operation operation) {
-    operation.addSecurityItem(new SecurityRequirement().addList(RealmSecurityScheme.NAME));
+    SecurityRequirement realmToken = new SecurityRequirement().addList(RealmSecurityScheme.NAME);
+    // Idempotent: springdoc may run customizers again on a document it built before.
+    if (operation.getSecurity() == null || !operation.getSecurity().contains(realmToken)) {
+      operation.addSecurityItem(realmToken);
+    }
     if (operation.getResponses() == null) {
       operation.setResponses(new ApiResponses());
     }
