@@ -16,7 +16,10 @@ mkdir -p "$cache"
 tmp=$(mktemp -d "$cache/.install-XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 npm install --prefix "$tmp" --no-audit --no-fund --loglevel=error "$spec" >/dev/null
-rm -rf "$dir"
-mv "$tmp" "$dir"
+if [[ -x "$bin" ]]; then
+  exit 0  # a concurrent build installed it meanwhile
+fi
+rm -rf "$dir"  # a broken earlier install, without the binary
+mv -T "$tmp" "$dir"
 trap - EXIT
 echo "installed $spec into $dir"
