@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The committed realm on the real Keycloak server: the tokens the API will be given, and what is refused. */
 class KeycloakRealmIT {
+
+  private static final String SWAGGER_CLIENT = "plantspy-swagger";
+  private static final String SWAGGER_REDIRECT_IP = "http://127.0.0.1:8080/swagger-ui/oauth2-redirect.html";
+  private static final String SWAGGER_REDIRECT_LOCALHOST = "http://localhost:8080/swagger-ui/oauth2-redirect.html";
 
   private static KeycloakServer keycloak;
 
@@ -82,6 +87,57 @@ class KeycloakRealmIT {
     // Keycloak redirects the error back to the client, or shows it, naming the missing PKCE parameter.
     String answer = response.headers().firstValue("Location").orElse("") + response.body();
     assertThat(answer).contains("code_challenge");
+  }
+
+  @Test
+  void swaggerClientSignsInWithPkceAndGetsTokensForTheApi() throws Exception {
+    PkceLogin login = new PkceLogin(keycloak.issuer(), SWAGGER_CLIENT, SWAGGER_REDIRECT_IP);
+    HttpResponse<String> tokens = login.exchange(login.code("grower", "grower-password-1"), login.verifier);
+    assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+    JsonNode claims = claims(JsonMapper.builder().build().readTree(tokens.body()).path("access_token").asString());
+    assertThat(claims.path("iss").asString()).isEqualTo(keycloak.issuer());
+    assertThat(claims.path("aud").toString()).contains("\"plantspy-api\"");
+    assertThat(claims.path("azp").asString()).isEqualTo(SWAGGER_CLIENT);
+    assertThat(claims.path("realm_access").path("roles").toString())
+        .contains("\"category\"", "\"health\"", "\"disease\"").doesNotContain("\"admin\"", "\"lab\"");
+  }
+
+  @Test
+  void swaggerClientRefusesACodeExchangedWithTheWrongVerifier() throws Exception {
+    PkceLogin login = new PkceLogin(keycloak.issuer(), SWAGGER_CLIENT, SWAGGER_REDIRECT_LOCALHOST);
+    HttpResponse<String> refused = login.exchange(login.code("viewer", "viewer-password-1"), PkceLogin.randomVerifier());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("invalid_grant");
+  }
+
+  @Test
+  void swaggerClientRequiresPkce() throws Exception {
+    String authorize = keycloak.issuer() + "/protocol/openid-connect/auth?client_id=" + SWAGGER_CLIENT
+        + "&response_type=code&scope=openid&redirect_uri="
+        + URLEncoder.encode(SWAGGER_REDIRECT_IP, StandardCharsets.UTF_8);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    String answer = response.headers().firstValue("Location").orElse("") + response.body();
+    assertThat(answer).contains("code_challenge");
+  }
+
+  @Test
+  void swaggerClientRedirectsOnlyToTheApisSwaggerUi() throws Exception {
+    String authorize = keycloak.issuer() + "/protocol/openid-connect/auth?client_id=" + SWAGGER_CLIENT
+        + "&response_type=code&scope=openid&code_challenge_method=S256&code_challenge=" + PkceLogin.randomVerifier()
+        + "&redirect_uri=" + URLEncoder.encode("http://127.0.0.1:9999/steal", StandardCharsets.UTF_8);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("redirect_uri");
+  }
+
+  @Test
+  void swaggerClientHasNoPasswordGrant() throws IOException {
+    HttpResponse<String> response =
+        keycloak.admin().passwordGrant(KeycloakServer.REALM, SWAGGER_CLIENT, "grower", "grower-password-1");
+    assertThat(response.statusCode()).isIn(400, 401);
+    assertThat(response.body()).contains("unauthorized_client");
   }
 
   private static JsonNode claims(String jwt) {

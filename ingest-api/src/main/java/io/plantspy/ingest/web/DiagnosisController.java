@@ -7,6 +7,12 @@ import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.ingest.security.Roles;
 import io.plantspy.schemas.Answer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -32,9 +38,15 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/diagnoses")
+@Tag(name = "Diagnoses", description = "Submit a leaf photo for diagnosis, wait for it if you like, read it later. "
+    + "Each answer (category, health, disease) is shown only to callers holding its realm role.")
 class DiagnosisController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final String WAIT_DOC = "How long to wait for the answer before replying 202: `5s`, `500ms`, `PT5S` "
+      + "or seconds; capped at the configured maximum; absent means do not wait";
+  private static final String KEY_DOC = "Makes a retry safe: the same key with the same request returns the first "
+      + "diagnosis instead of a new one (1 to 200 printable ASCII characters)";
 
   private final DiagnosisService service;
   private final SubmissionReader reader;
@@ -47,18 +59,45 @@ class DiagnosisController {
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(operationId = "submitDiagnosis", summary = "Submit a leaf photo for diagnosis",
+      description = "Upload the photo as the multipart part `image`, or send `{\"url\": \"https://...\"}` as JSON to "
+          + "have the API fetch it. The diagnosis asks for every answer your roles allow.")
+  @ApiResponse(responseCode = "200", description = "The diagnosis settled within `wait`")
+  @ApiResponse(responseCode = "202", description = "Accepted and still pending; read it later at `Location`",
+      headers = @Header(name = "Location", description = "Where to read the diagnosis",
+          schema = @Schema(type = "string", format = "uri-reference")))
+  @ApiResponse(responseCode = "400", description = "Bad `wait` or `Idempotency-Key`, a missing, empty or corrupt "
+      + "image, bad JSON, or a URL that is not http(s) or is malformed (`bad-wait`, `bad-idempotency-key`, "
+      + "`empty-image`, `corrupt-image`, `bad-url`)")
+  @ApiResponse(responseCode = "403", description = "None of the roles `category`, `health` or `disease`")
+  @ApiResponse(responseCode = "409", description = "The first request with this `Idempotency-Key` is still being "
+      + "accepted; retry (`idempotency-key-in-progress`)")
+  @ApiResponse(responseCode = "413", description = "The image, or its width, height or pixel count, is above the "
+      + "limit (`image-too-large`, `image-dimensions-too-large`)")
+  @ApiResponse(responseCode = "415", description = "The request is neither multipart nor JSON, or the image is not "
+      + "JPEG, PNG or WebP (`unsupported-image-format`)")
+  @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used for a different request, or the "
+      + "URL could not give an image: refused address, unknown host, not an image, too many redirects "
+      + "(`idempotency-key-reused`, `refused-address`, `unknown-host`, `not-an-image`, `too-many-redirects`)")
+  @ApiResponse(responseCode = "502", description = "The image URL failed or answered an error (`image-url-failed`)")
+  @ApiResponse(responseCode = "503", description = "The request could not be queued for diagnosis; retry later "
+      + "(`queue-unavailable`)")
+  @ApiResponse(responseCode = "504", description = "The image URL did not answer in time (`image-url-timeout`)")
   Mono<ResponseEntity<DiagnosisView>> upload(@RequestPart("image") Part image,
-      @RequestParam(name = "wait", required = false) String wait,
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+      @Parameter(description = WAIT_DOC) @RequestParam(name = "wait", required = false) String wait,
+      @Parameter(description = KEY_DOC) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+      Authentication auth) {
     Set<Answer> answers = requireAnswers(auth);
     Duration waitFor = WaitParameter.parse(wait, waitProps.max());
     return submitAndAnswer(reader.fromUpload(image, auth.getName(), answers, key), waitFor, answers);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(operationId = "submitDiagnosis")
   Mono<ResponseEntity<DiagnosisView>> fromUrl(@RequestBody UrlSubmission body,
-      @RequestParam(name = "wait", required = false) String wait,
-      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Authentication auth) {
+      @Parameter(description = WAIT_DOC) @RequestParam(name = "wait", required = false) String wait,
+      @Parameter(description = KEY_DOC) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+      Authentication auth) {
     Set<Answer> answers = requireAnswers(auth);
     Duration waitFor = WaitParameter.parse(wait, waitProps.max());
     return submitAndAnswer(reader.fromUrl(body, auth.getName(), answers, key), waitFor, answers);
@@ -72,7 +111,13 @@ class DiagnosisController {
   }
 
   @GetMapping("/{id}")
-  Mono<DiagnosisView> get(@PathVariable String id, Authentication auth) {
+  @Operation(operationId = "getDiagnosis", summary = "Read a diagnosis",
+      description = "Your own diagnosis, pending or settled, with the answers your roles allow.")
+  @ApiResponse(responseCode = "200", description = "The diagnosis")
+  @ApiResponse(responseCode = "404", description = "No such diagnosis of yours; other people's are not revealed "
+      + "(`diagnosis-not-found`)")
+  Mono<DiagnosisView> get(@Parameter(description = "The diagnosis id, from `Location` or the submission's `id`")
+      @PathVariable String id, Authentication auth) {
     Set<Answer> visible = Roles.answersOf(auth);
     return service.find(id, auth.getName())
         .map(doc -> DiagnosisView.of(doc, visible))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.schemas.Answer;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,23 +15,26 @@ import java.util.Set;
  * {@code unknown}, the model release, timings and errors are shown to every caller of their own diagnosis.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A diagnosis as you may see it: each answer only with its realm role")
 public record DiagnosisView(
-    String id,
-    String status,
-    Instant createdAt,
-    Instant completedAt,
-    String modelRelease,
-    StoredResult.Label category,
-    StoredResult.Label health,
-    StoredResult.Label disease,
-    String predictedClass,
-    List<StoredResult.Label> top3,
-    Boolean unknown,
-    ErrorView error,
-    StoredResult.Timings timings) {
+    @Schema(description = "The diagnosis id", requiredMode = Schema.RequiredMode.REQUIRED) String id,
+    @Schema(description = "Waiting for the processor, answered, or answered with an error",
+        allowableValues = {"PENDING", "DONE", "FAILED"}, requiredMode = Schema.RequiredMode.REQUIRED) String status,
+    @Schema(description = "When it was accepted") Instant createdAt,
+    @Schema(description = "When the processor answered") Instant completedAt,
+    @Schema(description = "The model release that answered") String modelRelease,
+    @Schema(description = "The crop; needs the role `category`") StoredResult.Label category,
+    @Schema(description = "Healthy or sick; needs the role `health`") StoredResult.Label health,
+    @Schema(description = "The disease, absent for a healthy leaf; needs the role `disease`") StoredResult.Label disease,
+    @Schema(description = "The Crop___Disease class; needs the role `disease`") String predictedClass,
+    @Schema(description = "The three likeliest classes; needs the role `disease`") List<StoredResult.Label> top3,
+    @Schema(description = "True when the photo is not a leaf the model knows") Boolean unknown,
+    @Schema(description = "Why the processor could not diagnose the image (status FAILED)") ErrorView error,
+    @Schema(description = "Where the time went in the processor") StoredResult.Timings timings) {
 
   /** Why the processor could not diagnose the image. */
-  public record ErrorView(String code, String message) {}
+  public record ErrorView(@Schema(description = "Machine-readable reason") String code,
+      @Schema(description = "What went wrong") String message) {}
 
   static DiagnosisView of(DiagnosisDocument doc, Set<Answer> visible) {
     StoredResult r = doc.result();

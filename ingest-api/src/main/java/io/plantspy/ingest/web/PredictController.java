@@ -6,6 +6,12 @@ import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.problem.ApiProblem;
 import io.plantspy.ingest.security.SecurityConfig;
 import io.plantspy.schemas.Answer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +31,23 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/v1/predict")
+@Tag(name = "Predictions", description = "One answer per call, waiting for it: the seed API's synchronous endpoints. "
+    + "Each needs the realm role of its answer.")
+@ApiResponse(responseCode = "200", description = "The answer",
+    content = @Content(schema = @Schema(implementation = PredictionView.class)))
+@ApiResponse(responseCode = "202", description = "Not ready within the maximum wait; read it later at `Location`",
+    headers = @Header(name = "Location", description = "Where to read the diagnosis",
+        schema = @Schema(type = "string", format = "uri-reference")),
+    content = @Content(schema = @Schema(implementation = DiagnosisView.class)))
+@ApiResponse(responseCode = "400", description = "A missing, empty or corrupt image (`empty-image`, `corrupt-image`)")
+@ApiResponse(responseCode = "403", description = "Without the realm role of this answer")
+@ApiResponse(responseCode = "413", description = "The image, or its width, height or pixel count, is above the limit "
+    + "(`image-too-large`, `image-dimensions-too-large`)")
+@ApiResponse(responseCode = "415", description = "The request is not multipart, or the image is not JPEG, PNG or "
+    + "WebP (`unsupported-image-format`)")
+@ApiResponse(responseCode = "422", description = "The processor could not diagnose the image (`diagnosis-failed`)")
+@ApiResponse(responseCode = "503", description = "The request could not be queued for diagnosis; retry later "
+    + "(`queue-unavailable`)")
 class PredictController {
 
   private final DiagnosisService service;
@@ -38,16 +61,23 @@ class PredictController {
   }
 
   @PostMapping(path = "/category", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(operationId = "predictCategory", summary = "Name the crop of a leaf photo",
+      description = "Needs the role `category`. Upload the photo as the multipart part `image`.")
   Mono<ResponseEntity<Object>> category(@RequestPart("image") Part image, Authentication auth) {
     return predict(Answer.CATEGORY, image, auth);
   }
 
   @PostMapping(path = "/health", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(operationId = "predictHealth", summary = "Tell whether a leaf is healthy or sick",
+      description = "Needs the role `health`. Upload the photo as the multipart part `image`.")
   Mono<ResponseEntity<Object>> health(@RequestPart("image") Part image, Authentication auth) {
     return predict(Answer.HEALTH, image, auth);
   }
 
   @PostMapping(path = "/disease", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(operationId = "predictDisease", summary = "Name the disease of a leaf photo",
+      description = "Needs the role `disease`. Upload the photo as the multipart part `image`; a healthy leaf has no "
+          + "disease label.")
   Mono<ResponseEntity<Object>> disease(@RequestPart("image") Part image, Authentication auth) {
     return predict(Answer.DISEASE, image, auth);
   }
