@@ -1,4 +1,4 @@
-package io.plantspy.model.tfjs;
+package io.plantspy.converter.tfjs;
 
 /**
  * One constant of a TF.js graph: float32 values, or uint8 codes with the affine {@code min + q * scale}

@@ -1,4 +1,4 @@
-package io.plantspy.model.tfjs;
+package io.plantspy.converter.tfjs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

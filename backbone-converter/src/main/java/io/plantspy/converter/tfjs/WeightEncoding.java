@@ -1,4 +1,4 @@
-package io.plantspy.model.tfjs;
+package io.plantspy.converter.tfjs;
 
 /** How the converter stores the graph's weights in the ONNX file. */
 public enum WeightEncoding {

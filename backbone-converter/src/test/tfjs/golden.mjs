@@ -1,4 +1,4 @@
-// Computes the golden fixture model/src/test/resources/golden/backbone-features.json
+// Computes the golden fixture backbone-converter/src/test/resources/golden/backbone-features.json
 // with the real TensorFlow.js runtime (pure-JS CPU backend).
 //
 // Usage (from this directory):
@@ -22,7 +22,7 @@ const FEATURE_NODE =
   'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/' +
   'StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze';
 const OUTPUT_NODE = 'Identity';
-// The intermediate layers PlantSpy's serving backbone exposes (see BuildBackbone.TAPS): each NHWC feature map
+// The intermediate layers PlantSpy's serving backbone exposes (see BuildBackbone.TAP_NODES): each NHWC feature map
 // is reduced to its per-channel mean and standard deviation over positions, mean first.
 const TAP_PREFIX =
   'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/' +
@@ -141,7 +141,7 @@ for (const [b, p] of probabilities.entries()) {
 }
 
 const fixture = {
-  generator: 'model/src/test/tfjs/golden.mjs',
+  generator: 'backbone-converter/src/test/tfjs/golden.mjs',
   tfjs: tf.version.tfjs,
   package: PACKAGE,
   model: MODEL_DIR,

@@ -1,4 +1,4 @@
-package io.plantspy.model.tfjs;
+package io.plantspy.converter.tfjs;
 
 /** Index arithmetic for transposing a dense row-major array (e.g. TF's HWIO filters to ONNX's OIHW). */
 final class Permutation {

@@ -1,11 +1,11 @@
-package io.plantspy.model.tfjs;
+package io.plantspy.converter.tfjs;
 
-import static io.plantspy.model.onnx.OnnxGraphBuilder.integer;
-import static io.plantspy.model.onnx.OnnxGraphBuilder.ints;
-import static io.plantspy.model.onnx.OnnxGraphBuilder.string;
+import static io.plantspy.converter.onnx.OnnxGraphBuilder.integer;
+import static io.plantspy.converter.onnx.OnnxGraphBuilder.ints;
+import static io.plantspy.converter.onnx.OnnxGraphBuilder.string;
 
 import ai.onnx.proto.OnnxMl;
-import io.plantspy.model.onnx.OnnxGraphBuilder;
+import io.plantspy.converter.onnx.OnnxGraphBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.plantspy.model.tfjs;
+package io.plantspy.converter.tfjs;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

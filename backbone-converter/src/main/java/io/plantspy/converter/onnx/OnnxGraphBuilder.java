@@ -1,4 +1,4 @@
-package io.plantspy.model.onnx;
+package io.plantspy.converter.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.AttributeProto;
