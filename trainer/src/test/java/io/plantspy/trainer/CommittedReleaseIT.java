@@ -3,7 +3,7 @@ package io.plantspy.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.OpenSetRule;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.trainer.eval.ReleaseEvaluator;
@@ -47,7 +47,7 @@ class CommittedReleaseIT {
     assertThat(result.scores()).hasSize(committed.size());
     for (ScoredImage scored : result.scores()) {
       TestPredictions.Row row = committed.get(scored.image().sha256());
-      Diagnosis diagnosis = rule.decide(scored.probabilities());
+      ClassifierAnswer diagnosis = rule.decide(scored.probabilities());
       assertThat(diagnosis.predictedClass()).as(scored.image().path().toString()).isEqualTo(row.predicted());
       assertThat(diagnosis.unknown()).as(scored.image().path().toString()).isEqualTo(row.unknown());
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.LeafImagePreprocessor;
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.InferenceOptions;
@@ -48,7 +48,7 @@ class OpenSetIT {
     try (PlantClassifier classifier =
         PlantClassifier.load(ReleaseFiles.current(TestData.models()), InferenceOptions.cpu(2))) {
       for (byte[] picture : pictures) {
-        Diagnosis diagnosis = classifier.diagnose(preprocessor.preprocess(picture), 1).get(0);
+        ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(picture), 1).get(0);
         unknown += diagnosis.unknown() ? 1 : 0;
       }
     }

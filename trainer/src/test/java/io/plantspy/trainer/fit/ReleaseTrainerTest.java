@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.LeafImagePreprocessor;
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
@@ -55,7 +55,7 @@ class ReleaseTrainerTest {
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
     try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(1))) {
       byte[] rusty = Files.readAllBytes(Files.list(dataset.resolve("Testleaf___Rust")).sorted().findFirst().orElseThrow());
-      Diagnosis diagnosis = classifier.diagnose(preprocessor.preprocess(rusty), 1).get(0);
+      ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(rusty), 1).get(0);
       assertThat(diagnosis.top3().get(0).label()).isEqualTo("Testleaf___Rust");
     }
   }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * A blob store holding claim-checked images (a request carries an {@code ImageReference} instead of the bytes).
  * Implementations must be safe to call from several stream threads at once.
  */
-public interface ImageStore {
+public interface ClaimCheckStore {
 
   /**
    * The image's bytes, or empty when the store has no image with that id (answered IMAGE_NOT_FOUND).

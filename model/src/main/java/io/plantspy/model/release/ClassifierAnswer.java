@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the model says about one image. When {@code unknown} is true the image is not confidently one of
+ * What the classifier answers for one image (the processor turns it into the Avro {@code Diagnosis} the platform
+ * sends). When {@code unknown} is true the image is not confidently one of
  * the known leaf classes (or not a leaf at all) and {@code category}, {@code health} and {@code disease}
  * are empty; {@code top3} is still given for transparency.
  *
@@ -13,10 +14,10 @@ import java.util.Optional;
  * @param health "healthy" or "sick", with the summed probability of the top class's crop's classes of that kind
  * @param disease the disease name when sick, with the top class's probability
  */
-public record Diagnosis(
+public record ClassifierAnswer(
     String predictedClass,
     boolean unknown,
-    Optional<ScoredLabel> category,
-    Optional<ScoredLabel> health,
-    Optional<ScoredLabel> disease,
-    List<ScoredLabel> top3) {}
+    Optional<LabelConfidence> category,
+    Optional<LabelConfidence> health,
+    Optional<LabelConfidence> disease,
+    List<LabelConfidence> top3) {}

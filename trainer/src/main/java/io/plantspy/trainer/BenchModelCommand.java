@@ -23,13 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code trainer bench}: the inference ceiling the platform is measured against. Reports ONNX Runtime
- * images/s and ms per batch for the float32 and uint8 backbones at several batch sizes, and the decode +
- * preprocess cost of a 256×256 leaf JPEG and of a 2 MP photo. Prints a Markdown table.
+ * {@code trainer bench-model} ({@code ./plantspy bench-model}): the inference ceiling the platform is measured
+ * against. Reports ONNX Runtime images/s and ms per batch for the float32 and uint8 backbones at several batch
+ * sizes, and the decode + preprocess cost of a 256×256 leaf JPEG and of a 2 MP photo. Prints a Markdown table.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench-model", mixinStandardHelpOptions = true,
     description = "Benchmark backbone inference and image preprocessing on this machine.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchModelCommand implements Callable<Integer> {
 
   @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}).")
   int threads;
