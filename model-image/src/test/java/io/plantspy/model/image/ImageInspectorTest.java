@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.model.image.InvalidImageException.Reason;
 import java.awt.Color;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -39,17 +38,14 @@ class ImageInspectorTest {
     byte[] bomb = PngFixtures.headerClaiming(30_000, 30_000);
     inspector.inspect(TestImages.png(TestImages.filled(8, 8, Color.GREEN)));
     long allocatedBefore = Allocations.currentThread();
-    long startedAt = System.nanoTime();
 
     InvalidImageException rejection = rejectionOf(() -> inspector.inspect(bomb));
 
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - startedAt);
     long allocated = Allocations.currentThread() - allocatedBefore;
     assertThat(rejection.reason()).isEqualTo(Reason.TOO_MANY_PIXELS);
     assertThat(rejection).hasMessage("image is 30000x30000 = 900000000 pixels, above the limit of 50000000");
     // A decoded raster would be 2.7 GB; reading the header costs kilobytes.
     assertThat(allocated).isLessThan(8 * MEBIBYTE);
-    assertThat(elapsed).isLessThan(Duration.ofSeconds(1));
   }
 
   @Test
