@@ -9,7 +9,7 @@ import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.LabelConfidence;
 import io.plantspy.model.runtime.InferenceOptions;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,10 +48,12 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per line.")
   boolean json;
 
-  PrintStream out = System.out;
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     Path releaseDir = release != null ? release : ReleaseFiles.current(models);
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
     int failures = 0;
