@@ -20,11 +20,16 @@ final class FakeClassifier implements BatchClassifier {
     calls.add(count);
     List<ClassifierAnswer> diagnoses = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      LabelConfidence top = new LabelConfidence("Tomato___healthy", 0.99);
-      diagnoses.add(new ClassifierAnswer("Tomato___healthy", false, Optional.of(new LabelConfidence("Tomato", 0.99)),
-          Optional.of(new LabelConfidence("healthy", 0.99)), Optional.empty(), List.of(top)));
+      diagnoses.add(confidentHealthyTomato());
     }
     return diagnoses;
+  }
+
+  /** A known leaf answered with confidence: crop and health given, no disease. */
+  static ClassifierAnswer confidentHealthyTomato() {
+    return new ClassifierAnswer("Tomato___healthy", false, Optional.of(new LabelConfidence("Tomato", 0.99)),
+        Optional.of(new LabelConfidence("healthy", 0.99)), Optional.empty(),
+        List.of(new LabelConfidence("Tomato___healthy", 0.99)));
   }
 
   @Override
