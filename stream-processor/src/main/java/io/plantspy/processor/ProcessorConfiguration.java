@@ -8,7 +8,7 @@ import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.config.StreamsSettings;
 import io.plantspy.processor.images.GridFsImageStore;
 import io.plantspy.processor.images.ImageResolver;
-import io.plantspy.processor.images.ImageStore;
+import io.plantspy.processor.images.ClaimCheckStore;
 import io.plantspy.processor.inference.ReleaseClassifier;
 import io.plantspy.processor.topology.DiagnosisTopology;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class ProcessorConfiguration {
     if (client == null) {
       return ImageResolver.inlineOnly();
     }
-    ImageStore gridfs = new GridFsImageStore(client.getDatabase(properties.gridfs().database()),
+    ClaimCheckStore gridfs = new GridFsImageStore(client.getDatabase(properties.gridfs().database()),
         properties.maxImageBytes().toBytes());
     return new ImageResolver(Map.of(GridFsImageStore.STORE_NAME, gridfs));
   }

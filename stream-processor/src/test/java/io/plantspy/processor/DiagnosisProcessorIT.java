@@ -1,6 +1,7 @@
 package io.plantspy.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
@@ -20,20 +21,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,10 +88,14 @@ class DiagnosisProcessorIT {
   void twoInstancesShareThePartitionsAndAnswerEveryRequestExactlyOnce() throws Exception {
     instances.add(start("a"));
     instances.add(start("b"));
-    awaitOneActiveTaskEach();
+    await("each instance owns one partition").atMost(Duration.ofSeconds(45)).until(this::oneActiveTaskEach);
 
     List<String> ids = produceRequests();
-    Map<String, Integer> answers = consumeResults(ids.size());
+    awaitAnswers(ids);
+    // Stopped, the instances have no open transaction left: reading the topic to its end sees every result
+    // they will ever write, so a duplicate cannot arrive after the count.
+    instances.forEach(instance -> instance.streams().close(Duration.ofSeconds(10)));
+    Map<String, Integer> answers = countAllResults();
 
     assertThat(answers).containsOnlyKeys(ids);
     assertThat(answers.values()).as("results per request").containsOnly(1);
@@ -101,9 +108,7 @@ class DiagnosisProcessorIT {
   private Instance start(String name) throws Exception {
     ProcessorProperties config = ProcessorProperties.defaults()
         .withKafka(broker.getBrokersAsString(), "plantspy-it", tempDir.resolve(name), 1);
-    ReleaseClassifier model = ReleaseClassifier.load(new ProcessorProperties(config.bootstrapServers(),
-        config.applicationId(), 1, 1, config.stateDir(), config.topics(), TestRequests.modelsDir(), null,
-        config.batch(), config.inference(), config.maxImageBytes(), null, Map.of()));
+    ReleaseClassifier model = ReleaseClassifier.load(TestRequests.servingCommittedModels());
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Properties props = StreamsSettings.from(config);
     props.put("commit.interval.ms", "100");
@@ -113,20 +118,9 @@ class DiagnosisProcessorIT {
     return new Instance(streams, registry, model);
   }
 
-  private void awaitOneActiveTaskEach() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean balanced = instances.stream().allMatch(instance -> instance.streams().state() == KafkaStreams.State.RUNNING
-          && instance.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum() == 1);
-      if (balanced) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("instances did not each get one partition: " + instances.stream()
-        .map(i -> i.streams().state() + " " + i.streams().metadataForLocalThreads().stream()
-            .map(ThreadMetadata::activeTasks).toList())
-        .toList());
+  private boolean oneActiveTaskEach() {
+    return instances.stream().allMatch(instance -> instance.streams().state() == KafkaStreams.State.RUNNING
+        && instance.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum() == 1);
   }
 
   private List<String> produceRequests() throws Exception {
@@ -151,31 +145,45 @@ class DiagnosisProcessorIT {
     return ids;
   }
 
-  private Map<String, Integer> consumeResults(int expected) {
-    Map<String, Object> config = new HashMap<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-results",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        // Only committed transactions: what a real reader of results sees under exactly-once.
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-    Topics topics = Topics.defaults();
-    Map<String, Integer> answers = new HashMap<>();
-    try (KafkaConsumer<String, DiagnosisResult> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-        topics.results().valueSerde().deserializer())) {
+  /** Reads committed results until every request has one. */
+  private void awaitAnswers(List<String> ids) {
+    Set<String> answered = new HashSet<>();
+    try (KafkaConsumer<String, DiagnosisResult> consumer = resultsConsumer()) {
       consumer.subscribe(List.of(TOPICS.results()));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      long settleUntil = Long.MAX_VALUE;
-      // Keep reading a little after the last expected answer, so a duplicate would be seen.
-      while (System.nanoTime() < Math.min(deadline, settleUntil)) {
+      await("a result for every request").atMost(Duration.ofSeconds(30)).pollInSameThread()
+          .pollInterval(Duration.ofMillis(1)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> answered.add(record.key()));
+            return answered.containsAll(ids);
+          });
+    }
+  }
+
+  /** Every committed result on the topic, from its beginning to its end, counted per request id. */
+  private Map<String, Integer> countAllResults() {
+    Map<String, Integer> answers = new HashMap<>();
+    try (KafkaConsumer<String, DiagnosisResult> consumer = resultsConsumer()) {
+      List<TopicPartition> partitions = consumer.partitionsFor(TOPICS.results()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
         for (ConsumerRecord<String, DiagnosisResult> record : consumer.poll(Duration.ofMillis(200))) {
           assertThat(record.value().getOutcome()).isInstanceOf(Diagnosis.class);
           answers.merge(record.key(), 1, Integer::sum);
         }
-        if (answers.size() >= expected && settleUntil == Long.MAX_VALUE) {
-          settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        }
       }
     }
     return answers;
+  }
+
+  private KafkaConsumer<String, DiagnosisResult> resultsConsumer() {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+        ConsumerConfig.GROUP_ID_CONFIG, "it-results",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        // Only committed transactions: what a real reader of results sees under exactly-once.
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(config, new StringDeserializer(), Topics.defaults().results().valueSerde().deserializer());
   }
 }

@@ -3,13 +3,13 @@ package io.plantspy.trainer;
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.InvalidImageException;
 import io.plantspy.model.image.LeafImagePreprocessor;
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
-import io.plantspy.model.release.ScoredLabel;
+import io.plantspy.model.release.LabelConfidence;
 import io.plantspy.model.runtime.InferenceOptions;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -46,17 +48,19 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object per line.")
   boolean json;
 
-  PrintStream out = System.out;
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     Path releaseDir = release != null ? release : ReleaseFiles.current(models);
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
     int failures = 0;
     try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(2))) {
       for (Path file : expand(inputs)) {
         try {
-          Diagnosis diagnosis = classifier.diagnose(preprocessor.preprocess(Files.readAllBytes(file)), 1).get(0);
+          ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(Files.readAllBytes(file)), 1).get(0);
           out.println(json ? toJson(file, diagnosis, classifier.manifest().id()) : toText(file, diagnosis));
         } catch (InvalidImageException e) {
           failures++;
@@ -82,7 +86,7 @@ final class ClassifyCommand implements Callable<Integer> {
     return files;
   }
 
-  private static String toText(Path file, Diagnosis d) {
+  private static String toText(Path file, ClassifierAnswer d) {
     if (d.unknown()) {
       return String.format(Locale.ROOT, "%s: unknown (best guess %s %.2f)", file, d.predictedClass(),
           d.top3().get(0).confidence());
@@ -93,7 +97,7 @@ final class ClassifyCommand implements Callable<Integer> {
         d.disease().map(x -> String.format(Locale.ROOT, ", %s %.2f", x.label(), x.confidence())).orElse(""));
   }
 
-  private static String toJson(Path file, Diagnosis d, String releaseId) {
+  private static String toJson(Path file, ClassifierAnswer d, String releaseId) {
     ObjectNode node = JSON.createObjectNode();
     node.put("input", file.toString());
     node.put("class", d.predictedClass());
@@ -102,7 +106,7 @@ final class ClassifyCommand implements Callable<Integer> {
     d.health().ifPresent(h -> node.putObject("health").put("label", h.label()).put("confidence", h.confidence()));
     d.disease().ifPresent(x -> node.putObject("disease").put("label", x.label()).put("confidence", x.confidence()));
     var top3 = node.putArray("top3");
-    for (ScoredLabel label : d.top3()) {
+    for (LabelConfidence label : d.top3()) {
       top3.addObject().put("label", label.label()).put("confidence", label.confidence());
     }
     node.put("modelRelease", releaseId);

@@ -3,11 +3,14 @@ package io.plantspy.trainer;
 import io.plantspy.trainer.eval.ReleaseEvaluator;
 import io.plantspy.trainer.eval.ReportWriter;
 import io.plantspy.trainer.embed.EmbeddingCache;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trainer evaluate}: re-scores a release on a dataset's test split and writes the reports. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -24,20 +27,28 @@ final class EvaluateCommand implements Callable<Integer> {
   Path background;
 
   @Option(names = "--out", description = "Write reports (CSV, Markdown, confusion matrix PNG) here.")
-  Path out;
+  Path reportsDir;
 
   @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
   Path cache;
+
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Path cacheDir = cache != null ? cache : EmbeddingCache.defaultDir();
     ReleaseEvaluator.Result result = ReleaseEvaluator.evaluate(release, dataset, background, cacheDir);
-    System.out.println("metric,value");
-    result.evaluation().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
-    if (out != null) {
-      ReportWriter.write(result.evaluation(), result.manifest().id() + " — test split", out);
+    out().println("metric,value");
+    result.evaluation().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
+    if (reportsDir != null) {
+      ReportWriter.write(result.evaluation(), result.manifest().id() + " — test split", reportsDir);
     }
+    out().flush();
     return 0;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

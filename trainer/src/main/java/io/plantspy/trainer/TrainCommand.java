@@ -7,12 +7,15 @@ import io.plantspy.trainer.fit.ReleaseTrainer;
 import io.plantspy.trainer.fit.TrainingRequest;
 import java.nio.file.Files;
 import io.plantspy.trainer.embed.EmbeddingCache;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code trainer train}: trains a release from a dataset folder and prints its test metrics. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -63,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--promote", description = "Make this release the one served by default (models/CURRENT).")
   boolean promote;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     Path cacheDir = cache != null ? cache : EmbeddingCache.defaultDir();
@@ -72,14 +78,19 @@ final class TrainCommand implements Callable<Integer> {
         new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, cacheDir, holdOutClasses,
         maxLostCorrect);
     ReleaseTrainer.Outcome outcome = new ReleaseTrainer(request).run();
-    System.out.println("metric,value");
-    outcome.manifest().metrics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
-    outcome.holdOut().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s,%.4f%n", k, v));
-    System.out.printf(Locale.ROOT, "threshold,%.3f%n", outcome.manifest().thresholds().minConfidence());
+    out().println("metric,value");
+    outcome.manifest().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
+    outcome.holdOut().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
+    out().printf(Locale.ROOT, "threshold,%.3f%n", outcome.manifest().thresholds().minConfidence());
     if (promote) {
       Files.writeString(models.resolve(ReleaseFiles.CURRENT), releaseId + "\n");
     }
-    System.out.println("release written to " + releaseDir);
+    out().println("release written to " + releaseDir);
+    out().flush();
     return 0;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

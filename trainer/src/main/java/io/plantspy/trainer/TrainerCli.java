@@ -1,11 +1,16 @@
 package io.plantspy.trainer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Command line of the trainer: {@code train}, {@code evaluate}, {@code classify} with a release, {@code bench} inference. */
+/**
+ * Command line of the trainer: {@code train}, {@code evaluate}, {@code classify} with a release,
+ * {@code bench-model} inference.
+ */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "plantspy-trainer 0.1",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, BenchCommand.class},
+    subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, BenchModelCommand.class},
     description = "Trains, evaluates and benchmarks PlantSpy model releases.")
 public final class TrainerCli implements Runnable {
 
@@ -15,6 +20,23 @@ public final class TrainerCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new TrainerCli()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with its error handling: a failure the user can fix (a missing folder, a bad release, an
+   * invalid setting) is one line on stderr and exit code 1; anything else keeps its stack trace.
+   */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new TrainerCli());
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
+          || e instanceof IllegalStateException) {
+        cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
+        return cmd.getCommandSpec().exitCodeOnExecutionException();
+      }
+      throw e;
+    });
+    return commandLine;
   }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.LeafImagePreprocessor;
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.InferenceOptions;
-import io.plantspy.trainer.embed.Augmentation;
-import io.plantspy.trainer.fit.HeadSettings;
 import io.plantspy.trainer.fit.ReleaseTrainer;
 import io.plantspy.trainer.fit.TrainingRequest;
 import java.awt.Color;
@@ -48,7 +46,7 @@ class OpenSetIT {
     try (PlantClassifier classifier =
         PlantClassifier.load(ReleaseFiles.current(TestData.models()), InferenceOptions.cpu(2))) {
       for (byte[] picture : pictures) {
-        Diagnosis diagnosis = classifier.diagnose(preprocessor.preprocess(picture), 1).get(0);
+        ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(picture), 1).get(0);
         unknown += diagnosis.unknown() ? 1 : 0;
       }
     }
@@ -59,9 +57,9 @@ class OpenSetIT {
   void classesHeldBackFromTrainingMostlyComeOutUnknown(@TempDir Path work) throws Exception {
     List<String> heldOut = List.of("Orange___Haunglongbing_(Citrus_greening)", "Tomato___Target_Spot",
         "Raspberry___healthy");
-    TrainingRequest request = new TrainingRequest(TestData.dataset(), TestData.background(), work.resolve("release"),
-        "held-out-check", 20261127L, new HeadSettings(10, 0.1, 16, 20261127L), List.of(Augmentation.NONE),
-        work.resolve("cache"), heldOut, 0.02);
+    TrainingRequest request = TestTraining.on(TestData.dataset(), work.resolve("release"))
+        .background(TestData.background()).releaseId("held-out-check").seed(20261127L).head(10, 0.1, 16)
+        .holdOut(heldOut).maxLostCorrect(0.02).cache(work.resolve("cache")).request();
     Map<String, Double> result = new ReleaseTrainer(request).run().holdOut();
     assertThat(result.get("held_out_unknown")).isGreaterThanOrEqualTo(MIN_HELD_OUT_UNKNOWN);
     assertThat(result.get("held_out_in_class_top1")).isGreaterThanOrEqualTo(0.93);

@@ -29,7 +29,7 @@ public final class OpenSetRule {
     this.thresholds = thresholds;
   }
 
-  public Diagnosis decide(float[] probabilities) {
+  public ClassifierAnswer decide(float[] probabilities) {
     if (probabilities.length != classes.length) {
       throw new IllegalArgumentException(probabilities.length + " probabilities for " + classes.length + " labels");
     }
@@ -39,14 +39,14 @@ public final class OpenSetRule {
     }
     // Stable on ties: the lower label index wins, as in a plain argmax.
     java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -probabilities[i]));
-    List<ScoredLabel> top3 = new ArrayList<>(3);
+    List<LabelConfidence> top3 = new ArrayList<>(3);
     for (int i = 0; i < Math.min(3, order.length); i++) {
-      top3.add(new ScoredLabel(labels.get(order[i]), probabilities[order[i]]));
+      top3.add(new LabelConfidence(labels.get(order[i]), probabilities[order[i]]));
     }
     int best = order[0];
     boolean unknown = best == backgroundIndex || probabilities[best] < thresholds.minConfidence();
     if (unknown) {
-      return new Diagnosis(labels.get(best), true, Optional.empty(), Optional.empty(), Optional.empty(), top3);
+      return new ClassifierAnswer(labels.get(best), true, Optional.empty(), Optional.empty(), Optional.empty(), top3);
     }
     PlantClass top = classes[best];
     double cropProbability = 0;
@@ -59,10 +59,10 @@ public final class OpenSetRule {
         }
       }
     }
-    Optional<ScoredLabel> disease = top.disease().map(name -> new ScoredLabel(name, probabilities[best]));
-    return new Diagnosis(top.label(), false,
-        Optional.of(new ScoredLabel(top.crop(), Math.min(1, cropProbability))),
-        Optional.of(new ScoredLabel(top.health(), Math.min(1, sameHealthProbability))),
+    Optional<LabelConfidence> disease = top.disease().map(name -> new LabelConfidence(name, probabilities[best]));
+    return new ClassifierAnswer(top.label(), false,
+        Optional.of(new LabelConfidence(top.crop(), Math.min(1, cropProbability))),
+        Optional.of(new LabelConfidence(top.health(), Math.min(1, sameHealthProbability))),
         disease, top3);
   }
 

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A model release ready to serve: the built backbone (checked against the sha256 the release was trained
- * on), the release's head and its open-set rule. Preprocessed images in, {@link Diagnosis} out.
+ * on), the release's head and its open-set rule. Preprocessed images in, {@link ClassifierAnswer} out.
  */
 public final class PlantClassifier implements AutoCloseable {
 
@@ -60,9 +60,9 @@ public final class PlantClassifier implements AutoCloseable {
   }
 
   /** Diagnoses {@code count} preprocessed images stored back to back (NHWC, RGB in [0,1]). */
-  public List<Diagnosis> diagnose(float[] pixels, int count) {
+  public List<ClassifierAnswer> diagnose(float[] pixels, int count) {
     float[][] probabilities = probabilities(backbone.features(pixels, count));
-    List<Diagnosis> diagnoses = new ArrayList<>(count);
+    List<ClassifierAnswer> diagnoses = new ArrayList<>(count);
     for (float[] row : probabilities) {
       diagnoses.add(rule.decide(row));
     }
@@ -83,7 +83,7 @@ public final class PlantClassifier implements AutoCloseable {
     return backbone.features(pixels, count);
   }
 
-  public Diagnosis decide(float[] probabilities) {
+  public ClassifierAnswer decide(float[] probabilities) {
     return rule.decide(probabilities);
   }
 

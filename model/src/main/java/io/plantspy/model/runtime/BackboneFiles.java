@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Where the build puts the converted backbone: on the classpath of the model jar, under {@code backbone/}.
- * The files are rebuilt from the npm package by every build and never committed.
+ * The files are rebuilt from the npm package by every build (the backbone-converter module's
+ * {@code BuildBackbone}, which writes them under these names) and never committed.
  */
 public final class BackboneFiles {
 
@@ -37,7 +38,7 @@ public final class BackboneFiles {
     try (InputStream in = BackboneFiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("backbone " + resource + " is not on the classpath: build the model"
-            + " module first (./mvnw -pl model package), it converts the backbone from the npm package");
+            + " module first (./mvnw -pl model -am package), it converts the backbone from the npm package");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -14,7 +14,7 @@ class OpenSetRuleTest {
 
   @Test
   void answersCropHealthAndDiseaseOfTopClass() {
-    Diagnosis d = rule.decide(new float[] {0.7f, 0.2f, 0.05f, 0.05f});
+    ClassifierAnswer d = rule.decide(new float[] {0.7f, 0.2f, 0.05f, 0.05f});
     assertThat(d.unknown()).isFalse();
     assertThat(d.predictedClass()).isEqualTo("Apple___Apple_scab");
     assertThat(d.category().orElseThrow().label()).isEqualTo("Apple");
@@ -22,20 +22,20 @@ class OpenSetRuleTest {
     assertThat(d.health().orElseThrow().label()).isEqualTo("sick");
     assertThat(d.health().orElseThrow().confidence()).isCloseTo(0.7, within(1e-6));
     assertThat(d.disease().orElseThrow().label()).isEqualTo("Apple scab");
-    assertThat(d.top3()).extracting(ScoredLabel::label)
+    assertThat(d.top3()).extracting(LabelConfidence::label)
         .containsExactly("Apple___Apple_scab", "Apple___healthy", "Background");
   }
 
   @Test
   void healthyLeafHasNoDisease() {
-    Diagnosis d = rule.decide(new float[] {0.1f, 0.8f, 0.05f, 0.05f});
+    ClassifierAnswer d = rule.decide(new float[] {0.1f, 0.8f, 0.05f, 0.05f});
     assertThat(d.health().orElseThrow().label()).isEqualTo("healthy");
     assertThat(d.disease()).isEmpty();
   }
 
   @Test
   void backgroundClassIsUnknown() {
-    Diagnosis d = rule.decide(new float[] {0.1f, 0.1f, 0.7f, 0.1f});
+    ClassifierAnswer d = rule.decide(new float[] {0.1f, 0.1f, 0.7f, 0.1f});
     assertThat(d.unknown()).isTrue();
     assertThat(d.category()).isEmpty();
     assertThat(d.top3()).hasSize(3);
@@ -43,7 +43,7 @@ class OpenSetRuleTest {
 
   @Test
   void lowConfidenceIsUnknown() {
-    Diagnosis d = rule.decide(new float[] {0.3f, 0.25f, 0.2f, 0.25f});
+    ClassifierAnswer d = rule.decide(new float[] {0.3f, 0.25f, 0.2f, 0.25f});
     assertThat(d.unknown()).isTrue();
     assertThat(d.predictedClass()).isEqualTo("Apple___Apple_scab");
     assertThat(d.disease()).isEmpty();

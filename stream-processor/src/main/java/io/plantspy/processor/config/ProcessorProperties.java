@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -42,7 +44,7 @@ import org.springframework.validation.annotation.Validated;
  * @param streams extra Kafka Streams properties, applied last (e.g. commit.interval.ms)
  */
 @Validated
-@ConfigurationProperties(prefix = "plantspy.processor")
+@ConfigurationProperties(prefix = ProcessorProperties.PREFIX)
 public record ProcessorProperties(
     @DefaultValue("localhost:9092") @NotBlank String bootstrapServers,
     @DefaultValue("plantspy-stream-processor") @NotBlank String applicationId,
@@ -58,6 +60,8 @@ public record ProcessorProperties(
     @Valid GridFs gridfs,
     Map<String, String> streams) {
 
+  static final String PREFIX = "plantspy.processor";
+
   public ProcessorProperties {
     // replication.factor 0 is rejected by Kafka; -1 (broker default) and positive values are accepted.
     if (replicationFactor == 0) {
@@ -72,11 +76,19 @@ public record ProcessorProperties(
     streams = streams == null ? Map.of() : Map.copyOf(streams);
   }
 
-  /** The defaults, for code and tests that build a topology without Spring. */
+  /**
+   * The defaults, for code and tests that build a topology without Spring: bound from no properties at all, so
+   * they are the {@code @DefaultValue}s above and live nowhere else.
+   */
   public static ProcessorProperties defaults() {
-    return new ProcessorProperties("localhost:9092", "plantspy-stream-processor", -1, 2, null,
-        new Topics(null, null, null), Path.of("models"), null, new Batch(4, Duration.ofMillis(20)),
-        new Inference(1, false, 0, false), DataSize.ofMegabytes(20), null, Map.of());
+    return bind(Map.of());
+  }
+
+  /** Binds {@code properties} (names relative to {@code plantspy.processor}, e.g. {@code models-dir}). */
+  public static ProcessorProperties bind(Map<String, String> properties) {
+    MapConfigurationPropertySource source = new MapConfigurationPropertySource();
+    properties.forEach((name, value) -> source.put(PREFIX + "." + name, value));
+    return new Binder(source).bindOrCreate(PREFIX, ProcessorProperties.class);
   }
 
   /** The same settings with other batching limits; topology tests vary only these. */

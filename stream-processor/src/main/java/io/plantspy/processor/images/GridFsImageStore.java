@@ -14,7 +14,7 @@ import org.bson.types.ObjectId;
  * Claim-checked images in MongoDB GridFS: bucket {@code images}, image id = the file's ObjectId in hex, which is
  * what the ingest API writes into {@code ImageReference.id}.
  */
-public final class GridFsImageStore implements ImageStore {
+public final class GridFsImageStore implements ClaimCheckStore {
 
   /** The value of {@code ImageReference.store} that points here. */
   public static final String STORE_NAME = "gridfs";

@@ -14,9 +14,9 @@ import java.util.Optional;
  */
 public final class ImageResolver {
 
-  private final Map<String, ImageStore> stores;
+  private final Map<String, ClaimCheckStore> stores;
 
-  public ImageResolver(Map<String, ImageStore> stores) {
+  public ImageResolver(Map<String, ClaimCheckStore> stores) {
     this.stores = Map.copyOf(stores);
   }
 
@@ -31,7 +31,7 @@ public final class ImageResolver {
       return Optional.of(toArray(inline.getData()));
     }
     if (image instanceof ImageReference reference) {
-      ImageStore store = stores.get(reference.getStore());
+      ClaimCheckStore store = stores.get(reference.getStore());
       return store == null ? Optional.empty() : store.fetch(reference.getId());
     }
     throw new IllegalArgumentException("unexpected image type " + (image == null ? "null" : image.getClass()));

@@ -1,6 +1,6 @@
 package io.plantspy.processor.inference;
 
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import java.util.List;
 
 /**
@@ -10,7 +10,7 @@ import java.util.List;
 public interface BatchClassifier {
 
   /** Diagnoses {@code count} preprocessed images stored back to back (NHWC, RGB in [0,1]); one per image, in order. */
-  List<Diagnosis> diagnose(float[] pixels, int count);
+  List<ClassifierAnswer> diagnose(float[] pixels, int count);
 
   /** The model release that answers, recorded in every result and metric. */
   String releaseId();

@@ -1,6 +1,6 @@
 package io.plantspy.processor.inference;
 
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.InferenceOptions;
@@ -37,7 +37,7 @@ public final class ReleaseClassifier implements BatchClassifier, AutoCloseable {
   }
 
   @Override
-  public List<Diagnosis> diagnose(float[] pixels, int count) {
+  public List<ClassifierAnswer> diagnose(float[] pixels, int count) {
     return classifier.diagnose(pixels, count);
   }
 

@@ -2,7 +2,7 @@ package io.plantspy.processor.topology;
 
 import io.plantspy.model.image.InvalidImageException;
 import io.plantspy.model.image.LeafImagePreprocessor;
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.BatchClassifier;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
@@ -64,7 +64,7 @@ final class BatchDiagnoser {
     if (good > 0) {
       long start = System.nanoTime();
       // One model call for the whole batch: this is what batching buys on a GPU or a vectorised CPU.
-      List<Diagnosis> diagnoses = classifier.diagnose(pixels, good);
+      List<ClassifierAnswer> diagnoses = classifier.diagnose(pixels, good);
       Duration inference = Duration.ofNanos(System.nanoTime() - start);
       if (diagnoses.size() != good) {
         throw new IllegalStateException("model answered " + diagnoses.size() + " of " + good + " images");

@@ -1,7 +1,9 @@
 package io.plantspy.processor.topology;
 
 import io.plantspy.model.image.InvalidImageException;
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
+import io.plantspy.model.release.LabelConfidence;
+import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisError;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ErrorCode;
@@ -22,15 +24,15 @@ final class Results {
   private Results() {}
 
   /** Carries every answer whatever {@code requestedAnswers} says: the API filters by the caller's role. */
-  static DiagnosisResult diagnosis(String id, String owner, String releaseId, Diagnosis diagnosis, Timings timings,
-      Instant completedAt) {
-    io.plantspy.schemas.Diagnosis outcome = io.plantspy.schemas.Diagnosis.newBuilder()
-        .setCategory(diagnosis.category().map(Results::label).orElseGet(Results::unknown))
-        .setHealth(diagnosis.health().map(Results::label).orElseGet(Results::unknown))
-        .setDisease(diagnosis.disease().map(Results::label).orElse(null))
-        .setPredictedClass(diagnosis.predictedClass())
-        .setTop3(diagnosis.top3().stream().map(Results::label).toList())
-        .setUnknown(diagnosis.unknown())
+  static DiagnosisResult diagnosis(String id, String owner, String releaseId, ClassifierAnswer answer,
+      Timings timings, Instant completedAt) {
+    Diagnosis outcome = Diagnosis.newBuilder()
+        .setCategory(answer.category().map(Results::label).orElseGet(Results::unknown))
+        .setHealth(answer.health().map(Results::label).orElseGet(Results::unknown))
+        .setDisease(answer.disease().map(Results::label).orElse(null))
+        .setPredictedClass(answer.predictedClass())
+        .setTop3(answer.top3().stream().map(Results::label).toList())
+        .setUnknown(answer.unknown())
         .build();
     return new DiagnosisResult(id, owner, releaseId, outcome, timings, completedAt);
   }
@@ -57,7 +59,7 @@ final class Results {
     return new Timings(0L, 0L, 0L, 0);
   }
 
-  private static ScoredLabel label(io.plantspy.model.release.ScoredLabel label) {
+  private static ScoredLabel label(LabelConfidence label) {
     return new ScoredLabel(label.label(), (float) label.confidence());
   }
 

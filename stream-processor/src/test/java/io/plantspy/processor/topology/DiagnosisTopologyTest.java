@@ -42,11 +42,7 @@ class DiagnosisTopologyTest {
 
   @BeforeAll
   static void loadRealModel() throws IOException {
-    realModel = ReleaseClassifier.load(
-        new ProcessorProperties(null, "x", -1, 1, null, new ProcessorProperties.Topics(null, null, null),
-            TestRequests.modelsDir(), null, ProcessorProperties.defaults().batch(),
-            ProcessorProperties.defaults().inference(), ProcessorProperties.defaults().maxImageBytes(), null,
-            Map.of()));
+    realModel = ReleaseClassifier.load(TestRequests.servingCommittedModels());
   }
 
   @AfterAll

@@ -1,7 +1,7 @@
 package io.plantspy.processor.topology;
 
-import io.plantspy.model.release.Diagnosis;
-import io.plantspy.model.release.ScoredLabel;
+import io.plantspy.model.release.ClassifierAnswer;
+import io.plantspy.model.release.LabelConfidence;
 import io.plantspy.processor.inference.BatchClassifier;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,15 +16,20 @@ final class FakeClassifier implements BatchClassifier {
   final List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
 
   @Override
-  public List<Diagnosis> diagnose(float[] pixels, int count) {
+  public List<ClassifierAnswer> diagnose(float[] pixels, int count) {
     calls.add(count);
-    List<Diagnosis> diagnoses = new ArrayList<>();
+    List<ClassifierAnswer> diagnoses = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ScoredLabel top = new ScoredLabel("Tomato___healthy", 0.99);
-      diagnoses.add(new Diagnosis("Tomato___healthy", false, Optional.of(new ScoredLabel("Tomato", 0.99)),
-          Optional.of(new ScoredLabel("healthy", 0.99)), Optional.empty(), List.of(top)));
+      diagnoses.add(confidentHealthyTomato());
     }
     return diagnoses;
+  }
+
+  /** A known leaf answered with confidence: crop and health given, no disease. */
+  static ClassifierAnswer confidentHealthyTomato() {
+    return new ClassifierAnswer("Tomato___healthy", false, Optional.of(new LabelConfidence("Tomato", 0.99)),
+        Optional.of(new LabelConfidence("healthy", 0.99)), Optional.empty(),
+        List.of(new LabelConfidence("Tomato___healthy", 0.99)));
   }
 
   @Override

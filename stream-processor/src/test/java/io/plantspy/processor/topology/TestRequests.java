@@ -1,5 +1,6 @@
 package io.plantspy.processor.topology;
 
+import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.schemas.Answer;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
@@ -21,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
-/** Requests and images for the processor's tests. */
+/** Requests, images and the models they are diagnosed with, for the processor's tests. */
 public final class TestRequests {
 
   private TestRequests() {}
@@ -46,6 +47,11 @@ public final class TestRequests {
         .setMetadata(Map.of())
         .setCreatedAt(Instant.ofEpochMilli(1_000))
         .build();
+  }
+
+  /** The default settings, serving the committed release ({@code models/CURRENT} of this repository). */
+  public static ProcessorProperties servingCommittedModels() {
+    return ProcessorProperties.bind(Map.of("models-dir", modelsDir().toString()));
   }
 
   /** A small leaf-green JPEG with some structure; the model may answer anything for it, but must answer. */

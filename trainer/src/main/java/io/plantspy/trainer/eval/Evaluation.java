@@ -1,6 +1,6 @@
 package io.plantspy.trainer.eval;
 
-import io.plantspy.model.release.Diagnosis;
+import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.OpenSetRule;
 import io.plantspy.model.taxonomy.PlantClass;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class Evaluation {
       if (truth < 0) {
         throw new IllegalArgumentException("label " + image.image().label() + " is not among the head's labels");
       }
-      Diagnosis diagnosis = rule.decide(image.probabilities());
+      ClassifierAnswer diagnosis = rule.decide(image.probabilities());
       int predicted = labels.indexOf(diagnosis.predictedClass());
       confusion[truth][predicted]++;
       if (image.image().label().equals(backgroundLabel)) {

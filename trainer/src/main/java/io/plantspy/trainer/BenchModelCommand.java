@@ -1,0 +1,157 @@
+package io.plantspy.trainer;
+
+import io.plantspy.model.image.ImageLimits;
+import io.plantspy.model.image.LeafImagePreprocessor;
+import io.plantspy.model.runtime.Backbone;
+import io.plantspy.model.runtime.BackboneFiles;
+import io.plantspy.model.runtime.InferenceOptions;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code trainer bench-model} ({@code ./plantspy bench-model}): the inference ceiling the platform is measured
+ * against. Reports ONNX Runtime images/s and ms per batch for the float32 and uint8 backbones at several batch
+ * sizes, and the decode + preprocess cost of a 256×256 leaf JPEG and of a 2 MP photo. Prints a Markdown table.
+ */
+@Command(name = "bench-model", mixinStandardHelpOptions = true,
+    description = "Benchmark backbone inference and image preprocessing on this machine.")
+final class BenchModelCommand implements Callable<Integer> {
+
+  @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--batch", split = ",", defaultValue = "1,8,32", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
+  List<Integer> batches;
+
+  @Option(names = "--seconds", defaultValue = "5", description = "Measuring time per case (default: ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(names = "--leaf", description = "A leaf photo to time decoding with (default: a generated 256x256 JPEG).")
+  Path leaf;
+
+  @Override
+  public Integer call() throws Exception {
+    System.out.printf(Locale.ROOT, "Machine: %d cores, %s %s, Java %s; ONNX Runtime intra-op threads: %d%n%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.getProperty("java.version"), threads);
+    System.out.println("| backbone | batch | ms per batch (median) | ms per batch (p95) | images/s |");
+    System.out.println("|---|---|---|---|---|");
+    record Variant(String name, byte[] onnx, int dimension) {}
+    List<Variant> variants = List.of(
+        new Variant("served, float32 weights", BackboneFiles.load(false), BackboneFiles.FEATURE_DIM),
+        new Variant("served, uint8 weights", BackboneFiles.load(true), BackboneFiles.FEATURE_DIM),
+        new Variant("whole MobileNetV2 to 1792-d, float32", BackboneFiles.loadResource(BackboneFiles.REFERENCE_FILE),
+            BackboneFiles.REFERENCE_FEATURE_DIM));
+    for (Variant variant : variants) {
+      try (Backbone backbone = Backbone.load(variant.onnx(), variant.dimension(), InferenceOptions.cpu(threads))) {
+        for (int batch : batches) {
+          float[] pixels = randomPixels(batch);
+          List<Double> millis = time(() -> backbone.features(pixels, batch));
+          double median = percentile(millis, 0.5);
+          System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f |%n", variant.name(), batch,
+              median, percentile(millis, 0.95), batch * 1000 / median);
+        }
+      }
+    }
+    byte[] leafJpeg = leaf != null ? Files.readAllBytes(leaf) : jpeg(syntheticLeaf(256, 256));
+    byte[] photoJpeg = jpeg(upscale(ImageIO.read(new java.io.ByteArrayInputStream(leafJpeg)), 1632, 1224));
+    LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
+    System.out.println();
+    System.out.println("| image | bytes | decode + preprocess, ms (median) | p95 |");
+    System.out.println("|---|---|---|---|");
+    for (var image : List.of(new Object[] {"256x256 leaf JPEG", leafJpeg}, new Object[] {"1632x1224 (2 MP) JPEG", photoJpeg})) {
+      byte[] bytes = (byte[]) image[1];
+      List<Double> millis = time(() -> preprocessor.preprocess(bytes));
+      System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f |%n", image[0], bytes.length, percentile(millis, 0.5),
+          percentile(millis, 0.95));
+    }
+    return 0;
+  }
+
+  private interface Work {
+    void run() throws Exception;
+  }
+
+  /** Warms up, then runs the work repeatedly for the configured time; returns each run's milliseconds. */
+  private List<Double> time(Work work) throws Exception {
+    for (int i = 0; i < 5; i++) {
+      work.run();
+    }
+    List<Double> millis = new ArrayList<>();
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    while (System.nanoTime() < end || millis.size() < 5) {
+      long start = System.nanoTime();
+      work.run();
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+    return millis;
+  }
+
+  private static double percentile(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+  }
+
+  private static float[] randomPixels(int batch) {
+    Random random = new Random(1);
+    float[] pixels = new float[batch * Backbone.valuesPerImage()];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = random.nextFloat();
+    }
+    return pixels;
+  }
+
+  /** A leaf-like test card: green ellipse with darker spots on grey, enough detail for JPEG to work at. */
+  private static BufferedImage syntheticLeaf(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(new java.awt.Color(180, 180, 175));
+      g.fillRect(0, 0, width, height);
+      g.setColor(new java.awt.Color(60, 140, 50));
+      g.fillOval(width / 8, height / 6, width * 3 / 4, height * 2 / 3);
+      Random random = new Random(7);
+      for (int i = 0; i < 60; i++) {
+        g.setColor(new java.awt.Color(90 + random.nextInt(60), 70 + random.nextInt(40), 30));
+        int r = 2 + random.nextInt(6);
+        g.fillOval(width / 4 + random.nextInt(width / 2), height / 4 + random.nextInt(height / 2), r, r);
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  private static BufferedImage upscale(BufferedImage source, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.drawImage(source, 0, 0, width, height, null);
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  private static byte[] jpeg(BufferedImage image) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,170 @@
+package io.plantspy.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.model.release.ReleaseManifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The trainer's command line run in-process, as {@code ./plantspy train|evaluate|classify} runs it, on a small
+ * generated dataset: one release is trained once, then evaluated and used to classify.
+ */
+class TrainerCliTest {
+
+  private static final String HEALTHY = "Testleaf___healthy";
+  private static final String RUST = "Testleaf___Rust";
+  private static final String BACKGROUND = "Not_a_leaf";
+
+  @TempDir
+  static Path work;
+
+  private static Path dataset;
+  private static Path background;
+  private static Path models;
+  private static Run training;
+
+  private record Run(int exitCode, String out, String err) {
+
+    /** The {@code name,value} lines after the {@code metric,value} header. */
+    Map<String, Double> metrics() {
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      List<String> lines = out.lines().toList();
+      for (String line : lines.subList(lines.indexOf("metric,value") + 1, lines.size())) {
+        String[] cells = line.split(",");
+        if (cells.length == 2 && cells[1].matches("-?[0-9.]+")) {
+          metrics.put(cells[0], Double.parseDouble(cells[1]));
+        }
+      }
+      return metrics;
+    }
+  }
+
+  @BeforeAll
+  static void trainOnAGeneratedDataset() throws IOException {
+    dataset = work.resolve("dataset");
+    background = work.resolve("background");
+    models = work.resolve("models");
+    SyntheticDataset.leaves(dataset.resolve(HEALTHY), 15, false, 1);
+    SyntheticDataset.leaves(dataset.resolve(RUST), 15, true, 2);
+    SyntheticDataset.scenes(background.resolve(BACKGROUND), 15);
+    training = run("train", "--dataset", dataset.toString(), "--background", background.toString(),
+        "--models", models.toString(), "--release-id", "cli-r1", "--seed", "42", "--epochs", "5",
+        "--augment", "NONE", "--max-lost-correct", "0.1", "--cache", work.resolve("cache").toString(), "--promote");
+  }
+
+  @Test
+  void trainWritesAPromotedReleaseAndPrintsItsTestMetrics() throws IOException {
+    assertThat(training.exitCode()).as(training.err()).isZero();
+    Path release = models.resolve("releases/cli-r1");
+    ReleaseManifest manifest = ReleaseFiles.readManifest(release);
+    assertThat(manifest.labels()).containsExactlyInAnyOrder(HEALTHY, RUST, BACKGROUND);
+    assertThat(release.resolve("head.onnx")).isRegularFile();
+    assertThat(release.resolve("evaluation/metrics.csv")).isRegularFile();
+    assertThat(ReleaseFiles.current(models)).isEqualTo(release);
+
+    Map<String, Double> printed = training.metrics();
+    assertThat(printed.get("top1_accuracy")).isBetween(0.75, 1.0);
+    assertThat(printed.get("onnx_matches_trainer")).isEqualTo(1.0);
+    assertThat(printed.get("threshold")).isBetween(0.0, 1.0);
+    assertThat(printed.get("top1_accuracy"))
+        .as("printed metrics are the recorded ones").isCloseTo(manifest.metrics().get("top1_accuracy"), within(1e-4));
+    assertThat(training.out()).contains("release written to " + release);
+  }
+
+  @Test
+  void evaluateRescoresTheReleaseToTheMetricsTrainingRecorded() throws IOException {
+    Path release = models.resolve("releases/cli-r1");
+    Path reports = work.resolve("reports");
+    // A cache of its own: the test split goes through decoding and the backbone again.
+    Run evaluation = run("evaluate", "--release", release.toString(), "--dataset", dataset.toString(),
+        "--background", background.toString(), "--out", reports.toString(),
+        "--cache", work.resolve("evaluation-cache").toString());
+
+    assertThat(evaluation.exitCode()).as(evaluation.err()).isZero();
+    Map<String, Double> recorded = ReleaseFiles.readManifest(release).metrics();
+    Map<String, Double> printed = evaluation.metrics();
+    assertThat(printed).containsKeys("top1_accuracy", "category_accuracy", "background_answered_unknown");
+    printed.forEach((name, value) -> assertThat(value).as(name).isCloseTo(recorded.get(name), within(1e-4)));
+    assertThat(reports.resolve("metrics.csv")).isRegularFile();
+    assertThat(reports.resolve("confusion-matrix.png")).isRegularFile();
+  }
+
+  @Test
+  void classifyAnswersEveryImageOfAFolderAsJson() throws IOException {
+    Path images = work.resolve("to-classify");
+    SyntheticDataset.leaves(images, 2, true, 2); // the first two training images of the rust class
+    Run classification = run("classify", "--models", models.toString(), "--json", images.toString());
+
+    assertThat(classification.exitCode()).as(classification.err()).isZero();
+    List<String> lines = classification.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    JsonMapper json = JsonMapper.builder().build();
+    for (String line : lines) {
+      JsonNode answer = json.readTree(line);
+      assertThat(answer.path("modelRelease").asString()).isEqualTo("cli-r1");
+      assertThat(answer.path("class").asString()).isEqualTo(RUST);
+      assertThat(answer.path("top3")).hasSize(3);
+      assertThat(answer.path("top3").get(0).path("confidence").asDouble()).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void classifyReportsAFileThatIsNotAnImageAndExitsNonZero() throws IOException {
+    Path notAnImage = Files.writeString(work.resolve("notes.jpg"), "not a photo");
+    Run classification = run("classify", "--release", models.resolve("releases/cli-r1").toString(),
+        notAnImage.toString());
+
+    assertThat(classification.exitCode()).isEqualTo(1);
+    assertThat(classification.out()).startsWith(notAnImage + ": error: ");
+  }
+
+  @Test
+  void trainWithoutADatasetIsAUsageError() {
+    Run run = run("train", "--release-id", "x");
+
+    assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(run.err()).contains("Missing required option: '--dataset=<dataset>'");
+  }
+
+  @Test
+  void trainOnAMissingFolderSaysWhichOneInOneLine() {
+    Path missing = work.resolve("no-such-dataset");
+    Run run = run("train", "--dataset", missing.toString(), "--release-id", "x", "--models", models.toString());
+
+    assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+    assertThat(run.err().strip()).isEqualTo("error: dataset folder " + missing + " does not exist");
+  }
+
+  @Test
+  void evaluateOfAFolderThatIsNoReleaseSaysSo() {
+    Run run = run("evaluate", "--release", dataset.toString(), "--dataset", dataset.toString());
+
+    assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+    assertThat(run.err()).contains("not a model release folder").doesNotContain("\tat ");
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = TrainerCli.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode = commandLine.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+}
