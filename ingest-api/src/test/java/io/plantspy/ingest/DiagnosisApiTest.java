@@ -10,7 +10,6 @@ import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import com.sun.net.httpserver.HttpServer;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.kafka.ResultPartitions;
-import io.plantspy.ingest.mongo.RetentionSweeper;
 import io.plantspy.ingest.security.SecurityProperties;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
@@ -300,15 +299,6 @@ class DiagnosisApiTest {
     SecurityProperties.TokenCache cache = context.getBean(SecurityProperties.class).tokenCache();
     assertThat(cache.maxSize()).isEqualTo(10_000);
     assertThat(cache.ttl()).isEqualTo(Duration.ofMinutes(1));
-  }
-
-  @Test
-  void retentionSweepKeepsFreshImagesAndKeys() {
-    var deleted = context.getBean(RetentionSweeper.class).sweep().block(Duration.ofSeconds(10));
-    assertThat(deleted.getT1()).as("images younger than 7 days").isZero();
-    assertThat(deleted.getT2()).as("keys younger than 24 h").isZero();
-    assertThat(deleted.getT3()).as("diagnoses younger than 90 days").isZero();
-    assertThat(context.getBean(RetentionSweeper.class).isRunning()).isTrue();
   }
 
   @Test
