@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.kafka.ResultPartitions;
 import io.plantspy.ingest.mongo.DiagnosisStore;
+import io.plantspy.ingest.mongo.IdempotencyRecord;
 import io.plantspy.schemas.Answer;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
@@ -28,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -398,6 +402,19 @@ class DiagnosisApiTest {
   }
 
   @Test
+  void keyWhoseFirstRequestIsStillBeingAcceptedIs409() {
+    byte[] png = TestImages.png(21);
+    idOf(idempotent("pablo", "key-done", png));
+    String bodyHash = claimOf("pablo", "key-done").bodyHash();
+    // What a second request sees between the first one claiming the key and recording its diagnosis: a claim for
+    // the same body whose diagnosis does not exist yet.
+    mongo.insert(new IdempotencyRecord(null, "pablo", "key-busy", bodyHash, UUID.randomUUID().toString(),
+        Instant.now())).block(Duration.ofSeconds(5));
+    problem(idempotent("pablo", "key-busy", png), HttpStatus.CONFLICT, "idempotency-key-in-progress",
+        "Request in progress");
+  }
+
+  @Test
   void malformedIdempotencyKeyIs400() {
     for (String key : List.of("two words", "k".repeat(201))) {
       problem(idempotent("quentin", key, TestImages.png(16)), HttpStatus.BAD_REQUEST, "bad-idempotency-key",
@@ -539,6 +556,11 @@ class DiagnosisApiTest {
     await(location + " completing").atMost(Duration.ofSeconds(10))
         .until(() -> as(client, owner, "category").get().uri(location).exchange().expectBody(Map.class)
             .returnResult().getResponseBody().get("status"), "DONE"::equals);
+  }
+
+  private IdempotencyRecord claimOf(String owner, String key) {
+    return mongo.findOne(Query.query(Criteria.where("owner").is(owner).and("key").is(key)), IdempotencyRecord.class)
+        .block(Duration.ofSeconds(5));
   }
 
   private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, HttpStatus status) {
