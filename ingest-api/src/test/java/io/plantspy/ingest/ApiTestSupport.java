@@ -1,15 +1,10 @@
 package io.plantspy.ingest;
 
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
-
-import java.util.Arrays;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -19,13 +14,19 @@ final class ApiTestSupport {
   private ApiTestSupport() {}
 
   static WebTestClient client(ApplicationContext context) {
-    return WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+    return WebTestClient.bindToApplicationContext(context).configureClient().build();
   }
 
-  /** A client authenticated as {@code subject} holding the given realm roles (mock JWT, no signature). */
+  /**
+   * A client sending a signed Keycloak-shaped token for {@code subject} with the given realm roles, so every request
+   * goes through the real decoder and role converter.
+   */
   static WebTestClient as(WebTestClient client, String subject, String... roles) {
-    return client.mutateWith(mockJwt().jwt(j -> j.subject(subject)).authorities(
-        Arrays.stream(roles).<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+    return bearer(client, TestTokens.valid(subject, roles));
+  }
+
+  static WebTestClient bearer(WebTestClient client, String token) {
+    return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
   }
 
   static BodyInserters.MultipartInserter image(byte[] bytes) {

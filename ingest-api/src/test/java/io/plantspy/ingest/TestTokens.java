@@ -15,18 +15,21 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A stand-in Keycloak realm: an RSA key whose public half is served as a JWKS on a local port, and real signed
- * tokens, so tests go through the production decoder and validators.
+ * access tokens with the claims Keycloak puts in them (see KeycloakRealmIT in infra for the real realm's), so tests
+ * go through the production decoder, validators and role converter.
  */
-final class TestTokens {
+public final class TestTokens {
 
-  static final String ISSUER = "https://keycloak.test/realms/plantspy";
-  static final String AUDIENCE = "plantspy-api";
+  public static final String ISSUER = "https://keycloak.test/realms/plantspy";
+  public static final String AUDIENCE = "plantspy-api";
 
   private static final RSAKey KEY = generate("realm");
   private static final RSAKey FORGER = generate("realm"); // same kid, different key: a forged signature
@@ -53,35 +56,57 @@ final class TestTokens {
 
   private TestTokens() {}
 
-  static String jwksUri() {
+  public static String jwksUri() {
     return JWKS_URI;
   }
 
-  static String valid(String subject, String... roles) {
-    return sign(KEY, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), roles);
+  /** A token for {@code subject} holding the given realm roles, besides Keycloak's housekeeping roles. */
+  public static String valid(String subject, String... roles) {
+    return sign(KEY, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(roles), List.of());
   }
 
-  static String expired(String subject, String... roles) {
-    return sign(KEY, subject, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)), roles);
+  /** A token whose roles are client roles of the API (in {@code resource_access}), none of them a realm role. */
+  public static String withClientRoles(String subject, String... clientRoles) {
+    return sign(KEY, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(), List.of(clientRoles));
   }
 
-  static String forged(String subject, String... roles) {
-    return sign(FORGER, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), roles);
+  public static String expired(String subject, String... roles) {
+    return sign(KEY, subject, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)), List.of(roles), List.of());
   }
 
-  static String otherAudience(String subject, String... roles) {
-    return sign(KEY, subject, "some-other-client", Instant.now().plus(Duration.ofMinutes(5)), roles);
+  /** Signed by another key under the realm key's id. */
+  public static String forged(String subject, String... roles) {
+    return sign(FORGER, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(roles), List.of());
   }
 
-  private static String sign(RSAKey key, String subject, String audience, Instant expiry, String... roles) {
+  /** Minted for another client of the realm: its audience lacks the API. */
+  public static String otherAudience(String subject, String... roles) {
+    return sign(KEY, subject, "some-other-client", Instant.now().plus(Duration.ofMinutes(5)), List.of(roles),
+        List.of());
+  }
+
+  private static String sign(RSAKey key, String subject, String audience, Instant expiry, List<String> roles,
+      List<String> apiClientRoles) {
     try {
+      List<String> realmRoles = new ArrayList<>(roles);
+      // What every Keycloak user holds: no API role may come from these.
+      realmRoles.addAll(List.of("default-roles-plantspy", "offline_access", "uma_authorization"));
       JWTClaimsSet claims = new JWTClaimsSet.Builder()
+          .jwtID(UUID.randomUUID().toString())
           .issuer(ISSUER)
           .subject(subject)
-          .audience(audience)
+          .audience(List.of(audience, "account"))
           .issueTime(Date.from(expiry.minus(Duration.ofMinutes(10))))
           .expirationTime(Date.from(expiry))
-          .claim("realm_access", Map.of("roles", List.of(roles)))
+          .claim("typ", "Bearer")
+          .claim("azp", "plantspy-cli")
+          .claim("scope", "profile email")
+          .claim("preferred_username", subject)
+          .claim("realm_access", Map.of("roles", realmRoles))
+          // Client roles (Keycloak's account client's, and the API client's if any) are not realm roles.
+          .claim("resource_access", Map.of(
+              "account", Map.of("roles", List.of("manage-account", "view-profile")),
+              AUDIENCE, Map.of("roles", apiClientRoles)))
           .build();
       SignedJWT jwt = new SignedJWT(
           new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);

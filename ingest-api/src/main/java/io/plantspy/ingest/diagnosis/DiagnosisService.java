@@ -78,8 +78,9 @@ public class DiagnosisService {
     // Registered before the first look, so a result stored in between still wakes this caller.
     return waitingFor(first.diagnosisId(), wait, waiter ->
         // The first request may still be between claiming the key and recording its diagnosis: look again briefly.
+        // The companion ends after 10 looks, which leaves the Mono empty (a maxRepeat would signal an error: a 500).
         diagnoses.findOwned(first.diagnosisId(), s.owner())
-            .repeatWhenEmpty(10, attempts -> attempts.delayElements(Duration.ofMillis(50)))
+            .repeatWhenEmpty(attempts -> attempts.take(10).delayElements(Duration.ofMillis(50)))
             .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-in-progress",
                 "Request in progress", "the first request with this Idempotency-Key is still being accepted; retry")))
             .flatMap(doc -> settle(doc, waiter, wait)));

@@ -2,6 +2,7 @@ package io.plantspy.ingest.diagnosis;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,13 +15,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("plantspy.wait")
-public record WaitProperties(Duration max, Duration pollInitial, Duration pollMax) {
+public record WaitProperties(
+    @DefaultValue("30s") Duration max,
+    @DefaultValue("50ms") Duration pollInitial,
+    @DefaultValue("500ms") Duration pollMax) {
 
   public WaitProperties {
-    max = max != null ? max : Duration.ofSeconds(30);
-    pollInitial = pollInitial != null ? pollInitial : Duration.ofMillis(50);
-    pollMax = pollMax != null ? pollMax : Duration.ofMillis(500);
-    if (max.isNegative() || pollInitial.isNegative() || pollInitial.isZero() || pollMax.compareTo(pollInitial) < 0) {
+    if (max == null || pollInitial == null || pollMax == null || max.isNegative() || pollInitial.isNegative() || pollInitial.isZero() || pollMax.compareTo(pollInitial) < 0) {
       throw new IllegalArgumentException("plantspy.wait: max >= 0, poll-initial > 0 and poll-max >= poll-initial");
     }
   }

@@ -3,6 +3,7 @@ package io.plantspy.ingest.fetch;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,15 +19,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("plantspy.fetch")
 public record FetchProperties(
-    Duration connectTimeout, Duration readTimeout, Duration totalTimeout, Integer maxRedirects,
-    List<String> allowedAddresses) {
+    @DefaultValue("3s") Duration connectTimeout,
+    @DefaultValue("5s") Duration readTimeout,
+    @DefaultValue("15s") Duration totalTimeout,
+    @DefaultValue("3") int maxRedirects,
+    @DefaultValue List<String> allowedAddresses) {
 
   public FetchProperties {
-    connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(3);
-    readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(5);
-    totalTimeout = totalTimeout != null ? totalTimeout : Duration.ofSeconds(15);
-    maxRedirects = maxRedirects != null ? maxRedirects : 3;
-    allowedAddresses = allowedAddresses != null ? List.copyOf(allowedAddresses) : List.of();
+    allowedAddresses = List.copyOf(allowedAddresses);
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("plantspy.fetch.max-redirects must be >= 0");
     }

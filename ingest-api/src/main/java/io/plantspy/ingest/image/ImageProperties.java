@@ -3,11 +3,13 @@ package io.plantspy.ingest.image;
 import io.plantspy.model.image.ImageLimits;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Caps on accepted images and where they travel.
+ * Caps on accepted images and where they travel. The caps default to the model's {@link ImageLimits#defaults()},
+ * which the stream processor applies too, so they are not restated here.
  *
  * @param maxSize largest accepted image (upload or URL); larger gives 413
  * @param maxWidth widest accepted image in pixels
@@ -20,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("plantspy.images")
 public record ImageProperties(
     DataSize maxSize, @Positive Integer maxWidth, @Positive Integer maxHeight, @Positive Long maxPixels,
-    DataSize inlineMaxSize) {
+    @DefaultValue("256KB") DataSize inlineMaxSize) {
 
   public ImageProperties {
     ImageLimits defaults = ImageLimits.defaults();
@@ -28,8 +30,7 @@ public record ImageProperties(
     maxWidth = maxWidth != null ? maxWidth : defaults.maxWidth();
     maxHeight = maxHeight != null ? maxHeight : defaults.maxHeight();
     maxPixels = maxPixels != null ? maxPixels : defaults.maxPixels();
-    inlineMaxSize = inlineMaxSize != null ? inlineMaxSize : DataSize.ofKilobytes(256);
-    if (maxSize.toBytes() <= 0 || inlineMaxSize.toBytes() < 0) {
+    if (maxSize.toBytes() <= 0 || inlineMaxSize == null || inlineMaxSize.toBytes() < 0) {
       throw new IllegalArgumentException("plantspy.images sizes must be positive");
     }
   }

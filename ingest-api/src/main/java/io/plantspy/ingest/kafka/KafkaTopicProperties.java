@@ -2,9 +2,11 @@ package io.plantspy.ingest.kafka;
 
 import io.plantspy.schemas.TopicNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Topic names and the result consumer's group.
+ * Topic names and the result consumer's group. The topic names default to the schemas module's
+ * {@link TopicNames#defaults()}, shared with the stream processor, so they are not restated here.
  *
  * @param requests topic the API writes DiagnosisRequest to
  * @param results topic the stream processor writes DiagnosisResult to
@@ -12,13 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     stored once
  */
 @ConfigurationProperties("plantspy.kafka")
-public record KafkaTopicProperties(String requests, String results, String resultsGroup) {
+public record KafkaTopicProperties(String requests, String results,
+    @DefaultValue("plantspy-ingest-api") String resultsGroup) {
 
   public KafkaTopicProperties {
     TopicNames defaults = TopicNames.defaults();
     requests = requests != null ? requests : defaults.requests();
     results = results != null ? results : defaults.results();
-    resultsGroup = resultsGroup != null ? resultsGroup : "plantspy-ingest-api";
   }
 
   /** The full set, validated by {@link TopicNames}. */

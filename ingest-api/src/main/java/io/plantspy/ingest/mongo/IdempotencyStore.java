@@ -36,8 +36,8 @@ public class IdempotencyStore {
   private final Clock clock;
 
   @Autowired
-  public IdempotencyStore(ReactiveMongoTemplate mongo, RetentionProperties retention) {
-    this(mongo, retention.idempotencyKeys(), Clock.systemUTC());
+  public IdempotencyStore(ReactiveMongoTemplate mongo, RetentionProperties retention, Clock clock) {
+    this(mongo, retention.idempotencyKeys(), clock);
   }
 
   IdempotencyStore(ReactiveMongoTemplate mongo, Duration retention, Clock clock) {

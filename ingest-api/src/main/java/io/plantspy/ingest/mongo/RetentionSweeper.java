@@ -28,12 +28,12 @@ public class RetentionSweeper implements SmartLifecycle {
   private Disposable running;
 
   public RetentionSweeper(ImageStore images, IdempotencyStore keys, DiagnosisStore diagnoses,
-      RetentionProperties retention) {
+      RetentionProperties retention, Clock clock) {
     this.images = images;
     this.keys = keys;
     this.diagnoses = diagnoses;
     this.retention = retention;
-    this.clock = Clock.systemUTC();
+    this.clock = clock;
   }
 
   /** One sweep: how many images, key claims and diagnoses were deleted. */

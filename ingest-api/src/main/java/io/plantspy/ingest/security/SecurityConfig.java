@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -57,21 +58,28 @@ public class SecurityConfig {
   }
 
   /**
-   * Built lazily (keys or discovery fetched on first token), so the API starts while Keycloak is still
-   * starting; a Keycloak outage then shows up as 401s, not as a crashed pod.
+   * The full check of a token (signature, expiry, issuer, audience). Built lazily (keys or discovery fetched on
+   * first token), so the API starts while Keycloak is still starting; a Keycloak outage then shows up as 401s, not
+   * as a crashed pod. A bean of its own so that tests can count the checks the cache saves.
    */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
-    ReactiveJwtDecoder checking = new SupplierReactiveJwtDecoder(() -> {
+  SupplierReactiveJwtDecoder tokenCheck(SecurityProperties props) {
+    return new SupplierReactiveJwtDecoder(() -> {
       NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null
           ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
           : (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(props.issuerUri().toString());
       decoder.setJwtValidator(validator(props));
       return decoder;
     });
+  }
+
+  /** The decoder the security chain uses: {@code tokenCheck} behind the token cache, unless the cache is off. */
+  @Bean
+  @Primary
+  ReactiveJwtDecoder jwtDecoder(SupplierReactiveJwtDecoder tokenCheck, SecurityProperties props, Clock clock) {
     SecurityProperties.TokenCache cache = props.tokenCache();
-    return cache.maxSize() == 0 ? checking
-        : new CachingJwtDecoder(checking, cache.maxSize(), cache.ttl(), Clock.systemUTC());
+    return cache.maxSize() == 0 ? tokenCheck
+        : new CachingJwtDecoder(tokenCheck, cache.maxSize(), cache.ttl(), clock);
   }
 
   static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {

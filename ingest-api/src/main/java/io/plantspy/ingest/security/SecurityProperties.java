@@ -23,13 +23,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("plantspy.security")
-public record SecurityProperties(URI issuerUri, URI jwkSetUri, @NotBlank String audience,
+public record SecurityProperties(
+    URI issuerUri,
+    URI jwkSetUri,
+    @DefaultValue("plantspy-api") @NotBlank String audience,
     @DefaultValue @Valid TokenCache tokenCache) {
 
   public SecurityProperties {
-    if (audience == null) {
-      audience = "plantspy-api";
-    }
     if (issuerUri == null && jwkSetUri == null) {
       throw new IllegalArgumentException(
           "Set plantspy.security.issuer-uri or plantspy.security.jwk-set-uri: without keys no token can be checked");

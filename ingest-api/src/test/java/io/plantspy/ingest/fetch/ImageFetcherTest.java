@@ -2,17 +2,19 @@ package io.plantspy.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.problem.ApiProblem;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 /** The fetcher with the production policy (no allowlist): loopback by literal or by name is never contacted. */
 class ImageFetcherTest {
 
-  private final ImageFetcher fetcher = new ImageFetcher(
-      new FetchProperties(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(2), 1, List.of()),
+  private final ImageFetcher fetcher = new ImageFetcher(TestProperties.bind(FetchProperties.class, Map.of(
+      "connect-timeout", "300ms", "read-timeout", "300ms", "total-timeout", "2s", "max-redirects", "1")),
       1024 * 1024);
 
   @Test

@@ -7,6 +7,7 @@ import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.plantspy.ingest.MutableClock;
+import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.kafka.ResultPartitions;
@@ -90,7 +91,7 @@ class RetentionStoresTest {
 
   @Test
   void diagnosesAreDeletedOnlyOncePastTheirRetention() {
-    DiagnosisStore diagnoses = new DiagnosisStore(mongo, new WaitProperties(null, null, null), new ResultPartitions());
+    DiagnosisStore diagnoses = new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
     diagnoses.createIndex();
     Instant created = Instant.parse("2026-08-01T12:00:00Z");
     String old = UUID.randomUUID().toString();

@@ -2,35 +2,58 @@ package io.plantspy.ingest.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.ingest.TestProperties;
+import io.plantspy.ingest.TestTokens;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
+/**
+ * Realm roles to authorities, from the claims of signed Keycloak-shaped tokens as the API's own decoder reads them
+ * (nested JSON maps and lists, housekeeping realm roles, client roles beside the realm roles).
+ */
 class RealmRoleConverterTest {
 
-  private static Jwt jwt(Map<String, Object> claims) {
-    Jwt.Builder b = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").audience(List.of("plantspy-api"))
-        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
-    claims.forEach(b::claim);
-    return b.build();
+  private final ReactiveJwtDecoder decoder = new SecurityConfig().jwtDecoder(
+      new SecurityConfig().tokenCheck(properties()), properties(), Clock.systemUTC());
+  private final RealmRoleConverter converter = new RealmRoleConverter();
+
+  private static SecurityProperties properties() {
+    return TestProperties.bind(SecurityProperties.class,
+        Map.of("issuer-uri", TestTokens.ISSUER, "jwk-set-uri", TestTokens.jwksUri()));
   }
 
   @Test
-  void mapsKnownRealmRolesToRoleAuthorities() {
-    Jwt token = jwt(Map.of("realm_access", Map.of("roles",
-        List.of("category", "disease", "admin", "offline_access", "default-roles-plantspy"))));
-    assertThat(RealmRoleConverter.authorities(token)).extracting(GrantedAuthority::getAuthority)
+  void mapsTheApisRealmRolesAndNoKeycloakHousekeepingRole() {
+    // The token also holds default-roles-plantspy, offline_access and uma_authorization, as every Keycloak user does.
+    AbstractAuthenticationToken auth = authenticate(TestTokens.valid("alice", "category", "disease", "admin"));
+    assertThat(auth.getAuthorities()).extracting(GrantedAuthority::getAuthority)
         .containsExactlyInAnyOrder("ROLE_category", "ROLE_disease", "ROLE_admin");
-    assertThat(new RealmRoleConverter().convert(token).block().getName()).isEqualTo("alice");
+    assertThat(auth.getName()).isEqualTo("alice");
   }
 
   @Test
-  void tokenWithoutRealmAccessHasNoAuthorities() {
+  void aUserWithOnlyKeycloaksDefaultRolesHasNoAuthorities() {
+    assertThat(authenticate(TestTokens.valid("bob")).getAuthorities()).isEmpty();
+  }
+
+  @Test
+  void clientRolesNamedLikeRealmRolesAreNotAuthorities() {
+    assertThat(authenticate(TestTokens.withClientRoles("carol", "category", "admin")).getAuthorities()).isEmpty();
+  }
+
+  @Test
+  void tokenWithoutUsableRealmAccessHasNoAuthorities() {
     assertThat(RealmRoleConverter.authorities(jwt(Map.of("scope", "openid")))).isEmpty();
     assertThat(RealmRoleConverter.authorities(jwt(Map.of("realm_access", "garbage")))).isEmpty();
+    assertThat(RealmRoleConverter.authorities(jwt(Map.of("realm_access", Map.of("roles", "admin"))))).isEmpty();
   }
 
   @Test
@@ -39,5 +62,16 @@ class RealmRoleConverterTest {
     assertThat(validator.validate(jwt(Map.of())).hasErrors()).isFalse();
     Jwt other = Jwt.withTokenValue("t").header("alg", "RS256").subject("a").audience(List.of("account")).build();
     assertThat(validator.validate(other).hasErrors()).isTrue();
+  }
+
+  private AbstractAuthenticationToken authenticate(String token) {
+    return decoder.decode(token).flatMap(converter::convert).block(Duration.ofSeconds(10));
+  }
+
+  private static Jwt jwt(Map<String, Object> claims) {
+    Jwt.Builder b = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").audience(List.of("plantspy-api"))
+        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+    claims.forEach(b::claim);
+    return b.build();
   }
 }

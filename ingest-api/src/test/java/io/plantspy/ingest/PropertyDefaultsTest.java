@@ -1,0 +1,82 @@
+package io.plantspy.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plantspy.ingest.diagnosis.WaitProperties;
+import io.plantspy.ingest.fetch.FetchProperties;
+import io.plantspy.ingest.image.ImageProperties;
+import io.plantspy.ingest.kafka.KafkaTopicProperties;
+import io.plantspy.ingest.mongo.MongoTimeoutProperties;
+import io.plantspy.ingest.mongo.RetentionProperties;
+import io.plantspy.ingest.security.CorsProperties;
+import io.plantspy.ingest.security.SecurityProperties;
+import io.plantspy.model.image.ImageLimits;
+import io.plantspy.schemas.TopicNames;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Pins what each property record binds to when nothing is configured, so a default that moves or goes missing
+ * (application.yaml sets only what differs from these) is noticed.
+ */
+class PropertyDefaultsTest {
+
+  @Test
+  void validatedTokensAreCachedByDefault() {
+    SecurityProperties security = TestProperties.bind(SecurityProperties.class, Map.of("issuer-uri", "https://kc"));
+    assertThat(security.tokenCache().maxSize()).isEqualTo(10_000);
+    assertThat(security.tokenCache().ttl()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(security.audience()).isEqualTo("plantspy-api");
+  }
+
+  @Test
+  void noBrowserOriginIsAllowedByDefault() {
+    assertThat(TestProperties.defaults(CorsProperties.class).allowedOrigins()).isEmpty();
+  }
+
+  @Test
+  void waitsAreCappedAndPolledByDefault() {
+    WaitProperties wait = TestProperties.defaults(WaitProperties.class);
+    assertThat(wait.max()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(wait.pollInitial()).isEqualTo(Duration.ofMillis(50));
+    assertThat(wait.pollMax()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void fetchesAreBoundedAndNoPrivateAddressIsAllowedByDefault() {
+    FetchProperties fetch = TestProperties.defaults(FetchProperties.class);
+    assertThat(fetch.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(fetch.readTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(fetch.totalTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(fetch.maxRedirects()).isEqualTo(3);
+    assertThat(fetch.allowedAddresses()).isEmpty();
+  }
+
+  @Test
+  void imageCapsAreTheModelsAndSmallImagesTravelInline() {
+    ImageProperties images = TestProperties.defaults(ImageProperties.class);
+    assertThat(images.limits()).isEqualTo(ImageLimits.defaults());
+    assertThat(images.inlineMaxSize()).isEqualTo(DataSize.ofKilobytes(256));
+  }
+
+  @Test
+  void topicsAreTheSchemasOnesAndEveryInstanceSharesOneResultsGroup() {
+    KafkaTopicProperties kafka = TestProperties.defaults(KafkaTopicProperties.class);
+    assertThat(kafka.topicNames()).isEqualTo(TopicNames.defaults());
+    assertThat(kafka.resultsGroup()).isEqualTo("plantspy-ingest-api");
+  }
+
+  @Test
+  void retentionAndMongoTimeoutsHaveDefaults() {
+    RetentionProperties retention = TestProperties.defaults(RetentionProperties.class);
+    assertThat(retention.idempotencyKeys()).isEqualTo(Duration.ofHours(24));
+    assertThat(retention.images()).isEqualTo(Duration.ofDays(7));
+    assertThat(retention.diagnoses()).isEqualTo(Duration.ofDays(90));
+    assertThat(retention.sweepInterval()).isEqualTo(Duration.ofMinutes(10));
+    MongoTimeoutProperties mongo = TestProperties.defaults(MongoTimeoutProperties.class);
+    assertThat(mongo.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(mongo.serverSelectionTimeout()).isEqualTo(Duration.ofSeconds(10));
+  }
+}
