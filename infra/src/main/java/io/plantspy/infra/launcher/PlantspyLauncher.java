@@ -15,17 +15,23 @@ import picocli.CommandLine.Command;
 public final class PlantspyLauncher {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new PlantspyLauncher())
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand, and {@code up}'s port options from the services' declarations. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new PlantspyLauncher())
         .setCaseInsensitiveEnumValuesAllowed(true)
         // A platform that is not up (or has no demo users yet) is a message for the person, not a stack trace.
-        .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+        .setExecutionExceptionHandler((e, line, parsed) -> {
           if (e instanceof DemoTokens.Unavailable) {
-            commandLine.getErr().println(e.getMessage());
+            line.getErr().println(e.getMessage());
             return 1;
           }
           throw e;
-        })
-        .execute(args));
+        });
+    UpCommand.declarePortOptions(commandLine.getSubcommands().get("up").getCommandSpec());
+    return commandLine;
   }
 
   /** The checkout the platform runs from. */
