@@ -27,7 +27,7 @@ public interface PlatformService {
   /** Returns once it serves what the services started after it need; fails early when the process dies. */
   void awaitReady(ChildProcess process, ServiceContext context) throws ServiceFailedException;
 
-  /** The lines, indented, that {@code up} prints about it once everything is ready (URLs, users); none by default. */
+  /** The lines, indented, that {@code up} prints about it once all is ready (URLs, users); none by default. */
   default List<String> summary(ServiceContext context) throws IOException {
     return List.of();
   }

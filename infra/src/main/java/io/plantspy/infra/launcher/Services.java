@@ -23,7 +23,7 @@ public final class Services {
   }
 
   /** Every service's ports, in start order. */
-  static List<NamedPort> ports() {
+  public static List<NamedPort> ports() {
     return ALL.stream().flatMap(s -> s.ports().stream()).toList();
   }
 
