@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code -Dplantspy.home} (the script sets it), else the working directory.
  */
 @Command(name = "plantspy", mixinStandardHelpOptions = true,
-    description = "Runs PlantSpy's local platform: Kafka, MongoDB, Keycloak, stream processor and ingest API.",
+    description = "Runs PlantSpy's local platform and talks to it.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class,
         DiagnoseCommand.class, BenchCommand.class})
 public final class PlantspyLauncher {

@@ -32,12 +32,6 @@ public record PlatformSettings(Path repoRoot, Path stateDir, String host, Ports 
     jars = Map.copyOf(jars);
   }
 
-  /** The settings for a checkout with default ports and no service jars: state in {@code ROOT/.plantspy}. */
-  public static PlatformSettings defaults(Path repoRoot) {
-    return new PlatformSettings(repoRoot, repoRoot.resolve(".plantspy"), DEFAULT_HOST, Ports.defaults(), Map.of(),
-        new DurationConverter().convert(DEFAULT_STOP_TIMEOUT));
-  }
-
   /** The service jars named by {@code plantspy.jar.NAME} system properties. */
   static Map<String, Path> jarsFromSystemProperties() {
     Map<String, Path> jars = new HashMap<>();
