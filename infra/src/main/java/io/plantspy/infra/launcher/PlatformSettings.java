@@ -2,6 +2,7 @@ package io.plantspy.infra.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +63,7 @@ public record PlatformSettings(Path repoRoot, Path stateDir, String host, Ports 
   public record Ports(Map<String, Integer> byKey) {
 
     public Ports {
-      byKey = Map.copyOf(byKey);
+      byKey = Collections.unmodifiableMap(new LinkedHashMap<>(byKey));
       Map<Integer, String> seen = new HashMap<>();
       byKey.forEach((key, port) -> {
         if (port <= 0 || port > 65535) {

@@ -1,6 +1,8 @@
 package io.plantspy.infra.launcher;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,8 @@ public record PlatformState(String host, long launcherPid, Map<String, Integer> 
     List<RecordedService> services) {
 
   public PlatformState {
-    ports = Map.copyOf(ports);
+    // In start order, as the person reading the file expects.
+    ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
     services = List.copyOf(services);
   }
 

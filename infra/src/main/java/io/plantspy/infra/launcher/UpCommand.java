@@ -40,7 +40,7 @@ final class UpCommand implements Callable<Integer> {
     for (NamedPort port : Services.ports()) {
       up.addOption(OptionSpec.builder(port.option()).type(int.class).paramLabel("PORT")
           .defaultValue("${env:" + port.environmentVariable() + ":-" + port.defaultPort() + "}")
-          .description("default ${DEFAULT-VALUE}").build());
+          .description("default ${DEFAULT-VALUE} (or " + port.environmentVariable() + ")").build());
     }
   }
 
