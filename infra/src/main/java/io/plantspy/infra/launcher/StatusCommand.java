@@ -1,5 +1,6 @@
 package io.plantspy.infra.launcher;
 
+import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,21 +11,24 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Optional<PlatformState> recorded = new StateFolder(PlantspyLauncher.stateDir()).platform();
+    return report(new StateFolder(PlantspyLauncher.stateDir()).platform(), System.out);
+  }
+
+  /** One line per recorded service; 0 when every one runs and listens, 1 when one does not, 3 when none is up. */
+  static int report(Optional<PlatformState> recorded, PrintStream out) {
     if (recorded.isEmpty() || recorded.get().services().isEmpty()) {
-      System.out.println("PlantSpy platform is not running.");
+      out.println("PlantSpy platform is not running.");
       return 3;
     }
-    PlatformState platform = recorded.get();
-    String host = platform.host();
+    String host = recorded.get().host();
     boolean allUp = true;
-    for (PlatformState.RecordedService service : platform.services()) {
+    for (PlatformState.RecordedService service : recorded.get().services()) {
       int port = service.statusPort();
       boolean alive = service.process().isPresent();
       boolean listening = port <= 0 || Readiness.listening(host, port);
       allUp &= alive && listening;
-      System.out.printf("%-17s %-5s pid %-8d %s%n", service.name(), alive && listening ? "UP" : "DOWN",
-          service.pid(), port > 0 ? host + ":" + port + (listening ? "" : " (not listening)") : "(no port)");
+      out.printf("%-17s %-5s pid %-8d %s%n", service.name(), alive && listening ? "UP" : "DOWN", service.pid(),
+          port > 0 ? host + ":" + port + (listening ? "" : " (not listening)") : "(no port)");
     }
     return allUp ? 0 : 1;
   }
