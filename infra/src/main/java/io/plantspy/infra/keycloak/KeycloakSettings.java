@@ -1,8 +1,12 @@
 package io.plantspy.infra.keycloak;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * How to run Keycloak: where its distribution is, its ports, the bootstrap admin, where it logs, and whether
@@ -23,11 +27,19 @@ public record KeycloakSettings(Path home, int httpPort, int managementPort, Stri
     }
   }
 
-  /** Where the build unpacks the distribution, unless {@code plantspy.keycloak.home} says otherwise. */
+  /** Where the build unpacked the distribution: written into {@code keycloak.properties} by the build. */
   public static Path defaultHome() {
-    String configured = System.getProperty("plantspy.keycloak.home");
-    return configured != null ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".cache", "plantspy", "keycloak-26.5.6");
+    try (InputStream in = KeycloakSettings.class.getResourceAsStream("keycloak.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("no keycloak.properties next to " + KeycloakSettings.class.getName()
+            + ": build the infra module");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return Path.of(properties.getProperty("home"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   List<String> databaseOptions() {

@@ -6,33 +6,58 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** The ingest API's executable jar, pointed at the platform's Kafka, Mongo and Keycloak realm. */
-final class ApiService {
+final class ApiService implements PlatformService {
 
-  static final String NAME = "ingest-api";
+  static final NamedPort PORT = new NamedPort("api", 8080);
+  private static final String NAME = "ingest-api";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  private ApiService() {}
-
-  static ChildProcess start(PlatformSettings settings, StateFolder state, Path jar) throws IOException {
-    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx768m", JavaCommand.THROUGHPUT_GC), jar, List.of(
-            "--server.port=" + settings.ports().api(),
-            "--server.address=" + settings.host(),
-            "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
-            "--spring.mongodb.uri=" + settings.mongoUri() + "/plantspy",
-            "--plantspy.security.issuer-uri=" + settings.keycloakUrl() + "/realms/" + KeycloakServer.REALM)),
-        settings.repoRoot(), state.log(NAME), Map.of());
+  @Override
+  public String name() {
+    return NAME;
   }
 
-  static void awaitReady(ChildProcess api, PlatformSettings settings) throws ServiceFailedException {
+  @Override
+  public String key() {
+    return "api";
+  }
+
+  @Override
+  public List<NamedPort> ports() {
+    return List.of(PORT);
+  }
+
+  @Override
+  public ChildProcess start(ServiceContext context) throws IOException, ServiceFailedException {
+    PlatformSettings settings = context.settings();
+    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx768m", JavaCommand.THROUGHPUT_GC),
+            context.jar(NAME), List.of(
+            "--server.port=" + settings.port(PORT),
+            "--server.address=" + settings.host(),
+            "--spring.kafka.bootstrap-servers=" + KafkaService.bootstrap(settings),
+            "--spring.mongodb.uri=" + MongoService.uri(settings) + "/plantspy",
+            "--plantspy.security.issuer-uri=" + settings.httpUrl(KeycloakService.HTTP) + "/realms/"
+                + KeycloakServer.REALM)),
+        settings.repoRoot(), context.state().log(NAME), Map.of());
+  }
+
+  @Override
+  public void awaitReady(ChildProcess api, ServiceContext context) throws ServiceFailedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create(settings.apiUrl() + "/actuator/health/readiness"))
-        .timeout(Duration.ofSeconds(5)).build();
-    Readiness.await(api, settings.timeouts().api(),
+    HttpRequest probe = HttpRequest.newBuilder(URI.create(context.settings().httpUrl(PORT)
+        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
+    Readiness.await(api, READY_TIMEOUT,
         () -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+  }
+
+  @Override
+  public List<String> summary(ServiceContext context) {
+    String url = context.settings().httpUrl(PORT);
+    return List.of("  API               " + url, "  Swagger UI        " + url + "/swagger-ui.html");
   }
 }

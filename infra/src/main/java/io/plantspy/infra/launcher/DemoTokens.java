@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Access tokens for the demo users of a running local platform, from the passwords in its state folder. */
@@ -29,10 +30,10 @@ final class DemoTokens {
       throw new Unavailable("no demo users yet: run ./plantspy up first");
     }
     Map<String, String> passwords = state.passwords();
-    DetachedPlatform platform = DetachedPlatform.load(state);
-    String host = platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST);
-    int port = platform.port("keycloak", PlatformSettings.Ports.defaults().keycloak());
-    KeycloakAdmin keycloak = new KeycloakAdmin("http://" + host + ":" + port, Platform.KeycloakService.ADMIN_USER,
+    Optional<PlatformState> platform = state.platform();
+    String host = platform.map(PlatformState::host).orElse(PlatformSettings.DEFAULT_HOST);
+    int port = platform.map(p -> p.port(KeycloakService.HTTP)).orElse(KeycloakService.HTTP.defaultPort());
+    KeycloakAdmin keycloak = new KeycloakAdmin("http://" + host + ":" + port, KeycloakService.ADMIN_USER,
         passwords.get(StateFolder.KEYCLOAK_ADMIN));
     HttpResponse<String> response;
     try {

@@ -1,7 +1,10 @@
 package io.plantspy.infra.launcher;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,26 +13,28 @@ import picocli.CommandLine.Option;
 @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops a platform started with up --detach.")
 final class DownCommand implements Callable<Integer> {
 
-  @Option(names = "--timeout", defaultValue = "30s", converter = DurationConverter.class,
+  @Option(names = "--timeout", defaultValue = PlatformSettings.DEFAULT_STOP_TIMEOUT,
+      converter = DurationConverter.class,
       description = "How long each service may take to stop before it is killed (default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Override
   public Integer call() throws Exception {
     StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
-    DetachedPlatform platform = DetachedPlatform.load(state);
-    if (!platform.recorded()) {
+    Optional<PlatformState> recorded = state.platform();
+    if (recorded.isEmpty() || recorded.get().services().isEmpty()) {
       System.out.println("PlantSpy platform is not running (no " + state.platformFile() + ").");
       return 0;
     }
-    List<DetachedPlatform.Entry> entries = new java.util.ArrayList<>(platform.entries());
-    java.util.Collections.reverse(entries);
-    for (DetachedPlatform.Entry entry : entries) {
-      if (entry.process().isPresent()) {
-        System.out.printf("stopping %-16s (pid %d)%n", entry.name(), entry.pid());
-        entry.process().get().stop(timeout);
+    List<PlatformState.RecordedService> services = new ArrayList<>(recorded.get().services());
+    Collections.reverse(services);
+    for (PlatformState.RecordedService service : services) {
+      Optional<ChildProcess> process = service.process();
+      if (process.isPresent()) {
+        System.out.printf("stopping %-16s (pid %d)%n", service.name(), service.pid());
+        process.get().stop(timeout);
       } else {
-        System.out.printf("%-25s already stopped%n", entry.name());
+        System.out.printf("%-25s already stopped%n", service.name());
       }
     }
     state.clearPlatform();

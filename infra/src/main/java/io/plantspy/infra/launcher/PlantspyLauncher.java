@@ -9,23 +9,29 @@ import picocli.CommandLine.Command;
  * {@code -Dplantspy.home} (the script sets it), else the working directory.
  */
 @Command(name = "plantspy", mixinStandardHelpOptions = true,
-    description = "Runs PlantSpy's local platform: Kafka, MongoDB, Keycloak, stream processor and ingest API.",
+    description = "Runs PlantSpy's local platform and talks to it.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class,
         DiagnoseCommand.class, BenchCommand.class})
 public final class PlantspyLauncher {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new PlantspyLauncher())
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand, and {@code up}'s port options from the services' declarations. */
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new PlantspyLauncher())
         .setCaseInsensitiveEnumValuesAllowed(true)
         // A platform that is not up (or has no demo users yet) is a message for the person, not a stack trace.
-        .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+        .setExecutionExceptionHandler((e, line, parsed) -> {
           if (e instanceof DemoTokens.Unavailable) {
-            commandLine.getErr().println(e.getMessage());
+            line.getErr().println(e.getMessage());
             return 1;
           }
           throw e;
-        })
-        .execute(args));
+        });
+    UpCommand.declarePortOptions(commandLine.getSubcommands().get("up").getCommandSpec());
+    return commandLine;
   }
 
   /** The checkout the platform runs from. */

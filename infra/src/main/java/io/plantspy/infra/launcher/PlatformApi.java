@@ -7,17 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Requests to a running platform's diagnosis API as one demo user: photo uploads and URL submissions. */
-final class PlatformApi {
+public final class PlatformApi {
 
   private final String diagnosesUrl;
   private final Supplier<String> token;
 
-  PlatformApi(String diagnosesUrl, String token) {
+  public PlatformApi(String diagnosesUrl, String token) {
     this(diagnosesUrl, () -> token);
   }
 
@@ -33,14 +34,14 @@ final class PlatformApi {
   static PlatformApi connect(StateFolder state, String user) throws DemoTokens.Unavailable, IOException {
     RenewingToken token = new RenewingToken(DemoTokens.fetch(state, user), () -> DemoTokens.fetch(state, user),
         Instant::now);
-    DetachedPlatform platform = DetachedPlatform.load(state);
-    String url = "http://" + platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST) + ":"
-        + platform.port("api", PlatformSettings.Ports.defaults().api()) + "/api/v1/diagnoses";
+    Optional<PlatformState> platform = state.platform();
+    String url = "http://" + platform.map(PlatformState::host).orElse(PlatformSettings.DEFAULT_HOST) + ":"
+        + platform.map(p -> p.port(ApiService.PORT)).orElse(ApiService.PORT.defaultPort()) + "/api/v1/diagnoses";
     return new PlatformApi(url, token::get);
   }
 
   /** A multipart upload of one photo; {@code query} is appended as is (e.g. {@code ?wait=30s}). */
-  HttpRequest upload(byte[] photo, String fileName, String query) {
+  public HttpRequest upload(byte[] photo, String fileName, String query) {
     String boundary = "plantspy-" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
         + fileName.replace("\"", "") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")

@@ -1,7 +1,7 @@
 package io.plantspy.infra.launcher;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,24 +10,43 @@ import java.util.Map;
  * the checkout's {@code models/} and the platform's Mongo (GridFS images). It has no HTTP port, so it is ready
  * when Kafka Streams logs that it reached RUNNING.
  */
-final class ProcessorService {
+final class ProcessorService implements PlatformService {
 
-  static final String NAME = "stream-processor";
+  private static final String NAME = "stream-processor";
   private static final String RUNNING = "State transition from REBALANCING to RUNNING";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  private ProcessorService() {}
+  @Override
+  public String name() {
+    return NAME;
+  }
 
-  static ChildProcess start(PlatformSettings settings, StateFolder state, Path jar) throws IOException {
-    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx1g", JavaCommand.THROUGHPUT_GC), jar, List.of(
-            "--plantspy.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
+  @Override
+  public String key() {
+    return "processor";
+  }
+
+  @Override
+  public List<NamedPort> ports() {
+    return List.of();
+  }
+
+  @Override
+  public ChildProcess start(ServiceContext context) throws IOException, ServiceFailedException {
+    PlatformSettings settings = context.settings();
+    StateFolder state = context.state();
+    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx1g", JavaCommand.THROUGHPUT_GC),
+            context.jar(NAME), List.of(
+            "--plantspy.processor.bootstrap-servers=" + KafkaService.bootstrap(settings),
             "--plantspy.processor.replication-factor=1",
             "--plantspy.processor.models-dir=" + settings.repoRoot().resolve("models"),
             "--plantspy.processor.state-dir=" + state.streamsState(),
-            "--plantspy.processor.gridfs.uri=" + settings.mongoUri())),
+            "--plantspy.processor.gridfs.uri=" + MongoService.uri(settings))),
         settings.repoRoot(), state.log(NAME), Map.of());
   }
 
-  static void awaitReady(ChildProcess processor, PlatformSettings settings) throws ServiceFailedException {
-    Readiness.await(processor, settings.timeouts().processor(), () -> processor.sinceStart().contains(RUNNING));
+  @Override
+  public void awaitReady(ChildProcess processor, ServiceContext context) throws ServiceFailedException {
+    Readiness.await(processor, READY_TIMEOUT, () -> processor.sinceStart().contains(RUNNING));
   }
 }

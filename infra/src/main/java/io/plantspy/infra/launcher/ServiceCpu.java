@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * CPU time used by each service of a detached platform (and by this JVM), read from the operating system by pid,
@@ -17,13 +16,7 @@ final class ServiceCpu {
   private final Map<String, Long> pids = new LinkedHashMap<>();
 
   ServiceCpu(StateFolder state) throws IOException {
-    Properties platform = state.platform();
-    for (String service : platform.getProperty("services", "").split(",")) {
-      String pid = platform.getProperty(service + ".pid");
-      if (!service.isBlank() && pid != null) {
-        pids.put(service, Long.parseLong(pid));
-      }
-    }
+    state.platform().ifPresent(platform -> platform.services().forEach(s -> pids.put(s.name(), s.pid())));
     pids.put(BENCH_CLIENT, ProcessHandle.current().pid());
   }
 

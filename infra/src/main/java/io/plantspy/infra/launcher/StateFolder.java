@@ -5,15 +5,19 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's state folder ({@code .plantspy/}, gitignored): logs, Kafka's and Mongo's data,
- * {@code platform.properties} (ports and pids of a running platform) and {@code users.properties} (the demo
+ * {@code platform.json} (the {@link PlatformState} of a running platform) and {@code users.properties} (the demo
  * users' passwords, generated once and reused so tokens and logins keep working across restarts).
  */
 public final class StateFolder {
@@ -24,6 +28,8 @@ public final class StateFolder {
   private static final char[] ALPHABET =
       "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int PASSWORD_LENGTH = 20;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path root;
 
@@ -60,7 +66,7 @@ public final class StateFolder {
   }
 
   public Path platformFile() {
-    return root.resolve("platform.properties");
+    return root.resolve("platform.json");
   }
 
   public Path usersFile() {
@@ -99,13 +105,25 @@ public final class StateFolder {
     return passwords;
   }
 
-  /** Ports, pids and URLs of the platform as it was started; empty when none was started detached. */
-  public Properties platform() throws IOException {
-    return load(platformFile());
+  /** The platform as {@code up} recorded it; empty when none was started or it was stopped with {@code down}. */
+  public Optional<PlatformState> platform() throws IOException {
+    if (!Files.exists(platformFile())) {
+      return Optional.empty();
+    }
+    try (Reader reader = Files.newBufferedReader(platformFile())) {
+      return Optional.of(JSON.readValue(reader, PlatformState.class));
+    } catch (JacksonException e) {
+      throw new IOException("unreadable " + platformFile() + " (delete it if no platform runs): " + e.getMessage(), e);
+    }
   }
 
-  public void savePlatform(Properties properties) throws IOException {
-    store(platformFile(), properties, "PlantSpy local platform: ports and pids of the running services.");
+  public void savePlatform(PlatformState platform) throws IOException {
+    Files.createDirectories(root);
+    Path temp = platformFile().resolveSibling(platformFile().getFileName() + ".tmp");
+    try (Writer writer = Files.newBufferedWriter(temp)) {
+      JSON.writerWithDefaultPrettyPrinter().writeValue(writer, platform);
+    }
+    Files.move(temp, platformFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   public void clearPlatform() throws IOException {
@@ -144,8 +162,7 @@ public final class StateFolder {
     try (Writer writer = Files.newBufferedWriter(temp)) {
       properties.store(writer, comment);
     }
-    Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static void ownerOnly(Path file) {

@@ -1,5 +1,7 @@
 package io.plantspy.infra.launcher;
 
+import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -9,32 +11,25 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
-    DetachedPlatform platform = DetachedPlatform.load(state);
-    if (!platform.recorded()) {
-      System.out.println("PlantSpy platform is not running.");
+    return report(new StateFolder(PlantspyLauncher.stateDir()).platform(), System.out);
+  }
+
+  /** One line per recorded service; 0 when every one runs and listens, 1 when one does not, 3 when none is up. */
+  static int report(Optional<PlatformState> recorded, PrintStream out) {
+    if (recorded.isEmpty() || recorded.get().services().isEmpty()) {
+      out.println("PlantSpy platform is not running.");
       return 3;
     }
-    String host = platform.properties().getProperty("host", PlatformSettings.DEFAULT_HOST);
+    String host = recorded.get().host();
     boolean allUp = true;
-    for (DetachedPlatform.Entry entry : platform.entries()) {
-      int port = port(platform, entry.name());
-      boolean alive = entry.process().isPresent();
+    for (PlatformState.RecordedService service : recorded.get().services()) {
+      int port = service.statusPort();
+      boolean alive = service.process().isPresent();
       boolean listening = port <= 0 || Readiness.listening(host, port);
       allUp &= alive && listening;
-      System.out.printf("%-17s %-5s pid %-8d %s%n", entry.name(), alive && listening ? "UP" : "DOWN", entry.pid(),
+      out.printf("%-17s %-5s pid %-8d %s%n", service.name(), alive && listening ? "UP" : "DOWN", service.pid(),
           port > 0 ? host + ":" + port + (listening ? "" : " (not listening)") : "(no port)");
     }
     return allUp ? 0 : 1;
-  }
-
-  private static int port(DetachedPlatform platform, String service) {
-    return switch (service) {
-      case KafkaBroker.NAME -> platform.port("kafka", 0);
-      case MongoService.NAME -> platform.port("mongo", 0);
-      case Platform.KeycloakService.NAME -> platform.port("keycloak", 0);
-      case ApiService.NAME -> platform.port("api", 0);
-      default -> 0;
-    };
   }
 }

@@ -1,17 +1,26 @@
 package io.plantspy.infra.launcher;
 
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code up}: starts the platform and prints where everything is. In the foreground it runs until Ctrl-C and
  * then stops everything; with {@code --detach} it returns once all is ready and leaves the services running.
- * Every port can also be set through the environment ({@code PLANTSPY_API_PORT} and so on).
+ * Each service's ports get an option and an environment variable ({@code --api-port}, {@code PLANTSPY_API_PORT}),
+ * added by {@link #declarePortOptions} from the services' declarations.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Starts the local platform.")
 final class UpCommand implements Callable<Integer> {
@@ -19,44 +28,31 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--detach", description = "Return once everything is ready and leave it running (stop: down).")
   boolean detach;
 
-  @Option(names = "--api-port", defaultValue = "${env:PLANTSPY_API_PORT:-8080}", description = "default ${DEFAULT-VALUE}")
-  int apiPort;
-
-  @Option(names = "--keycloak-port", defaultValue = "${env:PLANTSPY_KEYCLOAK_PORT:-8081}",
-      description = "default ${DEFAULT-VALUE}")
-  int keycloakPort;
-
-  @Option(names = "--keycloak-management-port", defaultValue = "${env:PLANTSPY_KEYCLOAK_MANAGEMENT_PORT:-9001}",
-      description = "default ${DEFAULT-VALUE}")
-  int keycloakManagementPort;
-
-  @Option(names = "--kafka-port", defaultValue = "${env:PLANTSPY_KAFKA_PORT:-9092}", description = "default ${DEFAULT-VALUE}")
-  int kafkaPort;
-
-  @Option(names = "--kafka-controller-port", defaultValue = "${env:PLANTSPY_KAFKA_CONTROLLER_PORT:-9093}",
-      description = "default ${DEFAULT-VALUE}")
-  int kafkaControllerPort;
-
-  @Option(names = "--mongo-port", defaultValue = "${env:PLANTSPY_MONGO_PORT:-27017}", description = "default ${DEFAULT-VALUE}")
-  int mongoPort;
-
-  @Option(names = "--without", split = ",", paramLabel = "SERVICE",
+  @Option(names = "--without", split = ",", paramLabel = "SERVICE", completionCandidates = Services.Keys.class,
       description = "Services not to start: ${COMPLETION-CANDIDATES}")
-  Set<Platform.Service> without = EnumSet.noneOf(Platform.Service.class);
+  List<String> without = List.of();
+
+  @Spec
+  CommandSpec spec;
+
+  /** Adds {@code --KEY-port} (default: {@code PLANTSPY_KEY_PORT}, else the declared default) for every port. */
+  static void declarePortOptions(CommandSpec up) {
+    for (NamedPort port : Services.ports()) {
+      up.addOption(OptionSpec.builder(port.option()).type(int.class).paramLabel("PORT")
+          .defaultValue("${env:" + port.environmentVariable() + ":-" + port.defaultPort() + "}")
+          .description("default ${DEFAULT-VALUE} (or " + port.environmentVariable() + ")").build());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
     StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
-    DetachedPlatform previous = DetachedPlatform.load(state);
-    if (previous.entries().stream().anyMatch(e -> e.process().isPresent())) {
+    if (state.platform().map(PlatformState::anyAlive).orElse(false)) {
       System.err.println("The platform is already running (see ./plantspy status); stop it with ./plantspy down.");
       return 1;
     }
-    PlatformSettings settings = new PlatformSettings(PlantspyLauncher.repoRoot(), state.root(),
-        PlatformSettings.DEFAULT_HOST, new PlatformSettings.Ports(apiPort, keycloakPort, keycloakManagementPort,
-            kafkaPort, kafkaControllerPort, mongoPort), PlatformSettings.Timeouts.defaults());
-    Set<Platform.Service> services = EnumSet.allOf(Platform.Service.class);
-    services.removeAll(without);
+    PlatformSettings settings = settings(state);
+    List<PlatformService> services = services();
 
     Platform platform;
     try {
@@ -67,7 +63,10 @@ final class UpCommand implements Callable<Integer> {
       return 1;
     }
     state.savePlatform(platform.describe());
-    printSummary(platform, services);
+    System.out.println();
+    System.out.println("PlantSpy platform is up.");
+    platform.summary().forEach(System.out::println);
+    System.out.println("  Logs              " + state.logs());
     if (detach) {
       System.out.println("Running in the background. Stop it with ./plantspy down");
       return 0;
@@ -90,10 +89,39 @@ final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The settings from the options; the ports' values come from the options {@link #declarePortOptions} added. */
+  PlatformSettings settings(StateFolder state) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    for (NamedPort port : Services.ports()) {
+      ports.put(port.key(), spec.findOption(port.option()).<Integer>getValue());
+    }
+    PlatformSettings.Ports checked;
+    try {
+      checked = PlatformSettings.Ports.with(ports);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return new PlatformSettings(PlantspyLauncher.repoRoot(), state.root(), PlatformSettings.DEFAULT_HOST, checked,
+        PlatformSettings.jarsFromSystemProperties(),
+        new DurationConverter().convert(PlatformSettings.DEFAULT_STOP_TIMEOUT));
+  }
+
+  /** Every service but those {@code --without} names, in start order. */
+  List<PlatformService> services() {
+    Set<PlatformService> skipped = new HashSet<>();
+    for (String key : without) {
+      skipped.add(Services.byKey(key).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "unknown service '" + key + "' for --without; the services are " + String.join(", ", new Services.Keys()))));
+    }
+    List<PlatformService> services = new ArrayList<>(Services.ALL);
+    services.removeAll(skipped);
+    return services;
+  }
+
   /** Waits for Ctrl-C, and says so when a service dies on its own meanwhile (the others keep running). */
   private static void watch(Platform platform, CountDownLatch stopped) throws InterruptedException {
-    Set<String> reported = new java.util.HashSet<>();
-    while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+    Set<String> reported = new HashSet<>();
+    while (!stopped.await(2, TimeUnit.SECONDS)) {
       for (ChildProcess process : platform.processes()) {
         if (!process.isAlive() && reported.add(process.name())) {
           System.err.println("[plantspy] " + process.name() + " exited; last lines of its log:\n"
@@ -102,36 +130,4 @@ final class UpCommand implements Callable<Integer> {
       }
     }
   }
-
-  private static void printSummary(Platform platform, Set<Platform.Service> services) throws Exception {
-    PlatformSettings s = platform.settings();
-    System.out.println();
-    System.out.println("PlantSpy platform is up.");
-    if (services.contains(Platform.Service.API) && !platform.skipped(Platform.Service.API)) {
-      System.out.println("  API               " + s.apiUrl());
-      System.out.println("  Swagger UI        " + s.apiUrl() + "/swagger-ui.html");
-    }
-    if (services.contains(Platform.Service.KEYCLOAK)) {
-      Map<String, String> passwords = platform.state().passwords();
-      System.out.println("  Keycloak admin    " + s.keycloakUrl() + "/admin/master/console/  (user "
-          + Platform.KeycloakService.ADMIN_USER + ", password " + passwords.get(StateFolder.KEYCLOAK_ADMIN) + ")");
-      System.out.println("  Keycloak realm    " + s.keycloakUrl() + "/realms/plantspy");
-    }
-    if (services.contains(Platform.Service.KAFKA)) {
-      System.out.println("  Kafka bootstrap   " + s.kafkaBootstrap());
-    }
-    if (services.contains(Platform.Service.MONGO)) {
-      System.out.println("  MongoDB           " + s.mongoUri() + "/plantspy");
-    }
-    System.out.println("  Logs              " + platform.state().logs());
-    if (services.contains(Platform.Service.KEYCLOAK)) {
-      Map<String, String> passwords = platform.state().passwords();
-      System.out.println("Demo users (realm plantspy; ./plantspy token USER prints a token):");
-      for (DemoUser user : DemoUser.ALL) {
-        System.out.printf("  %-8s %-22s roles %s%n", user.username(), passwords.get(user.username()),
-            String.join(",", user.roles()));
-      }
-    }
-  }
-
 }

@@ -1,12 +1,11 @@
 package io.plantspy.infra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,26 +33,29 @@ class PlatformIT {
 
   @Test
   void kafkaAndMongoStartServeAndStop() throws Exception {
-    PlatformSettings.Ports ports = FreePorts.forPlatform();
     PlatformSettings settings = new PlatformSettings(Path.of("..").toAbsolutePath(), dir.resolve("state"),
-        PlatformSettings.DEFAULT_HOST, ports, PlatformSettings.Timeouts.defaults());
+        PlatformSettings.DEFAULT_HOST, FreePorts.forPlatform(), Map.of(), Duration.ofSeconds(30));
+    List<PlatformService> kafkaAndMongo = List.of(Services.byKey("kafka").orElseThrow(),
+        Services.byKey("mongo").orElseThrow());
 
-    try (Platform platform = Platform.start(settings,
-        EnumSet.of(Platform.Service.KAFKA, Platform.Service.MONGO), System.out::println)) {
+    try (Platform platform = Platform.start(settings, kafkaAndMongo, System.out::println)) {
       assertThat(platform.processes()).extracting(ChildProcess::name).containsExactly("kafka", "mongo");
-      assertThat(platform.describe().getProperty("services")).isEqualTo("kafka,mongo");
+      assertThat(platform.describe().services()).extracting(PlatformState.RecordedService::name,
+          PlatformState.RecordedService::statusPort)
+          .containsExactly(tuple("kafka", settings.port(KafkaService.LISTENER)),
+              tuple("mongo", settings.port(MongoService.PORT)));
 
-      roundTripOneRecord(settings.kafkaBootstrap());
+      roundTripOneRecord(KafkaService.bootstrap(settings));
 
-      try (MongoClient client = MongoService.client(settings.mongoUri())) {
+      try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
         var leaves = client.getDatabase("plantspy").getCollection("leaves");
         leaves.insertOne(new Document("_id", "leaf-1").append("label", "healthy"));
         assertThat(leaves.find(new Document("_id", "leaf-1")).first()).containsEntry("label", "healthy");
       }
     }
 
-    for (int port : new int[] {ports.kafka(), ports.kafkaController(), ports.mongo()}) {
-      assertThat(Readiness.listening(PlatformSettings.DEFAULT_HOST, port)).as("port %d after close", port).isFalse();
+    for (NamedPort port : List.of(KafkaService.LISTENER, KafkaService.CONTROLLER, MongoService.PORT)) {
+      assertThat(Readiness.listening(settings.host(), settings.port(port))).as("%s after close", port).isFalse();
     }
     assertThat(settings.stateDir().resolve("mongo/mongo.mv")).isRegularFile();
     assertThat(settings.stateDir().resolve("logs/kafka.log")).isRegularFile();

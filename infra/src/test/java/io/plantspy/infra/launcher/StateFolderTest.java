@@ -1,10 +1,12 @@
 package io.plantspy.infra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -58,18 +60,29 @@ class StateFolderTest {
   }
 
   @Test
-  void platformFileRoundTripsAndClearingTwiceIsFine() throws Exception {
+  void platformStateRoundTripsAndClearingTwiceIsFine() throws Exception {
     StateFolder state = new StateFolder(dir);
-    Properties p = new Properties();
-    p.setProperty("services", "kafka,mongo");
-    p.setProperty("kafka.pid", "12345");
-    state.savePlatform(p);
+    PlatformState up = new PlatformState("127.0.0.1", 4321, Map.of("kafka", 19092, "api", 18080), List.of(
+        new PlatformState.RecordedService("kafka", 12345, dir.resolve("logs/kafka.log"), 19092),
+        new PlatformState.RecordedService("stream-processor", 12346, dir.resolve("logs/stream-processor.log"), 0)));
+    state.savePlatform(up);
 
-    assertThat(state.platform()).isEqualTo(p);
+    assertThat(state.platform()).contains(up);
+    assertThat(state.platform().orElseThrow().port(ApiService.PORT)).isEqualTo(18080);
+    assertThat(state.platform().orElseThrow().port(MongoService.PORT)).as("not recorded: the default")
+        .isEqualTo(27017);
     state.clearPlatform();
     state.clearPlatform();
     assertThat(state.platform()).isEmpty();
-    assertThat(DetachedPlatform.load(state).recorded()).isFalse();
+  }
+
+  @Test
+  void anUnreadablePlatformFileSaysWhichFileAndWhatToDo() throws Exception {
+    StateFolder state = new StateFolder(dir);
+    Files.writeString(state.platformFile(), "services=kafka,mongo\n");
+
+    assertThatThrownBy(state::platform).isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining(state.platformFile().toString()).hasMessageContaining("delete it");
   }
 
   @Test

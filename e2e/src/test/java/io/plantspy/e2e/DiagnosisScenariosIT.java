@@ -1,31 +1,22 @@
-package io.plantspy.infra.launcher;
+package io.plantspy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.infra.keycloak.KeycloakAdmin;
-import io.plantspy.model.runtime.Sha256;
+import io.plantspy.infra.launcher.PlatformApi;
+import io.plantspy.infra.launcher.StateFolder;
 import io.plantspy.schemas.TopicNames;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,28 +27,29 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole platform through its real parts, as `./plantspy up` runs it: a token from the real Keycloak, an
- * upload to the ingest API, the request over the real KRaft broker to the stream processor running the
+ * The whole platform through its real parts, as {@code ./plantspy up} runs it: a token from the real Keycloak,
+ * an upload to the ingest API, the request over the real KRaft broker to the stream processor running the
  * committed model, the result stored in MongoDB and returned by waiting and by polling.
  */
-class PlatformE2EIT {
+@Order(1)
+@ExtendWith(ScriptedPlatformExtension.class)
+class DiagnosisScenariosIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private static Platform platform;
+  private static ScriptedPlatform platform;
   private static KeycloakAdmin keycloak;
   private static Map<String, String> passwords;
 
@@ -73,26 +65,15 @@ class PlatformE2EIT {
   };
 
   @BeforeAll
-  static void startPlatform(@TempDir Path dir) throws Exception {
-    PlatformSettings.Ports ports = FreePorts.forPlatform();
-    PlatformSettings settings = new PlatformSettings(Path.of("..").toAbsolutePath().normalize(),
-        dir.resolve("state"), PlatformSettings.DEFAULT_HOST, ports, PlatformSettings.Timeouts.defaults());
-    platform = Platform.start(settings, EnumSet.allOf(Platform.Service.class), System.out::println);
-    assertThat(platform.skipped(Platform.Service.API)).as("ingest-api jar built").isFalse();
+  static void connect(ScriptedPlatform running) throws Exception {
+    platform = running;
     passwords = platform.state().passwords();
-    keycloak = new KeycloakAdmin(settings.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN));
-  }
-
-  @AfterAll
-  static void stopPlatform() {
-    if (platform != null) {
-      platform.close();
-    }
+    keycloak = new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN));
   }
 
   @Test
   void diagnosesAKnownLeafByWaitingAndByPolling() throws Exception {
-    byte[] leaf = knownLeaf("Tomato___healthy");
+    byte[] leaf = LeafPhotos.knownLeaf("Tomato___healthy");
     String token = token("grower");
 
     HttpResponse<String> waited = upload(token, leaf, "?wait=60s");
@@ -115,7 +96,7 @@ class PlatformE2EIT {
 
   @Test
   void largePhotoTravelsAsAClaimCheckThroughGridFs() throws Exception {
-    byte[] photo = enlarged(knownLeaf("Tomato___healthy"), 2000);
+    byte[] photo = LeafPhotos.enlarged(LeafPhotos.knownLeaf("Tomato___healthy"), 2000);
     assertThat(photo.length).as("above the 256 KiB inline limit").isGreaterThan(256 * 1024);
     HttpResponse<String> response = upload(token("grower"), photo, "?wait=60s");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -127,7 +108,7 @@ class PlatformE2EIT {
 
   @Test
   void callerSeesOnlyTheAnswersTheirRolesAllow() throws Exception {
-    HttpResponse<String> response = upload(token("viewer"), knownLeaf("Apple___Black_rot"), "?wait=60s");
+    HttpResponse<String> response = upload(token("viewer"), LeafPhotos.knownLeaf("Apple___Black_rot"), "?wait=60s");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode result = JSON.readTree(response.body());
     assertThat(result.path("category").path("label").asString()).isEqualTo("Apple");
@@ -136,7 +117,7 @@ class PlatformE2EIT {
     assertThat(result.has("top3")).isFalse();
 
     String id = result.path("id").asString();
-    HttpResponse<String> someoneElse = get(token("grower"), platform.settings().apiUrl() + "/api/v1/diagnoses/" + id);
+    HttpResponse<String> someoneElse = get(token("grower"), platform.apiUrl() + "/api/v1/diagnoses/" + id);
     assertThat(someoneElse.statusCode()).isEqualTo(404);
   }
 
@@ -144,8 +125,7 @@ class PlatformE2EIT {
   void poisonRecordGoesToTheDeadLetterTopicAndTheNextRequestIsAnswered() throws Exception {
     TopicNames topics = TopicNames.defaults();
     String key = "poison-" + UUID.randomUUID();
-    Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        platform.settings().kafkaBootstrap());
+    Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
     try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topics.requests(), key, "not avro at all".getBytes(StandardCharsets.UTF_8)))
           .get();
@@ -154,18 +134,19 @@ class PlatformE2EIT {
     assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
     assertThat(dead.headers().toArray()).isNotEmpty();
 
-    HttpResponse<String> next = upload(token("grower"), knownLeaf("Corn_(maize)___Common_rust_"), "?wait=60s");
+    HttpResponse<String> next = upload(token("grower"), LeafPhotos.knownLeaf("Corn_(maize)___Common_rust_"),
+        "?wait=60s");
     assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
     assertThat(JSON.readTree(next.body()).path("category").path("label").asString()).isEqualTo("Corn (maize)");
   }
 
   @Test
   void refusesCallsWithoutAValidToken() throws Exception {
-    HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(URI.create(platform.settings().apiUrl()
+    HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(URI.create(platform.apiUrl()
         + "/api/v1/diagnoses/" + UUID.randomUUID())).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(none.statusCode()).isEqualTo(401);
     HttpResponse<String> forged = get("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl",
-        platform.settings().apiUrl() + "/api/v1/diagnoses/" + UUID.randomUUID());
+        platform.apiUrl() + "/api/v1/diagnoses/" + UUID.randomUUID());
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(forged.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
   }
@@ -174,56 +155,8 @@ class PlatformE2EIT {
     return keycloak.userToken(user, passwords.get(user));
   }
 
-  /** A test-split photo of the class that the committed release answers correctly and confidently. */
-  private static byte[] knownLeaf(String label) throws IOException {
-    Path dataset = Path.of(System.getProperty("plantspy.dataset.dir", "../../shared/datasets/plantvillage"));
-    Assumptions.assumeTrue(Files.isDirectory(dataset), "dataset not present at " + dataset);
-    Path models = Path.of(System.getProperty("plantspy.models.dir", "../models"));
-    Path release = models.resolve("releases").resolve(Files.readString(models.resolve("CURRENT")).trim());
-    List<String> predictions = Files.readAllLines(release.resolve("evaluation/test-predictions.csv"));
-    for (String row : predictions) {
-      String[] cells = row.split(",");
-      if (row.contains("," + label + "," + label + ",") && cells[cells.length - 1].equals("false")) {
-        try (var files = Files.walk(dataset.resolve(label))) {
-          for (Path file : files.filter(Files::isRegularFile).toList()) {
-            byte[] bytes = Files.readAllBytes(file);
-            if (Sha256.hex(bytes).equals(cells[0])) {
-              return bytes;
-            }
-          }
-        }
-      }
-    }
-    throw new IllegalStateException("no confident correct test photo of " + label + " in the committed release");
-  }
-
-  /** The photo scaled up to a phone-sized JPEG, with a little noise so it does not compress away. */
-  private static byte[] enlarged(byte[] jpeg, int size) throws IOException {
-    BufferedImage source = ImageIO.read(new ByteArrayInputStream(jpeg));
-    BufferedImage big = new BufferedImage(size, size,
-        BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = big.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-    g.drawImage(source, 0, 0, size, size, null);
-    g.dispose();
-    Random random = new Random(1);
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        int rgb = big.getRGB(x, y);
-        int n = random.nextInt(9) - 4;
-        int r = Math.max(0, Math.min(255, ((rgb >> 16) & 0xFF) + n));
-        int gr = Math.max(0, Math.min(255, ((rgb >> 8) & 0xFF) + n));
-        int b = Math.max(0, Math.min(255, (rgb & 0xFF) + n));
-        big.setRGB(x, y, (r << 16) | (gr << 8) | b);
-      }
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(big, "jpg", out);
-    return out.toByteArray();
-  }
-
   private static HttpResponse<String> upload(String token, byte[] image, String query) throws Exception {
-    PlatformApi api = new PlatformApi(platform.settings().apiUrl() + "/api/v1/diagnoses", token);
+    PlatformApi api = new PlatformApi(platform.apiUrl() + "/api/v1/diagnoses", token);
     return HTTP.send(api.upload(image, "leaf.jpg", query), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -233,7 +166,7 @@ class PlatformE2EIT {
   }
 
   private static JsonNode pollUntilDone(String token, String location) throws Exception {
-    String url = location.startsWith("http") ? location : platform.settings().apiUrl() + location;
+    String url = location.startsWith("http") ? location : platform.apiUrl() + location;
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       HttpResponse<String> response = get(token, url);
@@ -249,7 +182,7 @@ class PlatformE2EIT {
 
   private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
     Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.settings().kafkaBootstrap());
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "plantspy-e2e-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -266,5 +199,4 @@ class PlatformE2EIT {
     }
     throw new AssertionError("no record with key " + key + " on " + topic + " within 60 s");
   }
-
 }

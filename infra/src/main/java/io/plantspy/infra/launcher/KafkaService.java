@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,34 +22,64 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * A single-node Kafka broker in KRaft mode (broker and controller in one JVM, {@code kafka.Kafka}), with its
  * data under the state folder and listeners on the loopback address only. Formats its storage on first start.
  */
-final class KafkaBroker {
+final class KafkaService implements PlatformService {
 
-  static final String NAME = "kafka";
+  static final NamedPort LISTENER = new NamedPort("kafka", 9092);
+  static final NamedPort CONTROLLER = new NamedPort("kafka-controller", 9093);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final String NAME = "kafka";
   // Each stream task batches on its own: a multiple of the processor's stream threads keeps them evenly loaded
   // (2 threads here, 2 partitions each), and leaves room for a second processor instance.
   private static final int PARTITIONS = 4;
 
-  private KafkaBroker() {}
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String key() {
+    return NAME;
+  }
+
+  @Override
+  public List<NamedPort> ports() {
+    return List.of(LISTENER, CONTROLLER);
+  }
 
   /** Formats the storage if needed and starts the broker; does not wait for it. */
-  static ChildProcess start(PlatformSettings settings, StateFolder state) throws IOException, ServiceFailedException {
-    Path config = writeConfig(settings, state);
+  @Override
+  public ChildProcess start(ServiceContext context) throws IOException, ServiceFailedException {
+    StateFolder state = context.state();
+    Path config = writeConfig(context.settings(), state);
     format(config, state);
     return ChildProcess.start(NAME, JavaCommand.of(jvmOptions(), "kafka.Kafka", List.of(config.toString())),
         state.root(), state.log(NAME), Map.of());
   }
 
   /** Ready once the cluster answers describeCluster; then creates PlantSpy's topics so the processor finds them. */
-  static void awaitReady(ChildProcess broker, PlatformSettings settings) throws ServiceFailedException {
-    Readiness.await(broker, settings.timeouts().kafka(), () -> {
-      try (Admin admin = admin(settings.kafkaBootstrap())) {
+  @Override
+  public void awaitReady(ChildProcess broker, ServiceContext context) throws ServiceFailedException {
+    String bootstrap = bootstrap(context.settings());
+    Readiness.await(broker, READY_TIMEOUT, () -> {
+      try (Admin admin = admin(bootstrap)) {
         return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
       }
     });
-    Readiness.await(broker, settings.timeouts().kafka(), () -> {
-      createTopics(settings.kafkaBootstrap());
+    Readiness.await(broker, READY_TIMEOUT, () -> {
+      createTopics(bootstrap);
       return true;
     });
+  }
+
+  @Override
+  public List<String> summary(ServiceContext context) {
+    return List.of("  Kafka bootstrap   " + bootstrap(context.settings()));
+  }
+
+  /** The bootstrap servers of the platform's broker. */
+  static String bootstrap(PlatformSettings settings) {
+    return settings.address(LISTENER);
   }
 
   static Admin admin(String bootstrap) {
@@ -77,8 +108,8 @@ final class KafkaBroker {
 
   private static Path writeConfig(PlatformSettings settings, StateFolder state) throws IOException {
     String host = settings.host();
-    int port = settings.ports().kafka();
-    int controller = settings.ports().kafkaController();
+    int port = settings.port(LISTENER);
+    int controller = settings.port(CONTROLLER);
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", "1");
@@ -128,7 +159,7 @@ final class KafkaBroker {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      tool.stop(java.time.Duration.ofSeconds(1));
+      tool.stop(Duration.ofSeconds(1));
       throw new ServiceFailedException(NAME, "interrupted while formatting", tool.log(), e);
     }
   }
@@ -136,7 +167,7 @@ final class KafkaBroker {
   private static int waitExit(ChildProcess tool) throws InterruptedException, ServiceFailedException {
     Process process = tool.process().orElseThrow();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      tool.stop(java.time.Duration.ofSeconds(1));
+      tool.stop(Duration.ofSeconds(1));
       throw new ServiceFailedException(NAME, "formatting its storage took over 60 s", tool.log(), null);
     }
     return process.exitValue();

@@ -1,4 +1,4 @@
-package io.plantspy.infra.launcher;
+package io.plantspy.e2e;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,0 +1,101 @@
+package io.plantspy.infra.launcher;
+
+import io.plantspy.infra.keycloak.KeycloakAdmin;
+import io.plantspy.infra.keycloak.KeycloakServer;
+import io.plantspy.infra.keycloak.KeycloakSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak with the {@code plantspy} realm, its database in the state folder; ready once every demo user gets a
+ * token, and demo users that do not yet exist are created then (first start), with their saved passwords.
+ */
+final class KeycloakService implements PlatformService {
+
+  static final NamedPort HTTP = new NamedPort("keycloak", 8081);
+  static final NamedPort MANAGEMENT = new NamedPort("keycloak-management", 9001);
+  static final String ADMIN_USER = "admin";
+  // The first start builds Keycloak and imports the realm: slow.
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+  private static final String NAME = "keycloak";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String key() {
+    return NAME;
+  }
+
+  @Override
+  public List<NamedPort> ports() {
+    return List.of(HTTP, MANAGEMENT);
+  }
+
+  /** Returns once the realm answers: {@link KeycloakServer#start} waits for it. */
+  @Override
+  public ChildProcess start(ServiceContext context) throws IOException, ServiceFailedException {
+    PlatformSettings settings = context.settings();
+    StateFolder state = context.state();
+    KeycloakSettings keycloak = new KeycloakSettings(KeycloakSettings.defaultHome(), settings.port(HTTP),
+        settings.port(MANAGEMENT), ADMIN_USER, state.passwords().get(StateFolder.KEYCLOAK_ADMIN), state.log(NAME),
+        true, READY_TIMEOUT);
+    // Keycloak's database lives in the state folder, next to the passwords that were used to fill it.
+    Map<String, String> env = Map.of("KC_DB_URL", "jdbc:h2:file:" + state.keycloakData().resolve("keycloakdb")
+        + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE");
+    KeycloakServer server;
+    try {
+      server = KeycloakServer.start(keycloak, env);
+    } catch (IOException e) {
+      throw new ServiceFailedException(NAME, e.getMessage(), state.log(NAME), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceFailedException(NAME, "interrupted", state.log(NAME), e);
+    }
+    return new ChildProcess(NAME, ProcessHandle.of(server.pid()).orElseThrow(), state.log(NAME));
+  }
+
+  @Override
+  public void awaitReady(ChildProcess process, ServiceContext context) throws ServiceFailedException {
+    try {
+      Map<String, String> passwords = context.state().passwords();
+      KeycloakAdmin admin = admin(context.settings(), passwords);
+      for (DemoUser user : DemoUser.ALL) {
+        String password = passwords.get(user.username());
+        if (admin.passwordGrant(KeycloakServer.REALM, "plantspy-cli", user.username(), password).statusCode()
+            != 200) {
+          context.out().accept("creating demo user " + user.username() + " " + user.roles());
+          admin.createUser(user.username(), password, user.roles());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new ServiceFailedException(NAME, "creating the demo users failed: " + e.getMessage(), process.log(), e);
+    }
+  }
+
+  @Override
+  public List<String> summary(ServiceContext context) throws IOException {
+    Map<String, String> passwords = context.state().passwords();
+    String url = context.settings().httpUrl(HTTP);
+    List<String> lines = new ArrayList<>(List.of(
+        "  Keycloak admin    " + url + "/admin/master/console/  (user " + ADMIN_USER + ", password "
+            + passwords.get(StateFolder.KEYCLOAK_ADMIN) + ")",
+        "  Keycloak realm    " + url + "/realms/" + KeycloakServer.REALM,
+        "Demo users (realm plantspy; ./plantspy token USER prints a token):"));
+    for (DemoUser user : DemoUser.ALL) {
+      lines.add(String.format("  %-8s %-22s roles %s", user.username(), passwords.get(user.username()),
+          String.join(",", user.roles())));
+    }
+    return lines;
+  }
+
+  /** The admin calls of the platform's Keycloak, as its bootstrap admin. */
+  static KeycloakAdmin admin(PlatformSettings settings, Map<String, String> passwords) {
+    return new KeycloakAdmin(settings.httpUrl(HTTP), ADMIN_USER, passwords.get(StateFolder.KEYCLOAK_ADMIN));
+  }
+}
