@@ -2,9 +2,11 @@ package io.plantspy.infra.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class BenchCommandTest {
 
@@ -12,5 +14,15 @@ class BenchCommandTest {
   void medianOfAnEvenNumberOfRunsIsTheMeanOfTheMiddleTwo() {
     assertThat(BenchCommand.median(List.of(0.70, 0.78))).isEqualTo(0.74, Offset.offset(1e-9));
     assertThat(BenchCommand.median(List.of(0.56, 0.55, 0.63).stream().sorted().toList())).isEqualTo(0.56);
+  }
+
+  @Test
+  void withNoOptionsItMeasuresTheSteadyStateAtTheBenchmarkedLoad() {
+    BenchCommand bench = new BenchCommand();
+    new CommandLine(bench).parseArgs();
+    // The load BENCHMARKS.md reports, after a warm-up that outlasts the JVMs' compilation (45 s measured the JIT).
+    assertThat(bench.images).isEqualTo(3000);
+    assertThat(bench.concurrency).isEqualTo(48);
+    assertThat(bench.warmup).isGreaterThanOrEqualTo(Duration.ofSeconds(240));
   }
 }
