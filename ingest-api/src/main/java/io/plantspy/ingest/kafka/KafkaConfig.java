@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -98,20 +99,20 @@ public class KafkaConfig {
     // so the handler's default "not retryable" list (conversion errors and the like, which would drop the poll)
     // must not apply.
     handler.setClassifications(Map.of(), true);
-    Counter retried = Counter.builder("plantspy.results.store.retries")
-        .description("Results whose store failed and is retried (counted once per failed attempt)")
+    Counter failures = Counter.builder("plantspy.results.store.failures")
+        .description("Failed attempts to store a poll of results; each is retried")
         .register(meters);
     handler.setRetryListeners(new RetryListener() {
       @Override
       public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
-        retried.increment();
+        failures.increment();
       }
 
       @Override
       public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
-        retried.increment(records.count());
+        failures.increment();
         log.warn("Could not store {} results (attempt {}); retrying without committing: {}", records.count(),
-            deliveryAttempt, ex.toString());
+            deliveryAttempt, NestedExceptionUtils.getMostSpecificCause(ex).toString());
       }
     });
     return handler;
