@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,11 +25,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * MongoDB goes away while results arrive, for longer than any fixed number of quick retries lasts, and comes back
- * on the same port with its data: every result polled meanwhile must be stored then, none dropped. One API instance
+ * The result listener under faults. MongoDB goes away while results arrive, for longer than any fixed number of
+ * quick retries lasts, and comes back on the same port with its data: every result polled meanwhile must be stored
+ * then, none dropped. And a result that can never be stored must not hold up the ones after it. One API instance
  * with its own Kafka and its own MongoDB wire server, which is stopped and started again.
  */
-class ResultsThroughMongoOutageIT {
+class ResultListenerFaultsIT {
 
   /** Failed store attempts the outage must last for: more than the few a fixed back-off would make. */
   private static final int FAILED_ATTEMPTS = 10;
@@ -69,10 +75,7 @@ class ResultsThroughMongoOutageIT {
 
   @Test
   void resultsPolledWhileMongoDbIsDownAreStoredOnceItIsBack() throws Exception {
-    WebTestClient client = WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"))
-        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.valid("uma", "category"))
-        .responseTimeout(Duration.ofSeconds(30)).build();
+    WebTestClient client = client();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       ids.add(client.post().uri("/api/v1/diagnoses").body(ApiTestSupport.image(TestImages.png(16 + i))).exchange()
@@ -96,6 +99,35 @@ class ResultsThroughMongoOutageIT {
             .get("status"), "DONE"::equals);
       }
     }
+  }
+
+  @Test
+  void aResultThatDoesNotDecodeIsSkippedWithoutHoldingUpTheResultsAfterIt() throws Exception {
+    MeterRegistry meters = api.getBean(MeterRegistry.class);
+    double skippedBefore = meters.counter("plantspy.results.skipped").count();
+    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()), new StringSerializer(),
+        new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>("plantspy.diagnosis.results", "not-a-result", "garbage".getBytes())).get();
+    }
+    WebTestClient client = client();
+    String id = client.post().uri("/api/v1/diagnoses").body(ApiTestSupport.image(TestImages.png(20))).exchange()
+        .expectStatus().isAccepted()
+        .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+    try (FakeProcessor processor = new FakeProcessor(kafka.getBrokersAsString(), "fake-processor-poison")) {
+      await(id + " stored after the unreadable result").atMost(Duration.ofSeconds(30)).until(() -> client.get()
+          .uri("/api/v1/diagnoses/" + id).exchange().expectBody(Map.class).returnResult().getResponseBody()
+          .get("status"), "DONE"::equals);
+    }
+    assertThat(meters.counter("plantspy.results.skipped").count()).isEqualTo(skippedBefore + 1);
+  }
+
+  private static WebTestClient client() {
+    return WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + api.getEnvironment().getProperty("local.server.port"))
+        .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.valid("uma", "category"))
+        .responseTimeout(Duration.ofSeconds(30)).build();
   }
 
   private static void restartMongoOnTheSamePort() {
