@@ -149,6 +149,19 @@ class AcceptOrderTest {
     assertThat(seenWithKey("k3")).isEqualTo(1);
   }
 
+  @Test
+  void aRequestQueuedButNotRecordedIsAcceptedAndItsResultCreatesTheDiagnosis() {
+    // MongoDB fails between the publish and the PENDING record (as it would were the API to die there).
+    doAnswer(call -> Mono.error(new IllegalStateException("MongoDB went away")))
+        .when(diagnosisStore).insertPending(argThat(d -> d != null && "ulla".equals(d.owner())));
+    processor = new FakeProcessor(brokers(), "accept-order-" + UUID.randomUUID());
+
+    String id = idOf(as(client, "ulla", "category").post().uri("/api/v1/diagnoses").body(image(TestImages.png(28)))
+        .exchange());
+
+    awaitDone(id, "ulla");
+  }
+
   // --- helpers ---
 
   /** Makes the first send of {@code owner}'s requests return {@code held}; counts that owner's sends. */

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,7 +50,7 @@ public class PendingReconciler implements SmartLifecycle {
   public Mono<Long> reconcile() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     StoredResult result = new StoredResult(null, null, null, null, null, List.of(), null, TIMED_OUT,
-        "no result within " + props.pendingDeadline() + " of acceptance", null, now);
+        "no result within " + readable(props.pendingDeadline()) + " of acceptance", null, now);
     return diagnoses.failPendingCreatedBefore(now.minus(props.pendingDeadline()), result)
         .doOnNext(count -> {
           if (count > 0) {
@@ -56,6 +58,11 @@ public class PendingReconciler implements SmartLifecycle {
             log.warn("Finished {} diagnoses pending longer than {} as {}", count, props.pendingDeadline(), TIMED_OUT);
           }
         });
+  }
+
+  /** 15m, 1h30m: the ISO-8601 form without its prefix, as a caller reads it in the error message. */
+  private static String readable(Duration duration) {
+    return duration.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
   @Override

@@ -47,6 +47,11 @@ public class DiagnosisStore {
     mongo.indexOps(DiagnosisDocument.class)
         .createIndex(new Index().on("createdAt", Sort.Direction.ASC).named("created"))
         .block(Duration.ofSeconds(30));
+    // The reconciler looks for PENDING diagnoses by age: without this it would read every diagnosis kept.
+    mongo.indexOps(DiagnosisDocument.class)
+        .createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC)
+            .named("status_created"))
+        .block(Duration.ofSeconds(30));
   }
 
   /**

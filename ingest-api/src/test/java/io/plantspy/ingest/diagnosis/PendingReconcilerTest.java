@@ -66,6 +66,7 @@ class PendingReconcilerTest {
     DiagnosisDocument doc = read(id);
     assertThat(doc.status()).isEqualTo(DiagnosisStatus.FAILED);
     assertThat(doc.result().errorCode()).isEqualTo(PendingReconciler.TIMED_OUT);
+    assertThat(doc.result().errorMessage()).isEqualTo("no result within 15m of acceptance");
     assertThat(doc.result().completedAt()).isEqualTo(clock.instant());
     assertThat(meters.counter("plantspy.diagnoses.timed.out").count()).isEqualTo(1.0);
 
