@@ -120,7 +120,7 @@ public class DiagnosisService {
           })
           .then(Mono.error(e)));
     }
-    return queued.then(diagnoses.insertPending(pending))
+    return queued.then(Mono.defer(() -> diagnoses.insertPending(pending)))
         .defaultIfEmpty(pending)
         .onErrorResume(e -> !(e instanceof ApiProblem), e -> {
           // Queued all the same: the result listener creates the document when the result comes.
