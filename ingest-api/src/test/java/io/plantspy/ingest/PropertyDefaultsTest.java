@@ -2,10 +2,12 @@ package io.plantspy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.ingest.diagnosis.DiagnosisProperties;
 import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.fetch.FetchProperties;
 import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.kafka.KafkaTopicProperties;
+import io.plantspy.ingest.kafka.ResultRetryProperties;
 import io.plantspy.ingest.mongo.MongoTimeoutProperties;
 import io.plantspy.ingest.mongo.RetentionProperties;
 import io.plantspy.ingest.security.CorsProperties;
@@ -78,5 +80,16 @@ class PropertyDefaultsTest {
     MongoTimeoutProperties mongo = TestProperties.defaults(MongoTimeoutProperties.class);
     assertThat(mongo.readTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(mongo.serverSelectionTimeout()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void pendingDiagnosesTimeOutAfterAQuarterHourAndResultStoresAreRetriedUpToEveryHalfMinute() {
+    DiagnosisProperties diagnoses = TestProperties.defaults(DiagnosisProperties.class);
+    assertThat(diagnoses.pendingDeadline()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(diagnoses.reconcileInterval()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(diagnoses.claimLease()).isEqualTo(Duration.ofMinutes(1));
+    ResultRetryProperties retry = TestProperties.defaults(ResultRetryProperties.class);
+    assertThat(retry.initialInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(retry.maxInterval()).isEqualTo(Duration.ofSeconds(30));
   }
 }

@@ -24,9 +24,17 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Accepts a vetted submission: claims its Idempotency-Key, stores a large image in GridFS, records the
- * diagnosis as PENDING and publishes the request to Kafka, in that order so a result can never arrive for a
- * diagnosis the API has not recorded; then, if the caller asked to wait, waits for the result.
+ * Accepts a vetted submission: claims its Idempotency-Key, stores a large image in GridFS, publishes the request to
+ * Kafka and only then records the diagnosis as PENDING; then, if the caller asked to wait, waits for the result.
+ *
+ * <p>The order is what makes a crash or a failure anywhere safe. A diagnosis document exists only for a request
+ * that is on Kafka, so a retry with the same key that finds one may truthfully answer "accepted"; a retry that finds
+ * only the claim answers 409 until the claim's lease has passed, then takes the claim over and queues the request
+ * itself, under the same diagnosis id (should the first attempt have published after all, its result and the
+ * retry's settle one document once). A request published but never recorded, because the API died or MongoDB
+ * failed in between, is still answered: the result listener creates the document from the result. The key is given
+ * back only when the request could not be queued; a failure after that (recording, waiting) keeps it, so a retry
+ * replays the queued request instead of queuing the work twice.
  */
 @Service
 public class DiagnosisService {
@@ -39,15 +47,17 @@ public class DiagnosisService {
   private final RequestPublisher publisher;
   private final ResultWaiters waiters;
   private final long inlineMaxBytes;
+  private final Duration claimLease;
 
   public DiagnosisService(DiagnosisStore diagnoses, ImageStore images, IdempotencyStore keys,
-      RequestPublisher publisher, ResultWaiters waiters, ImageProperties imageProps) {
+      RequestPublisher publisher, ResultWaiters waiters, ImageProperties imageProps, DiagnosisProperties props) {
     this.diagnoses = diagnoses;
     this.waiters = waiters;
     this.images = images;
     this.keys = keys;
     this.publisher = publisher;
     this.inlineMaxBytes = imageProps.inlineMaxSize().toBytes();
+    this.claimLease = props.claimLease();
   }
 
   /**
@@ -58,15 +68,12 @@ public class DiagnosisService {
   public Mono<DiagnosisDocument> submit(Submission s, Duration wait) {
     String id = UUID.randomUUID().toString();
     if (s.idempotencyKey() == null) {
-      return accept(id, s, wait);
+      return accept(id, s, wait, null);
     }
-    return keys.claim(s.owner(), s.idempotencyKey(), s.bodyHash(), id).flatMap(claim -> {
-      if (claim instanceof IdempotencyStore.Claim.Existing existing) {
-        return replay(existing.first(), s, wait);
-      }
-      return accept(id, s, wait)
-          .onErrorResume(e -> keys.release(s.owner(), s.idempotencyKey(), id).then(Mono.error(e)));
-    });
+    return keys.claim(s.owner(), s.idempotencyKey(), s.bodyHash(), id).flatMap(claim ->
+        claim instanceof IdempotencyStore.Claim.Existing existing
+            ? replay(existing.first(), s, wait)
+            : accept(id, s, wait, ((IdempotencyStore.Claim.Fresh) claim).claim()));
   }
 
   private Mono<DiagnosisDocument> replay(IdempotencyRecord first, Submission s, Duration wait) {
@@ -75,31 +82,59 @@ public class DiagnosisService {
           "Idempotency-Key reused", "Idempotency-Key '" + s.idempotencyKey()
               + "' was already used for a different request; use a new key for a new request"));
     }
+    String id = first.diagnosisId();
     // Registered before the first look, so a result stored in between still wakes this caller.
-    return waitingFor(first.diagnosisId(), wait, waiter ->
-        // The first request may still be between claiming the key and recording its diagnosis: look again briefly.
+    return waitingFor(id, wait, waiter ->
+        // The first request may still be queuing its request: look again briefly.
         // The companion ends after 10 looks, which leaves the Mono empty (a maxRepeat would signal an error: a 500).
-        diagnoses.findOwned(first.diagnosisId(), s.owner())
+        diagnoses.findOwned(id, s.owner())
             .repeatWhenEmpty(attempts -> attempts.take(10).delayElements(Duration.ofMillis(50)))
+            // Still no diagnosis: the first attempt is queuing it, or died before it did; past the lease, queue it.
+            .switchIfEmpty(Mono.defer(() -> keys.takeOver(first, claimLease).flatMap(claim -> {
+              log.warn("Taking over Idempotency-Key claim of diagnosis {}, unqueued since {}", id, first.createdAt());
+              return queueAndRecord(id, s, claim);
+            })))
             .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-in-progress",
                 "Request in progress", "the first request with this Idempotency-Key is still being accepted; retry")))
             .flatMap(doc -> settle(doc, waiter, wait)));
   }
 
-  private Mono<DiagnosisDocument> accept(String id, Submission s, Duration wait) {
-    return waitingFor(id, wait, waiter -> publish(id, s).flatMap(pending -> settle(pending, waiter, wait)));
+  private Mono<DiagnosisDocument> accept(String id, Submission s, Duration wait, IdempotencyRecord claim) {
+    return waitingFor(id, wait, waiter -> queueAndRecord(id, s, claim).flatMap(doc -> settle(doc, waiter, wait)));
   }
 
-  private Mono<DiagnosisDocument> publish(String id, Submission s) {
+  /** Queues the request, then records it PENDING; the diagnosis as recorded (or as it will be, see below). */
+  private Mono<DiagnosisDocument> queueAndRecord(String id, Submission s, IdempotencyRecord claim) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<String> answers = s.answers().stream().map(Enum::name).toList();
+    DiagnosisDocument pending =
+        new DiagnosisDocument(id, s.owner(), DiagnosisStatus.PENDING, now, answers, s.source().name(), null);
+    Mono<Void> queued = queue(id, s, now);
+    if (claim != null) {
+      // Only a request that is not on Kafka gives its key back; the key is kept if giving it back fails (the
+      // retry then finds it unqueued and takes it over after the lease).
+      queued = queued.onErrorResume(e -> keys.release(claim)
+          .onErrorResume(releaseFailed -> {
+            log.warn("Could not free Idempotency-Key of unqueued diagnosis {}: {}", id, releaseFailed.toString());
+            return Mono.empty();
+          })
+          .then(Mono.error(e)));
+    }
+    return queued.then(Mono.defer(() -> diagnoses.insertPending(pending)))
+        .defaultIfEmpty(pending)
+        .onErrorResume(e -> !(e instanceof ApiProblem), e -> {
+          // Queued all the same: the result listener creates the document when the result comes.
+          log.warn("Diagnosis {} is queued but could not be recorded PENDING: {}", id, e.toString());
+          return Mono.just(pending);
+        });
+  }
+
+  private Mono<Void> queue(String id, Submission s, Instant now) {
     String contentType = s.info().format().mediaType();
     Mono<Object> image = s.image().length > inlineMaxBytes
         ? images.save(id, contentType, s.image()).map(ref -> (Object) ref)
         : Mono.just(new InlineImage(ByteBuffer.wrap(s.image())));
-    List<String> answers = s.answers().stream().map(Enum::name).toList();
-    DiagnosisDocument pending =
-        new DiagnosisDocument(id, s.owner(), DiagnosisStatus.PENDING, now, answers, s.source().name(), null);
-    return image.flatMap(img -> diagnoses.insertPending(pending).then(publisher.publish(DiagnosisRequest.newBuilder()
+    return image.flatMap(img -> publisher.publish(DiagnosisRequest.newBuilder()
             .setId(id)
             .setOwner(s.owner())
             .setRequestedAnswers(List.copyOf(s.answers()))
@@ -110,10 +145,9 @@ public class DiagnosisService {
             .setMetadata(s.metadata())
             .setCreatedAt(now)
             .setIdempotencyKey(s.idempotencyKey())
-            .build())))
-        .thenReturn(pending)
+            .build()))
         .onErrorMap(e -> !(e instanceof ApiProblem), e -> {
-          log.warn("Could not accept diagnosis {}: {}", id, e.toString());
+          log.warn("Could not queue diagnosis {}: {}", id, e.toString());
           return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "queue-unavailable", "Cannot accept now",
               "the request could not be queued for diagnosis; retry later", e);
         });
@@ -136,6 +170,10 @@ public class DiagnosisService {
     if (waiter == null || doc.settled()) {
       return Mono.just(doc);
     }
-    return diagnoses.awaitSettled(doc, waiter, wait);
+    return diagnoses.awaitSettled(doc, waiter, wait).onErrorResume(e -> {
+      // The request is queued whatever went wrong while waiting: answer it as accepted, to be read later.
+      log.warn("Waiting for diagnosis {} failed; answering it as pending: {}", doc.id(), e.toString());
+      return Mono.just(doc);
+    });
   }
 }

@@ -4,21 +4,29 @@ import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Kafka producer and consumer wired with the schemas module's serdes. The serdes are instances (they hold the
@@ -28,6 +36,8 @@ import org.springframework.util.backoff.FixedBackOff;
 public class KafkaConfig {
 
   public static final String RESULTS_LISTENER = "plantspy-results";
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
   @Bean
   Topics topics(KafkaTopicProperties props) {
@@ -52,14 +62,15 @@ public class KafkaConfig {
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult> resultListenerFactory(
-      KafkaProperties kafka, KafkaTopicProperties props, Topics topics, ResultPartitions partitions) {
+      KafkaProperties kafka, KafkaTopicProperties props, Topics topics, ResultPartitions partitions,
+      ResultRetryProperties retry, MeterRegistry meters) {
     Map<String, Object> config = kafka.buildConsumerProperties();
     config.put(ConsumerConfig.GROUP_ID_CONFIG, props.resultsGroup());
     // The processor writes results in transactions; aborted ones must never reach a caller.
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    // A record that does not decode is logged and skipped by the error handler instead of blocking the partition.
+    // A record that does not decode reaches the listener without a value, which skips it instead of blocking.
     var values = new ErrorHandlingDeserializer<>(topics.results().valueSerde().deserializer());
     var factory = new ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult>();
     factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
@@ -67,8 +78,43 @@ public class KafkaConfig {
     factory.setBatchListener(true);
     // Waiters need to know which results this instance will store (see ResultPartitions).
     factory.getContainerProperties().setConsumerRebalanceListener(partitions);
-    // Mongo hiccups are retried a few times before the batch is logged and skipped.
-    factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(500L, 5L)));
+    factory.setCommonErrorHandler(resultErrorHandler(retry, meters));
     return factory;
+  }
+
+  /**
+   * A poll of results that could not be stored is retried for ever, with a growing but capped interval, and its
+   * offsets are not committed meanwhile: a result is never dropped because MongoDB was down. During the retries
+   * spring-kafka pauses the consumer and keeps polling it, so the group does not rebalance. Results that can never
+   * be stored (a value that does not decode, or does not convert) never reach this handler: the listener skips
+   * them, so they cannot block their partition.
+   */
+  static DefaultErrorHandler resultErrorHandler(ResultRetryProperties retry, MeterRegistry meters) {
+    ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+    backOff.setMaxInterval(retry.maxInterval().toMillis());
+    backOff.setMaxElapsedTime(Long.MAX_VALUE);
+    backOff.setMaxAttempts(Long.MAX_VALUE);
+    DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
+    // Whatever the store throws is retried: the listener has already skipped every result that cannot be stored,
+    // so the handler's default "not retryable" list (conversion errors and the like, which would drop the poll)
+    // must not apply.
+    handler.setClassifications(Map.of(), true);
+    Counter failures = Counter.builder("plantspy.results.store.failures")
+        .description("Failed attempts to store a poll of results; each is retried")
+        .register(meters);
+    handler.setRetryListeners(new RetryListener() {
+      @Override
+      public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+        failures.increment();
+      }
+
+      @Override
+      public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+        failures.increment();
+        log.warn("Could not store {} results (attempt {}); retrying without committing: {}", records.count(),
+            deliveryAttempt, NestedExceptionUtils.getMostSpecificCause(ex).toString());
+      }
+    });
+    return handler;
   }
 }

@@ -4,6 +4,8 @@ import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * Stores the DiagnosisResults from the processor in their {@code diagnoses} documents, then wakes the requests
  * waiting for them on this instance. All API instances share the consumer group, so each result is stored once
- * by one of them; the writes are idempotent upserts, so a redelivery after a crash does no harm. A whole poll is
- * stored in one bulk write, and offsets are committed only after it.
+ * by one of them; a write only settles a PENDING diagnosis, so a redelivery after a crash does no harm. A whole
+ * poll is stored in one bulk write, and offsets are committed only after it: a failed write is thrown to the
+ * container's error handler, which retries the poll until it is stored (see KafkaConfig). A result that can never
+ * be stored (its value does not decode or convert) is logged, counted and skipped here, so it cannot hold up the
+ * others; its diagnosis is then finished as timed out by the PendingReconciler.
  */
 @Component
 public class ResultListener {
@@ -26,10 +31,13 @@ public class ResultListener {
 
   private final DiagnosisStore store;
   private final ResultWaiters waiters;
+  private final Counter skipped;
 
-  public ResultListener(DiagnosisStore store, ResultWaiters waiters) {
+  public ResultListener(DiagnosisStore store, ResultWaiters waiters, MeterRegistry meters) {
     this.store = store;
     this.waiters = waiters;
+    this.skipped = Counter.builder("plantspy.results.skipped")
+        .description("Results skipped because their value could not be read").register(meters);
   }
 
   @KafkaListener(id = KafkaConfig.RESULTS_LISTENER, topics = "${plantspy.kafka.results:plantspy.diagnosis.results}",
@@ -40,15 +48,25 @@ public class ResultListener {
       DiagnosisResult result = record.value();
       if (result == null) {
         // A tombstone, or a value the ErrorHandlingDeserializer could not read (it logs why): nothing to store.
-        log.warn("Skipping result without a readable value at partition {} offset {}", record.partition(),
-            record.offset());
+        skip(record, "no readable value");
         continue;
       }
-      completions.add(new DiagnosisStore.Completion(result.getId(), result.getOwner(), StoredResult.from(result)));
+      try {
+        completions.add(new DiagnosisStore.Completion(result.getId(), result.getOwner(), StoredResult.from(result)));
+      } catch (RuntimeException e) {
+        // Converting is a pure function of the record: it would fail on every retry.
+        skip(record, e.toString());
+      }
     }
     // Blocking is right here: the listener thread is not a reactor thread, and the offsets must wait for the write.
     store.completeAll(completions).block(Duration.ofSeconds(30));
     completions.forEach(c -> waiters.settled(c.id(), c.result()));
     log.debug("Stored {} results", completions.size());
+  }
+
+  private void skip(ConsumerRecord<String, DiagnosisResult> record, String why) {
+    skipped.increment();
+    log.warn("Skipping result for key {} at partition {} offset {}: {}", record.key(), record.partition(),
+        record.offset(), why);
   }
 }

@@ -8,8 +8,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One diagnosis in the {@code diagnoses} collection: written PENDING by the instance that took the request,
- * completed by whichever instance consumed the result. It is the only state the API shares between instances.
+ * One diagnosis in the {@code diagnoses} collection: recorded PENDING by the instance that queued the request (or
+ * created from its result, when that instance died before recording it), settled once by whichever instance
+ * consumed the result. It is the only state the API shares between instances.
  *
  * @param requestedAnswers names of {@code io.plantspy.schemas.Answer}
  * @param result null while PENDING

@@ -1,6 +1,8 @@
 package io.plantspy.ingest.mongo;
 
 import com.mongodb.client.result.DeleteResult;
+import com.mongodb.client.result.UpdateResult;
+import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.diagnosis.WaitProperties;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -21,7 +24,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Reads and writes {@link DiagnosisDocument}s, waits for one to settle, and deletes those past retention. */
+/**
+ * Reads and writes {@link DiagnosisDocument}s, waits for one to settle, fails those pending past their deadline
+ * and deletes those past retention.
+ */
 @Component
 public class DiagnosisStore {
 
@@ -41,10 +47,28 @@ public class DiagnosisStore {
     mongo.indexOps(DiagnosisDocument.class)
         .createIndex(new Index().on("createdAt", Sort.Direction.ASC).named("created"))
         .block(Duration.ofSeconds(30));
+    // The reconciler looks for PENDING diagnoses by age: without this it would read every diagnosis kept.
+    mongo.indexOps(DiagnosisDocument.class)
+        .createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC)
+            .named("status_created"))
+        .block(Duration.ofSeconds(30));
   }
 
+  /**
+   * Records an accepted diagnosis as PENDING unless it already exists: the request is published before it is
+   * recorded, so its result may have created and settled the document first. The request's own fields are set
+   * either way (a document created from a result lacks them); the status is never set back. Returns the document
+   * as it now stands.
+   */
   public Mono<DiagnosisDocument> insertPending(DiagnosisDocument pending) {
-    return mongo.insert(pending);
+    Update update = new Update()
+        .setOnInsert("owner", pending.owner())
+        .setOnInsert("status", DiagnosisStatus.PENDING)
+        .setOnInsert("createdAt", pending.createdAt())
+        .set("requestedAnswers", pending.requestedAnswers())
+        .set("source", pending.source());
+    return mongo.findAndModify(byId(pending.id()), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+        DiagnosisDocument.class);
   }
 
   /** The caller's diagnosis; empty for an unknown id and for someone else's, alike. */
@@ -53,25 +77,47 @@ public class DiagnosisStore {
   }
 
   /**
-   * Stores results, one bulk write for a whole poll of the listener. Idempotent: a redelivered result sets the
-   * same fields again. Upsert, so a result whose request document is missing (written by another producer) is
-   * still kept; the owner then comes from it.
+   * Stores results, one bulk write for a whole poll of the listener. Only a PENDING diagnosis is settled, so a
+   * diagnosis ends DONE or FAILED exactly once: a redelivered result, or a late one after the diagnosis timed out,
+   * changes nothing. A result whose document does not exist yet (the API publishes a request before recording it,
+   * and may die in between) first creates it PENDING, owner from the result, then settles it. Ordered, so each
+   * document is created before it is settled.
    */
   public Mono<Void> completeAll(List<Completion> completions) {
     if (completions.isEmpty()) {
       return Mono.empty();
     }
-    ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, DiagnosisDocument.class);
+    ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, DiagnosisDocument.class);
     Instant now = Instant.now();
     for (Completion c : completions) {
-      Update update = new Update()
-          .set("status", c.result().status())
-          .set("result", c.result())
+      bulk.upsert(byId(c.id()), new Update()
           .setOnInsert("owner", c.owner())
-          .setOnInsert("createdAt", now);
-      bulk.upsert(Query.query(Criteria.where("_id").is(c.id())), update);
+          .setOnInsert("status", DiagnosisStatus.PENDING)
+          .setOnInsert("createdAt", now));
+      bulk.updateOne(pendingById(c.id()), settle(c.result()));
     }
     return bulk.execute().then();
+  }
+
+  /**
+   * Settles every diagnosis still PENDING that was created before {@code cutoff} with {@code result}; returns how
+   * many. Only PENDING ones, so a result stored meanwhile is kept, and a late result cannot change it afterwards.
+   */
+  public Mono<Long> failPendingCreatedBefore(Instant cutoff, StoredResult result) {
+    Query query = Query.query(Criteria.where("status").is(DiagnosisStatus.PENDING).and("createdAt").lt(cutoff));
+    return mongo.updateMulti(query, settle(result), DiagnosisDocument.class).map(UpdateResult::getModifiedCount);
+  }
+
+  private static Update settle(StoredResult result) {
+    return new Update().set("status", result.status()).set("result", result);
+  }
+
+  private static Query byId(String id) {
+    return Query.query(Criteria.where("_id").is(id));
+  }
+
+  private static Query pendingById(String id) {
+    return Query.query(Criteria.where("_id").is(id).and("status").is(DiagnosisStatus.PENDING));
   }
 
   /** Deletes diagnoses created before {@code cutoff}; returns how many. */

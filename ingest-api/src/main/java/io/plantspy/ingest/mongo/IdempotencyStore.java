@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -24,8 +25,8 @@ public class IdempotencyStore {
 
   /** What claiming a key found: a fresh claim, or the record of the request that claimed it first. */
   public sealed interface Claim {
-    /** This request owns the key now. */
-    record Fresh() implements Claim {}
+    /** This request owns the key now, by {@code claim}. */
+    record Fresh(IdempotencyRecord claim) implements Claim {}
 
     /** An earlier request holds it. */
     record Existing(IdempotencyRecord first) implements Claim {}
@@ -64,7 +65,7 @@ public class IdempotencyStore {
 
   private Mono<Claim> tryClaim(String owner, String key, String bodyHash, String diagnosisId, boolean mayEvict) {
     IdempotencyRecord record = new IdempotencyRecord(null, owner, key, bodyHash, diagnosisId, clock.instant());
-    return mongo.insert(record).<Claim>map(saved -> new Claim.Fresh())
+    return mongo.insert(record).<Claim>map(Claim.Fresh::new)
         .onErrorResume(DuplicateKeyException.class, e -> find(owner, key).flatMap(first -> {
           if (mayEvict && expired(first)) {
             // Removed only if still that same expired record, so two retries cannot both evict and claim.
@@ -80,10 +81,33 @@ public class IdempotencyStore {
     return record.createdAt() != null && record.createdAt().plus(retention).isBefore(clock.instant());
   }
 
-  /** Frees a key whose request failed before it was accepted, so the caller can retry with the same key. */
-  public Mono<Void> release(String owner, String key, String diagnosisId) {
-    return mongo.remove(Query.query(Criteria.where("owner").is(owner).and("key").is(key)
-        .and("diagnosisId").is(diagnosisId)), IdempotencyRecord.class).then();
+  /**
+   * Frees a key whose request could not be queued, so the caller can retry with the same key. Only while the claim
+   * is still this attempt's: once a retry has taken it over, it is the retry's.
+   */
+  public Mono<Void> release(IdempotencyRecord claim) {
+    return mongo.remove(sameClaim(claim), IdempotencyRecord.class).then();
+  }
+
+  /**
+   * Takes over {@code stale}, a claim whose request was never recorded, once {@code lease} has passed since it was
+   * made: its attempt is taken to have died before queuing the request. Emits the claim, renewed now and for the
+   * same diagnosis id, if this caller won it; empty while the lease runs or when another retry took it first.
+   */
+  public Mono<IdempotencyRecord> takeOver(IdempotencyRecord stale, Duration lease) {
+    Instant now = clock.instant();
+    if (stale.createdAt() != null && stale.createdAt().plus(lease).isAfter(now)) {
+      return Mono.empty();
+    }
+    // Conditional on the claim time, so of two retries only one renews it.
+    return mongo.updateFirst(sameClaim(stale), Update.update("createdAt", now), IdempotencyRecord.class)
+        .filter(result -> result.getModifiedCount() == 1)
+        .map(result -> new IdempotencyRecord(stale.id(), stale.owner(), stale.key(), stale.bodyHash(),
+            stale.diagnosisId(), now));
+  }
+
+  private static Query sameClaim(IdempotencyRecord claim) {
+    return Query.query(Criteria.where("_id").is(claim.id()).and("createdAt").is(claim.createdAt()));
   }
 
   /** Deletes claims past their retention; a real MongoDB's TTL index does the same, mongo-java-server's may not. */

@@ -1,0 +1,104 @@
+package io.plantspy.ingest.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.plantspy.ingest.TestProperties;
+import io.plantspy.ingest.diagnosis.DiagnosisStatus;
+import io.plantspy.ingest.diagnosis.StoredResult;
+import io.plantspy.ingest.diagnosis.WaitProperties;
+import io.plantspy.ingest.kafka.ResultPartitions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/**
+ * The diagnosis store's writes in either order: a request is published before it is recorded, so its result may
+ * come first; whatever the order, a diagnosis settles once and keeps the request's fields.
+ */
+class DiagnosisStoreTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Instant CREATED = Instant.parse("2026-11-27T12:00:00Z");
+
+  private static MongoServer server;
+  private static MongoClient client;
+
+  private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "store-" + UUID.randomUUID());
+  private final DiagnosisStore store =
+      new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
+
+  @BeforeAll
+  static void start() {
+    server = new MongoServer(new MemoryBackend());
+    var address = server.bind();
+    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.shutdown();
+  }
+
+  @Test
+  void aPendingDiagnosisSettlesOnceAndARedeliveredOrDifferentResultChangesNothing() {
+    String id = UUID.randomUUID().toString();
+    assertThat(store.insertPending(pending(id)).block(TIMEOUT).status()).isEqualTo(DiagnosisStatus.PENDING);
+
+    complete(id, result("release-1", null));
+    complete(id, result("release-2", "INTERNAL"));
+
+    DiagnosisDocument doc = read(id);
+    assertThat(doc.status()).isEqualTo(DiagnosisStatus.DONE);
+    assertThat(doc.result().modelRelease()).isEqualTo("release-1");
+  }
+
+  @Test
+  void aResultForAnUnrecordedRequestCreatesItsDiagnosisWhichTheLateRecordDoesNotReopen() {
+    String id = UUID.randomUUID().toString();
+    complete(id, result("release-1", null));
+    assertThat(read(id).status()).isEqualTo(DiagnosisStatus.DONE);
+
+    DiagnosisDocument recorded = store.insertPending(pending(id)).block(TIMEOUT);
+
+    assertThat(recorded.status()).isEqualTo(DiagnosisStatus.DONE);
+    assertThat(recorded.result().modelRelease()).isEqualTo("release-1");
+    assertThat(recorded.requestedAnswers()).containsExactly("CATEGORY");
+    assertThat(recorded.source()).isEqualTo("UPLOAD");
+  }
+
+  @Test
+  void recordingTwiceKeepsTheFirstCreationTime() {
+    String id = UUID.randomUUID().toString();
+    store.insertPending(pending(id)).block(TIMEOUT);
+    DiagnosisDocument again = store.insertPending(new DiagnosisDocument(id, "grower", DiagnosisStatus.PENDING,
+        CREATED.plusSeconds(60), List.of("CATEGORY"), "UPLOAD", null)).block(TIMEOUT);
+    assertThat(again.createdAt()).isEqualTo(CREATED);
+  }
+
+  private void complete(String id, StoredResult result) {
+    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", result))).block(TIMEOUT);
+  }
+
+  private DiagnosisDocument read(String id) {
+    return store.findOwned(id, "grower").block(TIMEOUT);
+  }
+
+  private static DiagnosisDocument pending(String id) {
+    return new DiagnosisDocument(id, "grower", DiagnosisStatus.PENDING, CREATED, List.of("CATEGORY"), "UPLOAD", null);
+  }
+
+  private static StoredResult result(String release, String errorCode) {
+    return new StoredResult(release, null, null, null, null, List.of(), null, errorCode,
+        errorCode == null ? null : "failed", new StoredResult.Timings(1, 1, 1, 1), CREATED.plusSeconds(1));
+  }
+}
