@@ -78,6 +78,8 @@ public final class SchemaTopic implements AutoCloseable {
     Map<String, Object> consumerConfig = new HashMap<>(connection);
     consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned, not subscribed: no group, no commits
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    // Reading must not create the topic: auto-created, it would lack compaction and lose schemas to retention.
+    consumerConfig.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "plantspy-schema-reader");
     return new SchemaTopic(name,
         new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer()),

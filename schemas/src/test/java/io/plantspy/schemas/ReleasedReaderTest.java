@@ -87,7 +87,8 @@ class ReleasedReaderTest {
 
     // Its own copy of every library too, above only the JDK: Avro finds generated classes through its own class
     // loader, which must be the one that holds the released classes and nothing of this version.
-    List<URL> classpath = new ArrayList<>(List.of(classes.toUri().toURL(), sources.resolve("resources").toUri().toURL()));
+    List<URL> classpath = new ArrayList<>(
+        List.of(classes.toUri().toURL(), sources.resolve("resources").toUri().toURL()));
     for (Path library : LIBRARIES) {
       classpath.add(library.toUri().toURL());
     }
