@@ -8,7 +8,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -82,6 +84,33 @@ class SchemaCompatibilityTest {
             + " Java-only avro.java.string properties may be dropped:\n"
             + SchemaFormatter.format("json/pretty", current));
       }
+    }
+  }
+
+  @Test
+  void everyEnumHasADefault() {
+    // Without one, a reader built before a symbol was added fails on the first record that carries it.
+    List<String> missing = new ArrayList<>();
+    CATALOG.current().forEach(schema -> collectEnumsWithoutDefault(schema, new HashSet<>(), missing));
+    assertThat(missing).as("enums without a default symbol").isEmpty();
+  }
+
+  private static void collectEnumsWithoutDefault(Schema schema, Set<String> seen, List<String> missing) {
+    switch (schema.getType()) {
+      case ENUM -> {
+        if (seen.add(schema.getFullName()) && schema.getEnumDefault() == null) {
+          missing.add(schema.getFullName());
+        }
+      }
+      case RECORD -> {
+        if (seen.add(schema.getFullName())) {
+          schema.getFields().forEach(f -> collectEnumsWithoutDefault(f.schema(), seen, missing));
+        }
+      }
+      case ARRAY -> collectEnumsWithoutDefault(schema.getElementType(), seen, missing);
+      case MAP -> collectEnumsWithoutDefault(schema.getValueType(), seen, missing);
+      case UNION -> schema.getTypes().forEach(t -> collectEnumsWithoutDefault(t, seen, missing));
+      default -> { }
     }
   }
 

@@ -11,8 +11,12 @@ import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.images.ClaimCheckStore;
 import io.plantspy.processor.inference.ReleaseClassifier;
 import io.plantspy.processor.topology.DiagnosisTopology;
+import io.plantspy.schemas.SchemaCatalog;
+import io.plantspy.schemas.SchemaTopic;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
@@ -28,6 +32,9 @@ class ProcessorConfiguration {
 
   /** Exit status when Kafka Streams ends in ERROR (EX_SOFTWARE). */
   static final int FATAL_EXIT_CODE = 70;
+
+  /** How long a stream thread may wait for the schema topic; well within max.poll.interval.ms. */
+  private static final Duration SCHEMA_TOPIC_TIMEOUT = Duration.ofSeconds(10);
 
   /** Without the actuator nobody else provides a registry; a deployment can replace it (Prometheus, OTLP). */
   @Bean
@@ -58,10 +65,18 @@ class ProcessorConfiguration {
     return new ImageResolver(Map.of(GridFsImageStore.STORE_NAME, gridfs));
   }
 
+  /** Shipped schemas plus the schema topic, so requests from a newer ingest API are read, not dead-lettered. */
+  @Bean(destroyMethod = "close")
+  SchemaCatalog schemaCatalog(ProcessorProperties properties) {
+    return SchemaCatalog.load(SchemaTopic.connect(SchemaTopic.DEFAULT_NAME,
+        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()),
+        SCHEMA_TOPIC_TIMEOUT));
+  }
+
   @Bean
   Topology diagnosisTopology(ProcessorProperties properties, ReleaseClassifier classifier, ImageResolver images,
-      MeterRegistry registry) {
-    return DiagnosisTopology.buildTopology(properties, classifier, images, registry);
+      MeterRegistry registry, SchemaCatalog schemas) {
+    return DiagnosisTopology.buildTopology(properties, classifier, images, registry, schemas);
   }
 
   @Bean

@@ -14,6 +14,8 @@ import io.plantspy.processor.topology.TestRequests;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.SchemaCatalog;
+import io.plantspy.schemas.SchemaTopic;
 import io.plantspy.schemas.TopicNames;
 import io.plantspy.schemas.Topics;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,11 +64,13 @@ class DiagnosisProcessorIT {
   private EmbeddedKafkaKraftBroker broker;
   private final List<Instance> instances = new ArrayList<>();
 
-  private record Instance(KafkaStreams streams, SimpleMeterRegistry registry, ReleaseClassifier model) {}
+  private record Instance(KafkaStreams streams, SimpleMeterRegistry registry, ReleaseClassifier model,
+      SchemaCatalog schemas) {}
 
   @BeforeEach
   void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq());
+    broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq(),
+        SchemaTopic.DEFAULT_NAME);
     // One broker: exactly-once cannot start while the transaction log wants three replicas.
     broker.brokerProperties(Map.of(
         "transaction.state.log.replication.factor", "1",
@@ -80,6 +85,7 @@ class DiagnosisProcessorIT {
     instances.forEach(instance -> {
       instance.streams().close(Duration.ofSeconds(10));
       instance.model().close();
+      instance.schemas().close();
     });
     broker.destroy();
   }
@@ -112,10 +118,13 @@ class DiagnosisProcessorIT {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     Properties props = StreamsSettings.from(config);
     props.put("commit.interval.ms", "100");
+    // The real schema topic: each instance publishes the results' schema before its first result.
+    SchemaCatalog schemas = SchemaCatalog.load(SchemaTopic.connect(SchemaTopic.DEFAULT_NAME,
+        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), Duration.ofSeconds(10)));
     KafkaStreams streams = new KafkaStreams(
-        DiagnosisTopology.buildTopology(config, model, ImageResolver.inlineOnly(), registry), props);
+        DiagnosisTopology.buildTopology(config, model, ImageResolver.inlineOnly(), registry, schemas), props);
     streams.start();
-    return new Instance(streams, registry, model);
+    return new Instance(streams, registry, model, schemas);
   }
 
   private boolean oneActiveTaskEach() {

@@ -1,5 +1,6 @@
 package io.plantspy.infra.launcher;
 
+import io.plantspy.schemas.SchemaTopic;
 import io.plantspy.schemas.TopicNames;
 import java.io.IOException;
 import java.io.Writer;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -92,11 +94,18 @@ final class KafkaService implements PlatformService {
 
   private static void createTopics(String bootstrap) throws Exception {
     TopicNames names = TopicNames.defaults();
+    List<NewTopic> topics = new ArrayList<>();
+    for (String topic : List.of(names.requests(), names.results(), names.dlq(), names.labSamples(),
+        names.modelReleases())) {
+      topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
+    }
+    // Every writer's schema, keyed by fingerprint: compacted so it keeps one entry per schema for ever.
+    topics.add(new NewTopic(SchemaTopic.DEFAULT_NAME, 1, (short) 1)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     try (Admin admin = admin(bootstrap)) {
-      for (String topic : List.of(names.requests(), names.results(), names.dlq(), names.labSamples(),
-          names.modelReleases())) {
+      for (NewTopic topic : topics) {
         try {
-          admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(10, TimeUnit.SECONDS);
+          admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;

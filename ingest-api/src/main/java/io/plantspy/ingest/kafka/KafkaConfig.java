@@ -1,11 +1,13 @@
 package io.plantspy.ingest.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaCatalog;
+import io.plantspy.schemas.SchemaTopic;
 import io.plantspy.schemas.Topics;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,10 +40,17 @@ public class KafkaConfig {
   public static final String RESULTS_LISTENER = "plantspy-results";
 
   private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
+  /** Shipped schemas plus the schema topic, so results from a newer stream processor are read, not skipped. */
+  @Bean(destroyMethod = "close")
+  SchemaCatalog schemaCatalog(KafkaProperties kafka) {
+    // The admin settings are the connection ones (bootstrap servers, security) without producer or consumer extras.
+    return SchemaCatalog.load(SchemaTopic.connect(SchemaTopic.DEFAULT_NAME, kafka.buildAdminProperties(),
+        Duration.ofSeconds(10)));
+  }
 
   @Bean
-  Topics topics(KafkaTopicProperties props) {
-    return Topics.from(props.topicNames(), SchemaCatalog.load());
+  Topics topics(KafkaTopicProperties props, SchemaCatalog schemas) {
+    return Topics.from(props.topicNames(), schemas);
   }
 
   @Bean

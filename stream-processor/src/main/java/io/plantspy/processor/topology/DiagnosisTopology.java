@@ -39,9 +39,13 @@ public final class DiagnosisTopology {
 
   private DiagnosisTopology() {}
 
+  /**
+   * @param schemas resolves the writer schemas of requests and announces the results' schema; in production
+   *     connected to the schema topic ({@link SchemaCatalog#load(io.plantspy.schemas.SchemaTopic)})
+   */
   public static Topology buildTopology(ProcessorProperties config, BatchClassifier classifier, ImageResolver images,
-      MeterRegistry registry) {
-    Topics topics = Topics.from(config.topicNames(), SchemaCatalog.load());
+      MeterRegistry registry, SchemaCatalog schemas) {
+    Topics topics = Topics.from(config.topicNames(), schemas);
     DiagnosisMetrics metrics = new DiagnosisMetrics(registry, classifier.releaseId());
     ImageLimits defaults = ImageLimits.defaults();
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(new ImageLimits(

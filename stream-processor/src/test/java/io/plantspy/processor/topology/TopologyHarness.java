@@ -7,6 +7,7 @@ import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.BatchClassifier;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.TopicNames;
 import io.plantspy.schemas.Topics;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +39,8 @@ final class TopologyHarness implements AutoCloseable {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     // Task-level metrics (punctuation counts among them) are recorded at DEBUG only.
     props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
-    driver = new TopologyTestDriver(DiagnosisTopology.buildTopology(config, classifier, images, registry), props,
+    driver = new TopologyTestDriver(DiagnosisTopology.buildTopology(config, classifier, images, registry,
+        SchemaCatalog.load()), props,
         START);
     TopicNames names = config.topicNames();
     requests = driver.createInputTopic(names.requests(), Serdes.String().serializer(),

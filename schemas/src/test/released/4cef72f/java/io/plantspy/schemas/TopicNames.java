@@ -1,0 +1,58 @@
+package io.plantspy.schemas;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The configurable names of PlantSpy's topics. Validated up front so a typo in configuration fails at startup
+ * instead of when Kafka first rejects (or silently auto-creates) the topic.
+ */
+public record TopicNames(String requests, String results, String dlq, String labSamples, String modelReleases) {
+
+  /** Kafka's own limit (Topic.MAX_NAME_LENGTH); longer names break the partition directory names. */
+  public static final int MAX_LENGTH = 249;
+
+  private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
+
+  public TopicNames {
+    List<String> names = List.of(
+        check("requests", requests),
+        check("results", results),
+        check("dlq", dlq),
+        check("labSamples", labSamples),
+        check("modelReleases", modelReleases));
+    // Two roles on one topic would mix value types and break every consumer of it.
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException("Topic " + name + " is configured for more than one role");
+      }
+    }
+  }
+
+  public static TopicNames defaults() {
+    return new TopicNames(
+        "plantspy.diagnosis.requests",
+        "plantspy.diagnosis.results",
+        "plantspy.diagnosis.requests.dlq",
+        "plantspy.lab.samples",
+        "plantspy.model.releases");
+  }
+
+  private static String check(String role, String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("Topic name for " + role + " is blank");
+    }
+    if (name.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "Topic name for " + role + " is " + name.length() + " characters, the maximum is " + MAX_LENGTH);
+    }
+    if (!LEGAL.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+      throw new IllegalArgumentException(
+          "Topic name for " + role + " '" + name + "' is illegal: use only a-z A-Z 0-9 . _ - (and not . or ..)");
+    }
+    return name;
+  }
+}

@@ -1,0 +1,38 @@
+package io.plantspy.schemas;
+
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Every PlantSpy topic with its key and value types. Keys are the record's id as a String; a result carries
+ * its request's id, so requests and results are co-partitioned when both topics have the same partition count.
+ *
+ * @param dlq requests the stream processor gave up on, kept as the raw bytes it could not handle (possibly not
+ *     Avro at all), which is what Kafka Streams' dead-letter-queue support writes
+ */
+public record Topics(
+    Topic<String, DiagnosisRequest> requests,
+    Topic<String, DiagnosisResult> results,
+    Topic<String, byte[]> dlq,
+    Topic<String, LabSample> labSamples,
+    Topic<String, ModelRelease> modelReleases) {
+
+  public static Topics from(TopicNames names, SchemaCatalog catalog) {
+    return new Topics(
+        new Topic<>(names.requests(), Serdes.String(),
+            new AvroSerde<>(DiagnosisRequest.class, DiagnosisRequest.getEncoder(),
+                DiagnosisRequest.createDecoder(catalog))),
+        new Topic<>(names.results(), Serdes.String(),
+            new AvroSerde<>(DiagnosisResult.class, DiagnosisResult.getEncoder(),
+                DiagnosisResult.createDecoder(catalog))),
+        new Topic<>(names.dlq(), Serdes.String(), Serdes.ByteArray()),
+        new Topic<>(names.labSamples(), Serdes.String(),
+            new AvroSerde<>(LabSample.class, LabSample.getEncoder(), LabSample.createDecoder(catalog))),
+        new Topic<>(names.modelReleases(), Serdes.String(),
+            new AvroSerde<>(ModelRelease.class, ModelRelease.getEncoder(), ModelRelease.createDecoder(catalog))));
+  }
+
+  /** The default topic names with the shipped schema catalog. */
+  public static Topics defaults() {
+    return from(TopicNames.defaults(), SchemaCatalog.load());
+  }
+}
