@@ -1,18 +1,23 @@
 package io.plantspy.ingest.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisResult;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.plantspy.schemas.SchemaLookupException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +27,15 @@ import org.springframework.stereotype.Component;
  * poll is stored in one bulk write, and offsets are committed only after it: a failed write is thrown to the
  * container's error handler, which retries the poll until it is stored (see KafkaConfig). A result that can never
  * be stored (its value does not decode or convert) is logged, counted and skipped here, so it cannot hold up the
- * others; its diagnosis is then finished as timed out by the PendingReconciler.
+ * others; its diagnosis is then finished as timed out by the PendingReconciler. A value that could not be read
+ * only because the schema topic was unreachable is not bad data: the results before it are stored, and the poll
+ * is failed from that record on, so the error handler seeks back and it is read again (decoded afresh) later.
  */
 @Component
 public class ResultListener {
 
   private static final Logger log = LoggerFactory.getLogger(ResultListener.class);
+  private static final LogAccessor HEADER_LOG = new LogAccessor(ResultListener.class);
 
   private final DiagnosisStore store;
   private final ResultWaiters waiters;
@@ -44,8 +52,13 @@ public class ResultListener {
       containerFactory = "resultListenerFactory")
   public void onResults(List<ConsumerRecord<String, DiagnosisResult>> records) {
     List<DiagnosisStore.Completion> completions = new ArrayList<>(records.size());
-    for (ConsumerRecord<String, DiagnosisResult> record : records) {
+    for (int i = 0; i < records.size(); i++) {
+      ConsumerRecord<String, DiagnosisResult> record = records.get(i);
       DiagnosisResult result = record.value();
+      if (result == null && schemaLookupFailed(record)) {
+        store(completions);
+        throw new BatchListenerFailedException("the schema topic could not be read; result retried", i);
+      }
       if (result == null) {
         // A tombstone, or a value the ErrorHandlingDeserializer could not read (it logs why): nothing to store.
         skip(record, "no readable value");
@@ -58,10 +71,26 @@ public class ResultListener {
         skip(record, e.toString());
       }
     }
+    store(completions);
+  }
+
+  private void store(List<DiagnosisStore.Completion> completions) {
     // Blocking is right here: the listener thread is not a reactor thread, and the offsets must wait for the write.
     store.completeAll(completions).block(Duration.ofSeconds(30));
     completions.forEach(c -> waiters.settled(c.id(), c.result()));
     log.debug("Stored {} results", completions.size());
+  }
+
+  /** Whether the ErrorHandlingDeserializer failed on this value because the schema topic was out of reach. */
+  private static boolean schemaLookupFailed(ConsumerRecord<?, ?> record) {
+    DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+        SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, HEADER_LOG);
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SchemaLookupException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void skip(ConsumerRecord<String, DiagnosisResult> record, String why) {

@@ -1,0 +1,92 @@
+package io.plantspy.ingest.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.plantspy.ingest.diagnosis.ResultWaiters;
+import io.plantspy.ingest.mongo.DiagnosisStore;
+import io.plantspy.schemas.DiagnosisError;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.ErrorCode;
+import io.plantspy.schemas.SchemaCatalog;
+import io.plantspy.schemas.SchemaLookupException;
+import io.plantspy.schemas.Timings;
+import io.plantspy.schemas.UnknownSchemaException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import reactor.core.publisher.Mono;
+
+/** What the result listener does with values the ErrorHandlingDeserializer could not read. */
+class ResultListenerTest {
+
+  private final DiagnosisStore store = mock(DiagnosisStore.class);
+  private final ResultListener listener = new ResultListener(store, new ResultWaiters(), new SimpleMeterRegistry());
+
+  @BeforeAll
+  static void trustTheGeneratedClasses() {
+    // Loading the catalog is what lets Avro's generated builders run (see AvroClassTrust).
+    SchemaCatalog.load();
+  }
+
+  @Test
+  void aResultUnreadableOnlyForWantOfTheSchemaTopicIsReadAgainNotSkipped() {
+    when(store.completeAll(any())).thenReturn(Mono.empty());
+    List<ConsumerRecord<String, DiagnosisResult>> poll = List.of(readable(0, "a"),
+        unreadable(1, new SchemaLookupException("schema topic unreachable", null)), readable(2, "c"));
+
+    assertThatThrownBy(() -> listener.onResults(poll))
+        .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> assertThat(e.getIndex()).isEqualTo(1));
+    // What came before it is stored, so the error handler can commit it and seek back to the unread result.
+    assertThat(storedIds()).containsExactly("a");
+  }
+
+  @Test
+  void aResultWithASchemaFoundNowhereIsSkippedAndTheOthersStored() {
+    when(store.completeAll(any())).thenReturn(Mono.empty());
+    List<ConsumerRecord<String, DiagnosisResult>> poll = List.of(readable(0, "a"),
+        unreadable(1, new UnknownSchemaException("fingerprint 0123456789abcdef found nowhere", null)),
+        readable(2, "c"));
+
+    listener.onResults(poll);
+
+    assertThat(storedIds()).containsExactly("a", "c");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> storedIds() {
+    ArgumentCaptor<List<DiagnosisStore.Completion>> stored = ArgumentCaptor.forClass(List.class);
+    verify(store).completeAll(stored.capture());
+    return stored.getValue().stream().map(DiagnosisStore.Completion::id).toList();
+  }
+
+  private static ConsumerRecord<String, DiagnosisResult> readable(long offset, String id) {
+    DiagnosisResult result = DiagnosisResult.newBuilder()
+        .setId(id)
+        .setOwner("grower")
+        .setModelRelease("2026-11-27-plantvillage31")
+        .setOutcome(new DiagnosisError(ErrorCode.UNDECODABLE_IMAGE, "not an image"))
+        .setTimings(new Timings(0L, 0L, 0L, 1))
+        .setCompletedAt(Instant.parse("2026-11-28T06:00:00Z"))
+        .build();
+    return new ConsumerRecord<>("plantspy.diagnosis.results", 0, offset, id, result);
+  }
+
+  /** A record as the ErrorHandlingDeserializer hands it over: no value, the failure in a header. */
+  private static ConsumerRecord<String, DiagnosisResult> unreadable(long offset, Exception why) {
+    ConsumerRecord<String, DiagnosisResult> record =
+        new ConsumerRecord<>("plantspy.diagnosis.results", 0, offset, "b", null);
+    SerializationUtils.deserializationException(record.headers(), new byte[] {(byte) 0xC3, 0x01}, why, false);
+    return record;
+  }
+}
