@@ -1,5 +1,6 @@
 package io.plantspy.infra.launcher;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,10 +21,17 @@ final class DownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
+    return stop(new StateFolder(PlantspyLauncher.stateDir()), timeout, System.out);
+  }
+
+  /**
+   * Stops what {@code state} records; a recorded pid that now belongs to another process (see
+   * {@link PlatformState.RecordedService#process()}) is left alone and reported as already stopped.
+   */
+  static int stop(StateFolder state, Duration timeout, PrintStream out) throws java.io.IOException {
     Optional<PlatformState> recorded = state.platform();
     if (recorded.isEmpty() || recorded.get().services().isEmpty()) {
-      System.out.println("PlantSpy platform is not running (no " + state.platformFile() + ").");
+      out.println("PlantSpy platform is not running (no " + state.platformFile() + ").");
       return 0;
     }
     List<PlatformState.RecordedService> services = new ArrayList<>(recorded.get().services());
@@ -31,14 +39,14 @@ final class DownCommand implements Callable<Integer> {
     for (PlatformState.RecordedService service : services) {
       Optional<ChildProcess> process = service.process();
       if (process.isPresent()) {
-        System.out.printf("stopping %-16s (pid %d)%n", service.name(), service.pid());
+        out.printf("stopping %-16s (pid %d)%n", service.name(), service.pid());
         process.get().stop(timeout);
       } else {
-        System.out.printf("%-25s already stopped%n", service.name());
+        out.printf("%-25s already stopped%n", service.name());
       }
     }
     state.clearPlatform();
-    System.out.println("PlantSpy platform stopped.");
+    out.println("PlantSpy platform stopped.");
     return 0;
   }
 }

@@ -30,7 +30,7 @@ public final class Platform implements AutoCloseable {
   public static Platform start(PlatformSettings settings, List<PlatformService> services, Consumer<String> out)
       throws ServiceFailedException, IOException {
     StateFolder state = new StateFolder(settings.stateDir());
-    Platform platform = new Platform(new ServiceContext(settings, state, out));
+    Platform platform = new Platform(new ServiceContext(settings, state, out, false));
     state.create();
     try {
       for (PlatformService service : services) {
@@ -78,12 +78,12 @@ public final class Platform implements AutoCloseable {
     return inStartOrder().stream().map(Started::process).toList();
   }
 
-  /** What {@code up} prints about each started service, outermost (the API) first. */
-  List<String> summary() throws IOException {
+  /** What {@code up} prints about each started service, outermost (the API) first; passwords only if asked. */
+  List<String> summary(boolean showSecrets) throws IOException {
     List<Started> outermostFirst = new ArrayList<>(started);
     List<String> lines = new ArrayList<>();
     for (Started s : outermostFirst) {
-      lines.addAll(s.service().summary(context));
+      lines.addAll(s.service().summary(context.withSecretsShown(showSecrets)));
     }
     return lines;
   }
@@ -92,7 +92,7 @@ public final class Platform implements AutoCloseable {
   public PlatformState describe() {
     PlatformSettings settings = context.settings();
     List<PlatformState.RecordedService> services = inStartOrder().stream().map(s -> new PlatformState.RecordedService(
-        s.service().name(), s.process().pid(), s.process().log(),
+        s.service().name(), s.process().pid(), s.process().started(), s.process().log(),
         s.service().ports().isEmpty() ? 0 : settings.port(s.service().ports().get(0)))).toList();
     return new PlatformState(settings.host(), ProcessHandle.current().pid(), settings.ports().byKey(), services);
   }

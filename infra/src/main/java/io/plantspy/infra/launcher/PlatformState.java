@@ -1,6 +1,7 @@
 package io.plantspy.infra.launcher;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,15 @@ public record PlatformState(String host, long launcherPid, Map<String, Integer> 
 
   /**
    * A started service: its process and log, and the port {@code status} checks (0 for none).
+   *
+   * @param started when its process started, as the kernel reports it; a live process under the same pid that
+   *     started at another time is a stranger that reused the pid. Null in a file from before it was recorded
    */
-  public record RecordedService(String name, long pid, Path log, int statusPort) {
+  public record RecordedService(String name, long pid, Instant started, Path log, int statusPort) {
 
-    /** The process, if that pid still runs. */
+    /** The process, if that pid still runs and is still the one that was started. */
     public Optional<ChildProcess> process() {
-      return pid > 0 ? ChildProcess.find(name, pid, log) : Optional.empty();
+      return pid > 0 ? ChildProcess.find(name, pid, started, log) : Optional.empty();
     }
   }
 

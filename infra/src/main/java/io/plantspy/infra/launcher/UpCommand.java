@@ -32,6 +32,17 @@ final class UpCommand implements Callable<Integer> {
       description = "Services not to start: ${COMPLETION-CANDIDATES}")
   List<String> without = List.of();
 
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      defaultValue = "${env:PLANTSPY_HOST:-" + PlatformSettings.DEFAULT_HOST + "}",
+      description = "The one address of this machine every service listens on (default ${DEFAULT-VALUE}, or "
+          + "PLANTSPY_HOST). Anything but the loopback address lets other machines reach the platform.")
+  String host;
+
+  @Option(names = "--show-passwords",
+      description = "Print the demo users' and Keycloak admin's passwords (shown by default at the first start "
+          + "only; ./plantspy passwords prints them any time).")
+  boolean showPasswords;
+
   @Spec
   CommandSpec spec;
 
@@ -53,6 +64,8 @@ final class UpCommand implements Callable<Integer> {
     }
     PlatformSettings settings = settings(state);
     List<PlatformService> services = services();
+    // The passwords are generated at the first start: printed then, so the person learns them, and not again.
+    boolean firstStart = !java.nio.file.Files.exists(state.usersFile());
 
     Platform platform;
     try {
@@ -65,7 +78,7 @@ final class UpCommand implements Callable<Integer> {
     state.savePlatform(platform.describe());
     System.out.println();
     System.out.println("PlantSpy platform is up.");
-    platform.summary().forEach(System.out::println);
+    platform.summary(firstStart || showPasswords).forEach(System.out::println);
     System.out.println("  Logs              " + state.logs());
     if (detach) {
       System.out.println("Running in the background. Stop it with ./plantspy down");
@@ -101,7 +114,7 @@ final class UpCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return new PlatformSettings(PlantspyLauncher.repoRoot(), state.root(), PlatformSettings.DEFAULT_HOST, checked,
+    return new PlatformSettings(PlantspyLauncher.repoRoot(), state.root(), host, checked,
         PlatformSettings.jarsFromSystemProperties(),
         new DurationConverter().convert(PlatformSettings.DEFAULT_STOP_TIMEOUT));
   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +48,7 @@ class PlatformIT {
               tuple("mongo", settings.port(MongoService.PORT)));
 
       roundTripOneRecord(KafkaService.bootstrap(settings));
+      assertListensOnLoopbackOnly(settings);
 
       try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
         var leaves = client.getDatabase("plantspy").getCollection("leaves");
@@ -59,6 +62,18 @@ class PlatformIT {
     }
     assertThat(settings.stateDir().resolve("mongo/mongo.mv")).isRegularFile();
     assertThat(settings.stateDir().resolve("logs/kafka.log")).isRegularFile();
+  }
+
+  private static void assertListensOnLoopbackOnly(PlatformSettings settings) throws Exception {
+    Optional<InetAddress> external = ThisMachine.nonLoopbackAddress();
+    if (external.isEmpty()) {
+      System.out.println("this machine has no non-loopback address: loopback-only binding not checked");
+      return;
+    }
+    for (NamedPort port : List.of(KafkaService.LISTENER, KafkaService.CONTROLLER, MongoService.PORT)) {
+      assertThat(ThisMachine.accepts(external.get(), settings.port(port))).as("%s on %s", port, external.get())
+          .isFalse();
+    }
   }
 
   private static void roundTripOneRecord(String bootstrap) throws Exception {

@@ -61,7 +61,8 @@ class StatusCommandTest {
 
   private static Optional<PlatformState> recorded(long pid, int port) {
     return Optional.of(new PlatformState(PlatformSettings.DEFAULT_HOST, 1, Map.of(), List.of(
-        new PlatformState.RecordedService("api", pid, Path.of("api.log"), port))));
+        new PlatformState.RecordedService("api", pid,
+            ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(null), Path.of("api.log"), port))));
   }
 
   private String text() {
