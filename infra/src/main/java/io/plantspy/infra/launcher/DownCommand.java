@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code down}: stops a detached platform, last started first (SIGTERM, then SIGKILL); safe to run twice. */
+/**
+ * {@code down}: stops a platform, its supervising launcher first, then whatever service still runs, last started
+ * first (SIGTERM, then SIGKILL); safe to run twice.
+ */
 @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops a platform started with up --detach.")
 final class DownCommand implements Callable<Integer> {
 
@@ -33,6 +36,14 @@ final class DownCommand implements Callable<Integer> {
     if (recorded.isEmpty() || recorded.get().services().isEmpty()) {
       out.println("PlantSpy platform is not running (no " + state.platformFile() + ").");
       return 0;
+    }
+    Optional<ProcessHandle> supervisor = recorded.get().launcher();
+    if (supervisor.isPresent()) {
+      // First, or it would start again what is stopped below. Its SIGTERM handler stops the services itself, last
+      // started first, each within the timeout; what it leaves running is stopped below.
+      out.printf("stopping the supervisor (pid %d), which stops the services%n", supervisor.get().pid());
+      new ChildProcess("launcher", supervisor.get(), state.log(UpCommand.LAUNCHER_LOG))
+          .stop(timeout.multipliedBy(recorded.get().services().size() + 1L));
     }
     List<PlatformState.RecordedService> services = new ArrayList<>(recorded.get().services());
     Collections.reverse(services);

@@ -36,9 +36,9 @@ class DownCommandTest {
     Instant strangerStarted = stranger.toHandle().info().startInstant().orElseThrow();
     StateFolder state = new StateFolder(dir);
     // What up recorded: the same pid, but a process that started earlier (the service, long gone).
-    state.savePlatform(new PlatformState(PlatformSettings.DEFAULT_HOST, 1, Map.of(), List.of(
+    state.savePlatform(new PlatformState(PlatformSettings.DEFAULT_HOST, 0, null, Map.of(), List.of(
         new PlatformState.RecordedService("mongo", stranger.pid(), strangerStarted.minusSeconds(3600),
-            dir.resolve("mongo.log"), 0))));
+            dir.resolve("mongo.log"), 0, 0))));
 
     int exit = DownCommand.stop(state, Duration.ofSeconds(5), new PrintStream(printed, true));
 
@@ -52,9 +52,9 @@ class DownCommandTest {
   void theRecordedProcessItselfIsStopped() throws Exception {
     stranger = new ProcessBuilder("sleep", "60").start();
     StateFolder state = new StateFolder(dir);
-    state.savePlatform(new PlatformState(PlatformSettings.DEFAULT_HOST, 1, Map.of(), List.of(
+    state.savePlatform(new PlatformState(PlatformSettings.DEFAULT_HOST, 0, null, Map.of(), List.of(
         new PlatformState.RecordedService("mongo", stranger.pid(),
-            stranger.toHandle().info().startInstant().orElseThrow(), dir.resolve("mongo.log"), 0))));
+            stranger.toHandle().info().startInstant().orElseThrow(), dir.resolve("mongo.log"), 0, 0))));
 
     DownCommand.stop(state, Duration.ofSeconds(5), new PrintStream(printed, true));
 

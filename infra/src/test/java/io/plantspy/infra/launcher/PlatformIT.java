@@ -64,6 +64,50 @@ class PlatformIT {
     assertThat(settings.stateDir().resolve("logs/kafka.log")).isRegularFile();
   }
 
+  @Test
+  void aMongoKilledWithSigkillIsRestartedOnItsPortWithItsData() throws Exception {
+    PlatformSettings settings = new PlatformSettings(Path.of("..").toAbsolutePath(), dir.resolve("state"),
+        PlatformSettings.DEFAULT_HOST, FreePorts.forPlatform(), Map.of(), Duration.ofSeconds(30));
+    PlatformService mongo = Services.byKey("mongo").orElseThrow();
+    List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    try (Platform platform = Platform.start(settings, List.of(mongo), out::add)) {
+      Supervisor supervisor = new Supervisor(platform,
+          new RestartPolicy(3, Duration.ofMinutes(10), Duration.ZERO, Duration.ZERO), System::nanoTime, out::add);
+      Path file = settings.stateDir().resolve("mongo/mongo.mv");
+      java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(file);
+      try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
+        client.getDatabase("plantspy").getCollection("leaves")
+            .insertOne(new Document("_id", "survivor").append("label", "healthy"));
+      }
+      // H2 commits in the background about once a second; a SIGKILL before that loses the write by design.
+      SupervisorTest.await(() -> modifiedAfter(file, before));
+      ChildProcess killed = platform.processes().get(0);
+
+      ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly();
+      SupervisorTest.await(() -> {
+        supervisor.check();
+        return platform.processes().get(0).pid() != killed.pid() && platform.exited().isEmpty();
+      });
+
+      try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
+        assertThat(client.getDatabase("plantspy").getCollection("leaves").find(new Document("_id", "survivor"))
+            .first()).containsEntry("label", "healthy");
+      }
+      assertThat(out).anyMatch(line -> line.contains("mongo died")).anyMatch(line -> line.contains("mongo restarted"));
+      assertThat(platform.state().platform().orElseThrow().services()).singleElement()
+          .satisfies(s -> assertThat(s.restarts()).isEqualTo(1));
+    }
+  }
+
+  private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).compareTo(time) > 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   private static void assertListensOnLoopbackOnly(PlatformSettings settings) throws Exception {
     Optional<InetAddress> external = ThisMachine.nonLoopbackAddress();
     if (external.isEmpty()) {

@@ -62,11 +62,12 @@ class StateFolderTest {
   @Test
   void platformStateRoundTripsAndClearingTwiceIsFine() throws Exception {
     StateFolder state = new StateFolder(dir);
-    PlatformState up = new PlatformState("127.0.0.1", 4321, Map.of("kafka", 19092, "api", 18080), List.of(
+    PlatformState up = new PlatformState("127.0.0.1", 4321, java.time.Instant.parse("2026-11-28T05:59:59.990Z"),
+        Map.of("kafka", 19092, "api", 18080), List.of(
         new PlatformState.RecordedService("kafka", 12345, java.time.Instant.parse("2026-11-28T06:00:00.120Z"),
-            dir.resolve("logs/kafka.log"), 19092),
+            dir.resolve("logs/kafka.log"), 19092, 2),
         new PlatformState.RecordedService("stream-processor", 12346, null, dir.resolve("logs/stream-processor.log"),
-            0)));
+            0, 0)));
     state.savePlatform(up);
 
     assertThat(state.platform()).contains(up);
@@ -106,7 +107,7 @@ class StateFolderTest {
     Files.setPosixFilePermissions(keycloakDb, PosixFilePermissions.fromString("rw-r--r--"));
 
     state.create();
-    state.savePlatform(new PlatformState("127.0.0.1", 1, Map.of(), List.of()));
+    state.savePlatform(new PlatformState("127.0.0.1", 0, null, Map.of(), List.of()));
     state.passwords();
 
     for (Path folder : List.of(state.root(), state.logs(), state.kafkaData(), state.keycloakData(),
