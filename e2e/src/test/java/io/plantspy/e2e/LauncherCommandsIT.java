@@ -33,13 +33,15 @@ class LauncherCommandsIT {
   }
 
   @Test
-  void statusListsEveryServiceUpOnItsPort() throws Exception {
+  void statusListsEveryServiceUpOnItsPortAndTheSupervisor() throws Exception {
     PlantspyScript.Result status = platform.run("status");
 
     assertThat(status.exitCode()).as(status.toString()).isZero();
     List<String> lines = status.out().lines().toList();
-    assertThat(lines).extracting(l -> l.split("\\s+")[0])
-        .containsExactlyElementsOf(Services.ALL.stream().map(PlatformService::name).toList());
+    // Every service, then the background launcher up --detach left to restart them when they die.
+    List<String> expected = new java.util.ArrayList<>(Services.ALL.stream().map(PlatformService::name).toList());
+    expected.add("supervisor");
+    assertThat(lines).extracting(l -> l.split("\\s+")[0]).containsExactlyElementsOf(expected);
     assertThat(lines).allSatisfy(l -> assertThat(l.split("\\s+")[1]).as(l).isEqualTo("UP"));
     assertThat(status.out()).contains(ScriptedPlatform.HOST + ":" + platform.port("api"))
         .contains(ScriptedPlatform.HOST + ":" + platform.port("kafka"))

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +59,14 @@ public final class KeycloakServer implements AutoCloseable {
       Files.copy(realm, importDir.resolve("plantspy-realm.json"), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.createDirectories(settings.logFile().getParent());
-    List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-        "--import-realm", "--http-host=127.0.0.1", "--http-port=" + settings.httpPort(),
-        "--http-management-port=" + settings.managementPort(), "--health-enabled=true"));
+    createOwnerOnly(settings.logFile());
+    // umask 077 (through exec, so the pid stays kc.sh's): its database holds the realm's private key and the
+    // admin's password hash, and its files must be the owner's only.
+    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\"",
+        home.resolve("bin/kc.sh").toString(), "start-dev",
+        "--import-realm", "--http-host=" + settings.host(), "--http-port=" + settings.httpPort(),
+        "--http-management-host=" + settings.host(), "--http-management-port=" + settings.managementPort(),
+        "--health-enabled=true"));
     command.addAll(settings.databaseOptions());
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -79,8 +85,20 @@ public final class KeycloakServer implements AutoCloseable {
     return server;
   }
 
+  // The log can show admin operations; created before Keycloak writes to it, so it is never readable by others.
+  private static void createOwnerOnly(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return;
+    }
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+  }
+
   public String baseUrl() {
-    return "http://127.0.0.1:" + settings.httpPort();
+    return "http://" + settings.host() + ":" + settings.httpPort();
   }
 
   /** The {@code iss} of the realm's tokens, which resource servers check. */
@@ -88,7 +106,7 @@ public final class KeycloakServer implements AutoCloseable {
     return baseUrl() + "/realms/" + REALM;
   }
 
-  /** The pid of kc.sh, which forwards SIGTERM to the Keycloak JVM it runs (a detached platform stops it so). */
+  /** The pid of kc.sh (the shell that set the umask exec'd it), which forwards SIGTERM to the Keycloak JVM it runs (a detached platform stops it so). */
   public long pid() {
     return process.pid();
   }

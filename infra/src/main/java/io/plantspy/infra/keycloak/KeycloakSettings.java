@@ -12,10 +12,11 @@ import java.util.Properties;
  * How to run Keycloak: where its distribution is, its ports, the bootstrap admin, where it logs, and whether
  * its data outlives the process.
  *
+ * @param host the only address it listens on, HTTP and management alike (the loopback address unless told)
  * @param persistent keep users and sessions in Keycloak's H2 file database under its home (the local
  *     platform), or in memory (tests)
  */
-public record KeycloakSettings(Path home, int httpPort, int managementPort, String adminUser,
+public record KeycloakSettings(Path home, String host, int httpPort, int managementPort, String adminUser,
     String adminPassword, Path logFile, boolean persistent, Duration startTimeout) {
 
   public KeycloakSettings {

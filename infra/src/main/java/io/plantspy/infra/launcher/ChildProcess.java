@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ public final class ChildProcess {
   /** Starts {@code command} in {@code workDir} with stdout and stderr appended to {@code log}. */
   public static ChildProcess start(String name, List<String> command, Path workDir, Path log,
       java.util.Map<String, String> env) throws IOException {
-    Files.createDirectories(log.getParent());
+    StateFolder.createOwnerOnlyFile(log);
     // Logs are appended to across starts; this line tells one start's output from the previous one's.
     Files.writeString(log, START_MARKER + " " + name + " at " + java.time.Instant.now() + "\n",
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
@@ -46,7 +47,7 @@ public final class ChildProcess {
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       line.add("/usr/bin/setsid");
     }
-    line.addAll(command);
+    line.addAll(ownerOnlyUmask(command));
     ProcessBuilder builder = new ProcessBuilder(line).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         // Children never read stdin; not inheriting the terminal keeps Ctrl-C handling with the launcher.
@@ -56,9 +57,29 @@ public final class ChildProcess {
     return new ChildProcess(name, process.toHandle(), log, process);
   }
 
-  /** A process of a detached platform, if that pid is still alive. */
-  public static Optional<ChildProcess> find(String name, long pid, Path log) {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(h -> new ChildProcess(name, h, log));
+  /**
+   * {@code command} run with umask 077, so that whatever the service writes (data, its own logs) is its owner's
+   * only. Through {@code exec}, so the pid stays the service's.
+   */
+  public static List<String> ownerOnlyUmask(List<String> command) {
+    List<String> line = new java.util.ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\""));
+    line.addAll(command);
+    return line;
+  }
+
+  /**
+   * A process of a detached platform, if that pid is still alive and started at {@code started} (when known):
+   * after a reboot or a long time, the pid may belong to an unrelated process, which must never be stopped.
+   */
+  public static Optional<ChildProcess> find(String name, long pid, Instant started, Path log) {
+    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        .filter(h -> started == null || h.info().startInstant().map(started::equals).orElse(true))
+        .map(h -> new ChildProcess(name, h, log));
+  }
+
+  /** When the process started, as the kernel reports it (what {@link #find} compares); null if unknown. */
+  public Instant started() {
+    return handle.info().startInstant().orElse(null);
   }
 
   public String name() {

@@ -1,5 +1,6 @@
 package io.plantspy.infra.launcher;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code down}: stops a detached platform, last started first (SIGTERM, then SIGKILL); safe to run twice. */
+/**
+ * {@code down}: stops a platform, its supervising launcher first, then whatever service still runs, last started
+ * first (SIGTERM, then SIGKILL); safe to run twice.
+ */
 @Command(name = "down", mixinStandardHelpOptions = true, description = "Stops a platform started with up --detach.")
 final class DownCommand implements Callable<Integer> {
 
@@ -20,25 +24,40 @@ final class DownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
+    return stop(new StateFolder(PlantspyLauncher.stateDir()), timeout, System.out);
+  }
+
+  /**
+   * Stops what {@code state} records; a recorded pid that now belongs to another process (see
+   * {@link PlatformState.RecordedService#process()}) is left alone and reported as already stopped.
+   */
+  static int stop(StateFolder state, Duration timeout, PrintStream out) throws java.io.IOException {
     Optional<PlatformState> recorded = state.platform();
     if (recorded.isEmpty() || recorded.get().services().isEmpty()) {
-      System.out.println("PlantSpy platform is not running (no " + state.platformFile() + ").");
+      out.println("PlantSpy platform is not running (no " + state.platformFile() + ").");
       return 0;
+    }
+    Optional<ProcessHandle> supervisor = recorded.get().launcher();
+    if (supervisor.isPresent()) {
+      // First, or it would start again what is stopped below. Its SIGTERM handler stops the services itself, last
+      // started first, each within the timeout; what it leaves running is stopped below.
+      out.printf("stopping the supervisor (pid %d), which stops the services%n", supervisor.get().pid());
+      new ChildProcess("launcher", supervisor.get(), state.log(UpCommand.LAUNCHER_LOG))
+          .stop(timeout.multipliedBy(recorded.get().services().size() + 1L));
     }
     List<PlatformState.RecordedService> services = new ArrayList<>(recorded.get().services());
     Collections.reverse(services);
     for (PlatformState.RecordedService service : services) {
       Optional<ChildProcess> process = service.process();
       if (process.isPresent()) {
-        System.out.printf("stopping %-16s (pid %d)%n", service.name(), service.pid());
+        out.printf("stopping %-16s (pid %d)%n", service.name(), service.pid());
         process.get().stop(timeout);
       } else {
-        System.out.printf("%-25s already stopped%n", service.name());
+        out.printf("%-25s already stopped%n", service.name());
       }
     }
     state.clearPlatform();
-    System.out.println("PlantSpy platform stopped.");
+    out.println("PlantSpy platform stopped.");
     return 0;
   }
 }

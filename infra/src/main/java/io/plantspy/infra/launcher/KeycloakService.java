@@ -42,12 +42,10 @@ final class KeycloakService implements PlatformService {
   public ChildProcess start(ServiceContext context) throws IOException, ServiceFailedException {
     PlatformSettings settings = context.settings();
     StateFolder state = context.state();
-    KeycloakSettings keycloak = new KeycloakSettings(KeycloakSettings.defaultHome(), settings.port(HTTP),
-        settings.port(MANAGEMENT), ADMIN_USER, state.passwords().get(StateFolder.KEYCLOAK_ADMIN), state.log(NAME),
-        true, READY_TIMEOUT);
-    // Keycloak's database lives in the state folder, next to the passwords that were used to fill it.
-    Map<String, String> env = Map.of("KC_DB_URL", "jdbc:h2:file:" + state.keycloakData().resolve("keycloakdb")
-        + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE");
+    KeycloakSettings keycloak = new KeycloakSettings(KeycloakSettings.defaultHome(), settings.host(),
+        settings.port(HTTP), settings.port(MANAGEMENT), ADMIN_USER, state.passwords().get(StateFolder.KEYCLOAK_ADMIN),
+        state.log(NAME), true, READY_TIMEOUT);
+    Map<String, String> env = Map.of("KC_DB_URL", databaseUrl(state));
     KeycloakServer server;
     try {
       server = KeycloakServer.start(keycloak, env);
@@ -58,6 +56,16 @@ final class KeycloakService implements PlatformService {
       throw new ServiceFailedException(NAME, "interrupted", state.log(NAME), e);
     }
     return new ChildProcess(NAME, ProcessHandle.of(server.pid()).orElseThrow(), state.log(NAME));
+  }
+
+  /**
+   * Keycloak's H2 database, in the state folder next to the passwords that were used to fill it. Keycloak's own
+   * dev-file URL adds {@code AUTO_SERVER=TRUE}, which lets a second process share the file by opening an H2 TCP
+   * server on every interface: a way in to the realm's private key. Only the Keycloak JVM opens this database (a
+   * restarted one after the old one has exited), so the file lock alone is right.
+   */
+  static String databaseUrl(StateFolder state) {
+    return "jdbc:h2:file:" + state.keycloakData().resolve("keycloakdb") + ";NON_KEYWORDS=VALUE";
   }
 
   @Override
@@ -78,18 +86,25 @@ final class KeycloakService implements PlatformService {
     }
   }
 
+  /** The URLs and demo users; their passwords only when {@link ServiceContext#showSecrets()} says so. */
   @Override
   public List<String> summary(ServiceContext context) throws IOException {
     Map<String, String> passwords = context.state().passwords();
+    boolean show = context.showSecrets();
     String url = context.settings().httpUrl(HTTP);
     List<String> lines = new ArrayList<>(List.of(
-        "  Keycloak admin    " + url + "/admin/master/console/  (user " + ADMIN_USER + ", password "
-            + passwords.get(StateFolder.KEYCLOAK_ADMIN) + ")",
+        "  Keycloak admin    " + url + "/admin/master/console/  (user " + ADMIN_USER
+            + (show ? ", password " + passwords.get(StateFolder.KEYCLOAK_ADMIN) : "") + ")",
         "  Keycloak realm    " + url + "/realms/" + KeycloakServer.REALM,
         "Demo users (realm plantspy; ./plantspy token USER prints a token):"));
     for (DemoUser user : DemoUser.ALL) {
-      lines.add(String.format("  %-8s %-22s roles %s", user.username(), passwords.get(user.username()),
-          String.join(",", user.roles())));
+      lines.add(show
+          ? String.format("  %-8s %-22s roles %s", user.username(), passwords.get(user.username()),
+              String.join(",", user.roles()))
+          : String.format("  %-8s roles %s", user.username(), String.join(",", user.roles())));
+    }
+    if (!show) {
+      lines.add("Passwords: ./plantspy passwords (they were shown at the first start)");
     }
     return lines;
   }

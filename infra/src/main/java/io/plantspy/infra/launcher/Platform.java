@@ -1,23 +1,27 @@
 package io.plantspy.infra.launcher;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The local platform: starts the chosen services in the order given, waits until each is ready, and stops them
- * in reverse order on {@link #close()}. The Java API behind the {@code up} command.
+ * The local platform: starts the chosen services in the order given, waits until each is ready, starts one again
+ * when asked (the {@link Supervisor} does, when its process died), and stops them in reverse order on
+ * {@link #close()}. The Java API behind the {@code up} command.
  */
 public final class Platform implements AutoCloseable {
 
-  /** A service this platform started, and its process. */
+  /** A service this platform started, and its current process. */
   private record Started(PlatformService service, ChildProcess process) {}
 
   private final ServiceContext context;
-  private final Deque<Started> started = new ArrayDeque<>();
+  // In start order; an entry is replaced when its service is restarted.
+  private final List<Started> started = new ArrayList<>();
+  private final Map<String, Integer> restarts = new HashMap<>();
+  private boolean closed;
 
   private Platform(ServiceContext context) {
     this.context = context;
@@ -30,7 +34,7 @@ public final class Platform implements AutoCloseable {
   public static Platform start(PlatformSettings settings, List<PlatformService> services, Consumer<String> out)
       throws ServiceFailedException, IOException {
     StateFolder state = new StateFolder(settings.stateDir());
-    Platform platform = new Platform(new ServiceContext(settings, state, out));
+    Platform platform = new Platform(new ServiceContext(settings, state, out, false));
     state.create();
     try {
       for (PlatformService service : services) {
@@ -47,13 +51,49 @@ public final class Platform implements AutoCloseable {
   private void start(PlatformService service) throws ServiceFailedException, IOException {
     long began = System.nanoTime();
     context.out().accept("starting " + service.name() + " (log: " + context.state().log(service.name()) + ")");
+    ChildProcess process = launch(service, -1);
+    service.awaitReady(process, context);
+    context.out().accept(String.format("%s ready in %.1f s", service.name(), (System.nanoTime() - began) / 1e9));
+  }
+
+  /**
+   * Starts {@code service} again after its process has died, on the same ports and state, and returns once it is
+   * ready. Refused once the platform is closing.
+   */
+  public ChildProcess restart(PlatformService service) throws ServiceFailedException, IOException {
+    int index;
+    synchronized (this) {
+      index = indexOf(service);
+      if (closed || index < 0) {
+        throw new ServiceFailedException(service.name(), "not restarted: the platform is stopping", null, null);
+      }
+      restarts.merge(service.name(), 1, Integer::sum);
+    }
+    ChildProcess process = launch(service, index);
+    // Outside the lock: a Ctrl-C meanwhile stops the new process with the others instead of waiting for it.
+    service.awaitReady(process, context);
+    return process;
+  }
+
+  // Starts the process and records it (appended, or in place of the dead one at index) before waiting for it, so
+  // that close() stops it even while it is still starting.
+  private ChildProcess launch(PlatformService service, int index) throws ServiceFailedException, IOException {
     for (NamedPort port : service.ports()) {
       requireFree(service, context.settings().port(port));
     }
     ChildProcess process = service.start(context);
-    started.push(new Started(service, process));
-    service.awaitReady(process, context);
-    context.out().accept(String.format("%s ready in %.1f s", service.name(), (System.nanoTime() - began) / 1e9));
+    synchronized (this) {
+      if (closed) {
+        process.stop(context.settings().stopTimeout());
+        throw new ServiceFailedException(service.name(), "not started: the platform is stopping", null, null);
+      }
+      if (index < 0) {
+        started.add(new Started(service, process));
+      } else {
+        started.set(index, new Started(service, process));
+      }
+    }
+    return process;
   }
 
   /** A port already taken means another platform (or something else) runs there: say so instead of a bind error. */
@@ -73,41 +113,70 @@ public final class Platform implements AutoCloseable {
     return context.state();
   }
 
-  /** The running services, in start order. */
-  public List<ChildProcess> processes() {
-    return inStartOrder().stream().map(Started::process).toList();
+  /** The running services' processes, in start order. */
+  public synchronized List<ChildProcess> processes() {
+    return started.stream().map(Started::process).toList();
   }
 
-  /** What {@code up} prints about each started service, outermost (the API) first. */
-  List<String> summary() throws IOException {
-    List<Started> outermostFirst = new ArrayList<>(started);
+  /** The started services whose process has exited; none once the platform is closing. */
+  synchronized List<PlatformService> exited() {
+    if (closed) {
+      return List.of();
+    }
+    return started.stream().filter(s -> !s.process().isAlive()).map(Started::service).toList();
+  }
+
+  /** The current process of a started service. */
+  synchronized ChildProcess process(PlatformService service) {
+    return started.get(indexOf(service)).process();
+  }
+
+  /** What {@code up} prints about each started service, outermost (the API) first; passwords only if asked. */
+  List<String> summary(boolean showSecrets) throws IOException {
+    List<Started> outermostFirst;
+    synchronized (this) {
+      outermostFirst = new ArrayList<>(started);
+    }
+    java.util.Collections.reverse(outermostFirst);
     List<String> lines = new ArrayList<>();
     for (Started s : outermostFirst) {
-      lines.addAll(s.service().summary(context));
+      lines.addAll(s.service().summary(context.withSecretsShown(showSecrets)));
     }
     return lines;
   }
 
   /** What {@code status} and {@code down} need to find this platform again from another process. */
-  public PlatformState describe() {
+  public synchronized PlatformState describe() {
     PlatformSettings settings = context.settings();
-    List<PlatformState.RecordedService> services = inStartOrder().stream().map(s -> new PlatformState.RecordedService(
-        s.service().name(), s.process().pid(), s.process().log(),
-        s.service().ports().isEmpty() ? 0 : settings.port(s.service().ports().get(0)))).toList();
-    return new PlatformState(settings.host(), ProcessHandle.current().pid(), settings.ports().byKey(), services);
+    List<PlatformState.RecordedService> services = started.stream().map(s -> new PlatformState.RecordedService(
+        s.service().name(), s.process().pid(), s.process().started(), s.process().log(),
+        s.service().ports().isEmpty() ? 0 : settings.port(s.service().ports().get(0)),
+        restarts.getOrDefault(s.service().name(), 0))).toList();
+    ProcessHandle self = ProcessHandle.current();
+    return new PlatformState(settings.host(), self.pid(), self.info().startInstant().orElse(null),
+        settings.ports().byKey(), services);
   }
 
-  private List<Started> inStartOrder() {
-    List<Started> inOrder = new ArrayList<>(started);
-    java.util.Collections.reverse(inOrder);
-    return inOrder;
+  private int indexOf(PlatformService service) {
+    for (int i = 0; i < started.size(); i++) {
+      if (started.get(i).service().equals(service)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Stops every started service, last started first, so none loses what it depends on while stopping. */
   @Override
-  public synchronized void close() {
-    while (!started.isEmpty()) {
-      started.pop().process().stop(context.settings().stopTimeout());
+  public void close() {
+    List<Started> lastFirst;
+    synchronized (this) {
+      closed = true;
+      lastFirst = new ArrayList<>(started);
+    }
+    java.util.Collections.reverse(lastFirst);
+    for (Started s : lastFirst) {
+      s.process().stop(context.settings().stopTimeout());
     }
   }
 }

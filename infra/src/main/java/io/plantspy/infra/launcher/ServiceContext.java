@@ -6,9 +6,17 @@ import java.util.function.Consumer;
 
 /**
  * What a service is started with: the platform's settings (host, every service's ports, jars), its state folder,
- * and where progress messages for the person go.
+ * where progress messages for the person go, and whether what it prints may include passwords.
+ *
+ * @param showSecrets print passwords in the summary: on the first start (when they are generated) or when asked
  */
-public record ServiceContext(PlatformSettings settings, StateFolder state, Consumer<String> out) {
+public record ServiceContext(PlatformSettings settings, StateFolder state, Consumer<String> out,
+    boolean showSecrets) {
+
+  /** This context with passwords shown or not. */
+  ServiceContext withSecretsShown(boolean show) {
+    return new ServiceContext(settings, state, out, show);
+  }
 
   /** The executable jar {@code service} runs, as given to the launcher; fails, saying how to give it, if absent. */
   Path jar(String service) throws ServiceFailedException {

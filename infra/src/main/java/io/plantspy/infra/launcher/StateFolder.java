@@ -5,13 +5,17 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The platform's state folder ({@code .plantspy/}, gitignored): logs, Kafka's and Mongo's data,
  * {@code platform.json} (the {@link PlatformState} of a running platform) and {@code users.properties} (the demo
  * users' passwords, generated once and reused so tokens and logins keep working across restarts).
+ *
+ * <p>It holds secrets (the passwords, Keycloak's database with the realm's private key and admin hashes), so it is
+ * the owner's only: the folders are 0700 and the files 0600, including those an older launcher left readable.
  */
 public final class StateFolder {
 
@@ -28,6 +35,9 @@ public final class StateFolder {
   private static final char[] ALPHABET =
       "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int PASSWORD_LENGTH = 20;
+
+  private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -73,11 +83,53 @@ public final class StateFolder {
     return root.resolve("users.properties");
   }
 
-  /** Creates the folders the services write to. */
+  /**
+   * Creates the folders the services write to, owner-only, and takes every other permission off what is already
+   * in the folder (a state folder from before this rule, or a file a service created with a looser umask).
+   */
   public void create() throws IOException {
+    ownerOnlyDirectory(root);
     for (Path dir : new Path[] {logs(), kafkaData(), mongoFile().getParent(), keycloakData(), streamsState()}) {
-      Files.createDirectories(dir);
+      ownerOnlyDirectory(dir);
     }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) all::iterator) {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          restrict(path, OWNER_DIRECTORY);
+        } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+          restrict(path, OWNER_FILE);
+        }
+      }
+    }
+  }
+
+  /** Creates {@code file} empty and owner-only if it does not exist (a log the launcher then appends to). */
+  public static void createOwnerOnlyFile(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    if (!Files.exists(file)) {
+      try {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createFile(file);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // Someone else created it meanwhile: restricted below.
+      }
+    }
+    restrict(file, OWNER_FILE);
+  }
+
+  private static void ownerOnlyDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir.getParent());
+      try {
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createDirectory(dir);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // Created meanwhile: restricted below.
+      }
+    }
+    restrict(dir, OWNER_DIRECTORY);
   }
 
   /**
@@ -100,7 +152,6 @@ public final class StateFolder {
     }
     if (changed) {
       store(usersFile(), saved, "PlantSpy demo users' passwords, generated at first start. Never commit.");
-      ownerOnly(usersFile());
     }
     return passwords;
   }
@@ -118,8 +169,10 @@ public final class StateFolder {
   }
 
   public void savePlatform(PlatformState platform) throws IOException {
-    Files.createDirectories(root);
+    ownerOnlyDirectory(root);
     Path temp = platformFile().resolveSibling(platformFile().getFileName() + ".tmp");
+    Files.deleteIfExists(temp);
+    createOwnerOnlyFile(temp);
     try (Writer writer = Files.newBufferedWriter(temp)) {
       JSON.writerWithDefaultPrettyPrinter().writeValue(writer, platform);
     }
@@ -156,20 +209,25 @@ public final class StateFolder {
   }
 
   private static void store(Path file, Properties properties, String comment) throws IOException {
-    Files.createDirectories(file.getParent());
+    ownerOnlyDirectory(file.getParent());
     // Write then move, so a crash never leaves half a file (and lost passwords) behind.
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    // Owner-only before the first byte is written, not after: the passwords are never readable by others.
+    Files.deleteIfExists(temp);
+    createOwnerOnlyFile(temp);
     try (Writer writer = Files.newBufferedWriter(temp)) {
       properties.store(writer, comment);
     }
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static void ownerOnly(Path file) {
+  private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | IOException notPosix) {
-      // Not a POSIX file system: the folder is gitignored, which is the protection that matters.
+      if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(permissions)) {
+        Files.setPosixFilePermissions(path, permissions);
+      }
+    } catch (UnsupportedOperationException notPosix) {
+      // Not a POSIX file system: the folder is gitignored, which is the protection left.
     }
   }
 }

@@ -27,9 +27,12 @@ final class StatusCommand implements Callable<Integer> {
       boolean alive = service.process().isPresent();
       boolean listening = port <= 0 || Readiness.listening(host, port);
       allUp &= alive && listening;
-      out.printf("%-17s %-5s pid %-8d %s%n", service.name(), alive && listening ? "UP" : "DOWN", service.pid(),
-          port > 0 ? host + ":" + port + (listening ? "" : " (not listening)") : "(no port)");
+      out.printf("%-17s %-5s pid %-8d %s%s%n", service.name(), alive && listening ? "UP" : "DOWN", service.pid(),
+          port > 0 ? host + ":" + port + (listening ? "" : " (not listening)") : "(no port)",
+          service.restarts() > 0 ? "  restarted " + service.restarts() + "x" : "");
     }
+    out.println(recorded.get().launcher().map(h -> "supervisor        UP    pid " + h.pid()
+        + " (restarts a service that dies)").orElse("supervisor        DOWN  (services that die stay down)"));
     return allUp ? 0 : 1;
   }
 }

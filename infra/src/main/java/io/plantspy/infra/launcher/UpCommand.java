@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code up}: starts the platform and prints where everything is. In the foreground it runs until Ctrl-C and
- * then stops everything; with {@code --detach} it returns once all is ready and leaves the services running.
+ * then stops everything; with {@code --detach} it starts itself again as a background process (the supervisor,
+ * logging to {@code logs/launcher.log}) that does the same, echoes that process's output until all is ready, and
+ * returns. Either way the launcher stays as the services' supervisor: one whose process dies is started again
+ * (see {@link Supervisor}), and {@code down} stops the supervisor first, which stops the services.
  * Each service's ports get an option and an environment variable ({@code --api-port}, {@code PLANTSPY_API_PORT}),
  * added by {@link #declarePortOptions} from the services' declarations.
  */
@@ -31,6 +34,35 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--without", split = ",", paramLabel = "SERVICE", completionCandidates = Services.Keys.class,
       description = "Services not to start: ${COMPLETION-CANDIDATES}")
   List<String> without = List.of();
+
+  @Option(names = "--host", paramLabel = "ADDRESS",
+      defaultValue = "${env:PLANTSPY_HOST:-" + PlatformSettings.DEFAULT_HOST + "}",
+      description = "The one address of this machine every service listens on (default ${DEFAULT-VALUE}, or "
+          + "PLANTSPY_HOST). Anything but the loopback address lets other machines reach the platform.")
+  String host;
+
+  @Option(names = "--show-passwords",
+      description = "Print the demo users' and Keycloak admin's passwords (shown by default at the first start "
+          + "only; ./plantspy passwords prints them any time).")
+  boolean showPasswords;
+
+  @Option(names = "--max-restarts", paramLabel = "N", defaultValue = RestartPolicy.DEFAULT_MAX_RESTARTS,
+      description = "Restart a service that dies at most N times within the restart window (default "
+          + "${DEFAULT-VALUE}; 0: never)")
+  int maxRestarts;
+
+  @Option(names = "--restart-window", paramLabel = "DURATION", defaultValue = RestartPolicy.DEFAULT_WINDOW,
+      converter = DurationConverter.class, description = "The window --max-restarts counts in (default ${DEFAULT-VALUE})")
+  java.time.Duration restartWindow;
+
+  /** Set on the background process {@code --detach} starts: the foreground run, ending its output with a marker. */
+  @Option(names = "--supervise", hidden = true)
+  boolean supervise;
+
+  /** The last line of a background launcher's start-up output: the detaching launcher stops echoing there. */
+  static final String DETACHED = "Running in the background. Stop it with ./plantspy down";
+  /** The background launcher's log, in the state folder's logs. */
+  static final String LAUNCHER_LOG = "launcher";
 
   @Spec
   CommandSpec spec;
@@ -53,6 +85,17 @@ final class UpCommand implements Callable<Integer> {
     }
     PlatformSettings settings = settings(state);
     List<PlatformService> services = services();
+    RestartPolicy restarts;
+    try {
+      restarts = RestartPolicy.of(maxRestarts, restartWindow);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (detach) {
+      return new DetachedLauncher(state).start(supervisorArguments(settings));
+    }
+    // The passwords are generated at the first start: printed then, so the person learns them, and not again.
+    boolean firstStart = !java.nio.file.Files.exists(state.usersFile());
 
     Platform platform;
     try {
@@ -65,12 +108,8 @@ final class UpCommand implements Callable<Integer> {
     state.savePlatform(platform.describe());
     System.out.println();
     System.out.println("PlantSpy platform is up.");
-    platform.summary().forEach(System.out::println);
+    platform.summary(firstStart || showPasswords).forEach(System.out::println);
     System.out.println("  Logs              " + state.logs());
-    if (detach) {
-      System.out.println("Running in the background. Stop it with ./plantspy down");
-      return 0;
-    }
     CountDownLatch stopped = new CountDownLatch(1);
     // Ctrl-C (or SIGTERM) runs this hook: services are stopped last-started first before the JVM exits.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,9 +123,31 @@ final class UpCommand implements Callable<Integer> {
       System.out.println("[plantspy] stopped");
       stopped.countDown();
     }, "plantspy-stop"));
-    System.out.println("Press Ctrl-C to stop.");
-    watch(platform, stopped);
+    System.out.println(supervise ? DETACHED : "Press Ctrl-C to stop.");
+    System.out.println("[plantspy] restarting a service that dies at most " + restarts.maxRestarts() + " times within "
+        + restartWindow.toString().substring(2).toLowerCase());
+    System.out.flush();
+    watch(new Supervisor(platform, restarts, System::nanoTime, line -> System.err.println("[plantspy] " + line)),
+        stopped);
     return 0;
+  }
+
+  /** This command line again, resolved (ports, host), for the background process that runs the platform. */
+  List<String> supervisorArguments(PlatformSettings settings) {
+    List<String> args = new ArrayList<>(List.of("up", "--supervise", "--host", settings.host(),
+        "--max-restarts", String.valueOf(maxRestarts), "--restart-window", restartWindow.toString()));
+    settings.ports().byKey().forEach((key, port) -> {
+      args.add(Services.ports().stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow().option());
+      args.add(String.valueOf(port));
+    });
+    if (!without.isEmpty()) {
+      args.add("--without");
+      args.add(String.join(",", without));
+    }
+    if (showPasswords) {
+      args.add("--show-passwords");
+    }
+    return args;
   }
 
   /** The settings from the options; the ports' values come from the options {@link #declarePortOptions} added. */
@@ -101,7 +162,7 @@ final class UpCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    return new PlatformSettings(PlantspyLauncher.repoRoot(), state.root(), PlatformSettings.DEFAULT_HOST, checked,
+    return new PlatformSettings(PlantspyLauncher.repoRoot(), state.root(), host, checked,
         PlatformSettings.jarsFromSystemProperties(),
         new DurationConverter().convert(PlatformSettings.DEFAULT_STOP_TIMEOUT));
   }
@@ -118,16 +179,10 @@ final class UpCommand implements Callable<Integer> {
     return services;
   }
 
-  /** Waits for Ctrl-C, and says so when a service dies on its own meanwhile (the others keep running). */
-  private static void watch(Platform platform, CountDownLatch stopped) throws InterruptedException {
-    Set<String> reported = new HashSet<>();
+  /** Until Ctrl-C (or down's SIGTERM), restarts every few seconds what died meanwhile. */
+  private static void watch(Supervisor supervisor, CountDownLatch stopped) throws InterruptedException {
     while (!stopped.await(2, TimeUnit.SECONDS)) {
-      for (ChildProcess process : platform.processes()) {
-        if (!process.isAlive() && reported.add(process.name())) {
-          System.err.println("[plantspy] " + process.name() + " exited; last lines of its log:\n"
-              + process.logTail(20));
-        }
-      }
+      supervisor.check();
     }
   }
 }

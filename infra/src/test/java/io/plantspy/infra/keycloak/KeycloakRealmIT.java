@@ -2,7 +2,11 @@ package io.plantspy.infra.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.plantspy.infra.launcher.ThisMachine;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +34,15 @@ class KeycloakRealmIT {
   private static final String SWAGGER_REDIRECT_LOCALHOST = "http://localhost:8080/swagger-ui/oauth2-redirect.html";
 
   private static KeycloakServer keycloak;
+  private static int httpPort;
+  private static int managementPort;
 
   @BeforeAll
   static void startKeycloak(@TempDir Path logs) throws Exception {
-    keycloak = KeycloakServer.start(new KeycloakSettings(KeycloakSettings.defaultHome(), freePort(), freePort(),
-        "admin", "bootstrap-" + System.nanoTime(), logs.resolve("keycloak.log"), false, Duration.ofSeconds(180)));
+    httpPort = freePort();
+    managementPort = freePort();
+    keycloak = KeycloakServer.start(new KeycloakSettings(KeycloakSettings.defaultHome(), "127.0.0.1", httpPort,
+        managementPort, "admin", "bootstrap-" + System.nanoTime(), logs.resolve("keycloak.log"), false, Duration.ofSeconds(180)));
     keycloak.admin().createUser("grower", "grower-password-1", List.of("category", "health", "disease"));
     keycloak.admin().createUser("viewer", "viewer-password-1", List.of("category"));
   }
@@ -43,6 +52,17 @@ class KeycloakRealmIT {
     if (keycloak != null) {
       keycloak.close();
     }
+  }
+
+  @Test
+  void listensOnTheLoopbackAddressOnly() throws Exception {
+    Optional<InetAddress> external = ThisMachine.nonLoopbackAddress();
+    assumeTrue(external.isPresent(), "this machine has no non-loopback address");
+
+    assertThat(ThisMachine.accepts(InetAddress.getLoopbackAddress(), httpPort)).isTrue();
+    assertThat(ThisMachine.accepts(InetAddress.getLoopbackAddress(), managementPort)).isTrue();
+    assertThat(ThisMachine.accepts(external.get(), httpPort)).as("HTTP on %s", external.get()).isFalse();
+    assertThat(ThisMachine.accepts(external.get(), managementPort)).as("management on %s", external.get()).isFalse();
   }
 
   @Test

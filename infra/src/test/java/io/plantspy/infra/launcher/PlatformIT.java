@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +48,7 @@ class PlatformIT {
               tuple("mongo", settings.port(MongoService.PORT)));
 
       roundTripOneRecord(KafkaService.bootstrap(settings));
+      assertListensOnLoopbackOnly(settings);
 
       try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
         var leaves = client.getDatabase("plantspy").getCollection("leaves");
@@ -59,6 +62,62 @@ class PlatformIT {
     }
     assertThat(settings.stateDir().resolve("mongo/mongo.mv")).isRegularFile();
     assertThat(settings.stateDir().resolve("logs/kafka.log")).isRegularFile();
+  }
+
+  @Test
+  void aMongoKilledWithSigkillIsRestartedOnItsPortWithItsData() throws Exception {
+    PlatformSettings settings = new PlatformSettings(Path.of("..").toAbsolutePath(), dir.resolve("state"),
+        PlatformSettings.DEFAULT_HOST, FreePorts.forPlatform(), Map.of(), Duration.ofSeconds(30));
+    PlatformService mongo = Services.byKey("mongo").orElseThrow();
+    List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    try (Platform platform = Platform.start(settings, List.of(mongo), out::add)) {
+      Supervisor supervisor = new Supervisor(platform,
+          new RestartPolicy(3, Duration.ofMinutes(10), Duration.ZERO, Duration.ZERO), System::nanoTime, out::add);
+      Path file = settings.stateDir().resolve("mongo/mongo.mv");
+      java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(file);
+      try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
+        client.getDatabase("plantspy").getCollection("leaves")
+            .insertOne(new Document("_id", "survivor").append("label", "healthy"));
+      }
+      // H2 commits in the background about once a second; a SIGKILL before that loses the write by design.
+      SupervisorTest.await(() -> modifiedAfter(file, before));
+      ChildProcess killed = platform.processes().get(0);
+
+      ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly();
+      SupervisorTest.await(() -> {
+        supervisor.check();
+        return platform.processes().get(0).pid() != killed.pid() && platform.exited().isEmpty();
+      });
+
+      try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
+        assertThat(client.getDatabase("plantspy").getCollection("leaves").find(new Document("_id", "survivor"))
+            .first()).containsEntry("label", "healthy");
+      }
+      assertThat(out).anyMatch(line -> line.contains("mongo died")).anyMatch(line -> line.contains("mongo restarted"));
+      assertThat(platform.state().platform().orElseThrow().services()).singleElement()
+          .satisfies(s -> assertThat(s.restarts()).isEqualTo(1));
+    }
+  }
+
+  private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).compareTo(time) > 0;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static void assertListensOnLoopbackOnly(PlatformSettings settings) throws Exception {
+    Optional<InetAddress> external = ThisMachine.nonLoopbackAddress();
+    if (external.isEmpty()) {
+      System.out.println("this machine has no non-loopback address: loopback-only binding not checked");
+      return;
+    }
+    for (NamedPort port : List.of(KafkaService.LISTENER, KafkaService.CONTROLLER, MongoService.PORT)) {
+      assertThat(ThisMachine.accepts(external.get(), settings.port(port))).as("%s on %s", port, external.get())
+          .isFalse();
+    }
   }
 
   private static void roundTripOneRecord(String bootstrap) throws Exception {

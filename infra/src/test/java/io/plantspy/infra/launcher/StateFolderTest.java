@@ -62,9 +62,12 @@ class StateFolderTest {
   @Test
   void platformStateRoundTripsAndClearingTwiceIsFine() throws Exception {
     StateFolder state = new StateFolder(dir);
-    PlatformState up = new PlatformState("127.0.0.1", 4321, Map.of("kafka", 19092, "api", 18080), List.of(
-        new PlatformState.RecordedService("kafka", 12345, dir.resolve("logs/kafka.log"), 19092),
-        new PlatformState.RecordedService("stream-processor", 12346, dir.resolve("logs/stream-processor.log"), 0)));
+    PlatformState up = new PlatformState("127.0.0.1", 4321, java.time.Instant.parse("2026-11-28T05:59:59.990Z"),
+        Map.of("kafka", 19092, "api", 18080), List.of(
+        new PlatformState.RecordedService("kafka", 12345, java.time.Instant.parse("2026-11-28T06:00:00.120Z"),
+            dir.resolve("logs/kafka.log"), 19092, 2),
+        new PlatformState.RecordedService("stream-processor", 12346, null, dir.resolve("logs/stream-processor.log"),
+            0, 0)));
     state.savePlatform(up);
 
     assertThat(state.platform()).contains(up);
@@ -92,5 +95,29 @@ class StateFolderTest {
     assertThat(state.logs()).isDirectory();
     assertThat(state.kafkaData()).isDirectory();
     assertThat(state.mongoFile().getParent()).isDirectory();
+  }
+
+  @Test
+  void theFolderAndEverythingInItAreTheOwnersOnlyEvenWhatAnOlderLauncherLeftReadable() throws Exception {
+    StateFolder state = new StateFolder(dir.resolve(".plantspy"));
+    Files.createDirectories(state.keycloakData(), PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwxr-xr-x")));
+    Files.setPosixFilePermissions(state.root(), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path keycloakDb = Files.writeString(state.keycloakData().resolve("keycloakdb.mv.db"), "realm private key");
+    Files.setPosixFilePermissions(keycloakDb, PosixFilePermissions.fromString("rw-r--r--"));
+
+    state.create();
+    state.savePlatform(new PlatformState("127.0.0.1", 0, null, Map.of(), List.of()));
+    state.passwords();
+
+    for (Path folder : List.of(state.root(), state.logs(), state.kafkaData(), state.keycloakData(),
+        state.mongoFile().getParent(), state.streamsState())) {
+      assertThat(Files.getPosixFilePermissions(folder)).as("%s", folder)
+          .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+    for (Path file : List.of(keycloakDb, state.platformFile(), state.usersFile())) {
+      assertThat(Files.getPosixFilePermissions(file)).as("%s", file)
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
   }
 }

@@ -25,8 +25,21 @@ class StatusCommandTest {
       int exit = StatusCommand.report(recorded(ProcessHandle.current().pid(), socket.getLocalPort()), out);
 
       assertThat(exit).isZero();
-      assertThat(text()).matches("api +UP +pid \\d+ +127\\.0\\.0\\.1:" + socket.getLocalPort() + "\\R");
+      assertThat(text()).matches("api +UP +pid \\d+ +127\\.0\\.0\\.1:" + socket.getLocalPort() + "\\R"
+          + "supervisor +DOWN .*\\R");
     }
+  }
+
+  @Test
+  void aRestartedServiceSaysHowOften() throws Exception {
+    long pid = ProcessHandle.current().pid();
+    PlatformState state = new PlatformState(PlatformSettings.DEFAULT_HOST, 0, null, Map.of(), List.of(
+        new PlatformState.RecordedService("mongo", pid, ProcessHandle.current().info().startInstant().orElse(null),
+            Path.of("mongo.log"), 0, 2)));
+
+    StatusCommand.report(Optional.of(state), out);
+
+    assertThat(text()).contains("mongo").contains("restarted 2x");
   }
 
   @Test
@@ -60,8 +73,9 @@ class StatusCommandTest {
   }
 
   private static Optional<PlatformState> recorded(long pid, int port) {
-    return Optional.of(new PlatformState(PlatformSettings.DEFAULT_HOST, 1, Map.of(), List.of(
-        new PlatformState.RecordedService("api", pid, Path.of("api.log"), port))));
+    return Optional.of(new PlatformState(PlatformSettings.DEFAULT_HOST, 0, null, Map.of(), List.of(
+        new PlatformState.RecordedService("api", pid,
+            ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).orElse(null), Path.of("api.log"), port, 0))));
   }
 
   private String text() {

@@ -65,6 +65,22 @@ class UpCommandTest {
         .hasMessageContaining("broker").hasMessageContaining("kafka, mongo, keycloak, processor, api");
   }
 
+  @Test
+  void theBackgroundLauncherOfDetachIsGivenTheSameSettingsAndServices() {
+    UpCommand up = parse("up", "--detach", "--api-port", "18080", "--host", "127.0.0.2", "--without", "api",
+        "--max-restarts", "2", "--restart-window", "1m");
+    PlatformSettings settings = up.settings(new StateFolder(dir));
+
+    UpCommand background = parse(up.supervisorArguments(settings).toArray(String[]::new));
+
+    assertThat(background.supervise).isTrue();
+    assertThat(background.detach).isFalse();
+    assertThat(background.settings(new StateFolder(dir))).isEqualTo(settings);
+    assertThat(background.services()).isEqualTo(up.services());
+    assertThat(background.maxRestarts).isEqualTo(2);
+    assertThat(background.restartWindow).isEqualTo(java.time.Duration.ofMinutes(1));
+  }
+
   private static UpCommand parse(String... args) {
     CommandLine.ParseResult parsed = PlantspyLauncher.commandLine().parseArgs(args);
     return (UpCommand) parsed.subcommand().commandSpec().userObject();

@@ -41,6 +41,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxImageBytes largest image accepted, inline or fetched from a blob store
  * @param gridfs MongoDB GridFS holding claim-checked images; absent means such references are answered
  *     IMAGE_NOT_FOUND
+ * @param retry how a batch whose infrastructure failed (blob store unreachable, model runtime error) is retried
  * @param streams extra Kafka Streams properties, applied last (e.g. commit.interval.ms)
  */
 @Validated
@@ -58,6 +59,7 @@ public record ProcessorProperties(
     @DefaultValue @Valid Inference inference,
     @DefaultValue("20MB") @NotNull DataSize maxImageBytes,
     @Valid GridFs gridfs,
+    @DefaultValue @Valid Retry retry,
     Map<String, String> streams) {
 
   static final String PREFIX = "plantspy.processor";
@@ -94,14 +96,14 @@ public record ProcessorProperties(
   /** The same settings with other batching limits; topology tests vary only these. */
   public ProcessorProperties withBatch(int maxSize, Duration maxWait) {
     return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
-        topics, modelsDir, releaseDir, new Batch(maxSize, maxWait), inference, maxImageBytes, gridfs, streams);
+        topics, modelsDir, releaseDir, new Batch(maxSize, maxWait), inference, maxImageBytes, gridfs, retry, streams);
   }
 
   /** The same settings pointed at other brokers, state folder and application id (integration tests). */
   public ProcessorProperties withKafka(String bootstrapServers, String applicationId, Path stateDir,
       int replicationFactor) {
     return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
-        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, streams);
+        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, retry, streams);
   }
 
   /** The topic names in force: the defaults of {@link TopicNames} with the configured overrides. */
@@ -156,10 +158,45 @@ public record ProcessorProperties(
       @DefaultValue("false") boolean allowSpinning) {}
 
   /**
+   * A failed batch stays buffered and is tried again after a backoff that doubles from {@code initialBackoff} up
+   * to {@code maxBackoff}; a request that has failed {@code maxAttempts} times is answered with an error and
+   * dead-lettered. The defaults give up after about two minutes of failures, long enough to ride out a MongoDB
+   * restart, short enough that a requester waiting on a request that can never succeed hears about it.
+   *
+   * @param maxAttempts tries per request, the first included, before it is answered with an error
+   * @param initialBackoff the wait after the first failure
+   * @param maxBackoff the longest wait between two tries
+   */
+  public record Retry(
+      @DefaultValue("8") @Min(1) @Max(1000) int maxAttempts,
+      @DefaultValue("1s") @NotNull Duration initialBackoff,
+      @DefaultValue("1m") @NotNull Duration maxBackoff) {
+
+    public Retry {
+      if (initialBackoff != null && maxBackoff != null) { // missing ones are reported by @NotNull
+        requirePositive("plantspy.processor.retry.initial-backoff", initialBackoff);
+        requirePositive("plantspy.processor.retry.max-backoff", maxBackoff);
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+          throw new IllegalArgumentException("plantspy.processor.retry.max-backoff must not be shorter than "
+              + "initial-backoff");
+        }
+      }
+    }
+
+    /** The wait after the {@code consecutiveFailures}-th failure in a row (1 for the first). */
+    public Duration backoff(int consecutiveFailures) {
+      int doublings = Math.min(Math.max(0, consecutiveFailures - 1), 30);
+      long millis = initialBackoff.toMillis() << doublings;
+      // A shift past the cap (or into overflow) is the cap.
+      return millis <= 0 || millis > maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(millis);
+    }
+  }
+
+  /**
    * @param uri MongoDB connection string, e.g. mongodb://localhost:27017
    * @param database the database whose {@code images} bucket holds the claim-checked images
-   * @param readTimeout longest wait for a reply: a stalled MongoDB then fails the batch (retried, and the service
-   *     stops after repeated failures) instead of blocking a stream thread for ever (the driver's default)
+   * @param readTimeout longest wait for a reply: a stalled MongoDB then fails the batch (retried with backoff, see
+   *     {@code retry}) instead of blocking a stream thread for ever (the driver's default)
    * @param serverSelectionTimeout longest wait for a reachable MongoDB before a fetch fails
    */
   public record GridFs(

@@ -29,9 +29,9 @@ public final class StreamsSettings {
     // Values are decoded (and dead-lettered) inside the topology; only a bad String key can fail here, and such a
     // record has no request id to answer, so it is logged and skipped rather than stopping the partition.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-    // Anything else thrown while processing (blob store or model runtime down, a bug) fails the task: under
-    // exactly-once that aborts the transaction, so the buffered requests are retried by the replacement thread
-    // instead of being skipped, which is what CONTINUE would do.
+    // A failing blob store or model runtime is retried inside the topology (see MicroBatcher). Anything else thrown
+    // while processing (a bug) fails the task: under exactly-once that aborts the transaction, so the buffered
+    // requests are retried by the replacement thread instead of being skipped, which is what CONTINUE would do.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
     if (config.stateDir() != null) {
       props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());

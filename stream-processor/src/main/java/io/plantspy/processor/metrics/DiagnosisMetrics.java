@@ -19,12 +19,14 @@ public final class DiagnosisMetrics {
   public static final String REQUESTS = "plantspy.processor.requests";
   public static final String ERRORS = "plantspy.processor.errors";
   public static final String DEAD_LETTERS = "plantspy.processor.dead.letters";
+  public static final String RETRIES = "plantspy.processor.retries";
   public static final String BATCH_SIZE = "plantspy.processor.batch.size";
   public static final String INFERENCE = "plantspy.processor.inference";
   public static final String RELEASE_TAG = "release";
 
   private final Counter requests;
   private final Counter deadLetters;
+  private final Counter retries;
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
   private final DistributionSummary batchSize;
   private final Timer inference;
@@ -33,6 +35,8 @@ public final class DiagnosisMetrics {
     requests = Counter.builder(REQUESTS).description("Diagnosis requests taken into a batch")
         .tag(RELEASE_TAG, releaseId).register(registry);
     deadLetters = Counter.builder(DEAD_LETTERS).description("Request records sent to the dead-letter topic")
+        .tag(RELEASE_TAG, releaseId).register(registry);
+    retries = Counter.builder(RETRIES).description("Requests kept buffered for another try after their batch failed")
         .tag(RELEASE_TAG, releaseId).register(registry);
     for (ErrorCode code : ErrorCode.values()) {
       errors.put(code, Counter.builder(ERRORS).description("Requests answered with an error")
@@ -50,6 +54,10 @@ public final class DiagnosisMetrics {
 
   public void deadLettered() {
     deadLetters.increment();
+  }
+
+  public void retried(int requests) {
+    retries.increment(requests);
   }
 
   public void error(ErrorCode code) {

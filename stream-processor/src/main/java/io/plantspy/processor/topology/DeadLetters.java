@@ -17,6 +17,8 @@ public final class DeadLetters {
   public static final String TOPIC = "__streams.errors.topic";
   public static final String PARTITION = "__streams.errors.partition";
   public static final String OFFSET = "__streams.errors.offset";
+  /** How many times a request was tried before it was given up (not a Kafka Streams header: ours). */
+  public static final String ATTEMPTS = "plantspy.errors.attempts";
 
   private DeadLetters() {}
 
@@ -28,6 +30,20 @@ public final class DeadLetters {
     add(headers, TOPIC, source.topic());
     add(headers, PARTITION, Integer.toString(source.partition()));
     add(headers, OFFSET, Long.toString(source.offset()));
+    return headers;
+  }
+
+  /**
+   * For a request given up after {@code attempts} failed tries: it left its input record long ago (it was
+   * buffered), so the source is the partition only; the offset is unknown by then.
+   */
+  static Headers givenUp(Exception cause, String topic, int partition, int attempts) {
+    RecordHeaders headers = new RecordHeaders();
+    add(headers, EXCEPTION, cause.getClass().getName());
+    add(headers, MESSAGE, String.valueOf(cause.getMessage()));
+    add(headers, TOPIC, topic);
+    add(headers, PARTITION, Integer.toString(partition));
+    add(headers, ATTEMPTS, Integer.toString(attempts));
     return headers;
   }
 

@@ -22,7 +22,8 @@ import org.apache.kafka.streams.state.Stores;
  * the same code runs under the TopologyTestDriver and in production:
  *
  * <pre>
- * requests (String, byte[]) → decode ─┬─→ micro-batcher [buffer store] ─→ results
+ * requests (String, byte[]) → decode ─┬─→ micro-batcher [buffer, attempts] ─┬─→ results
+ *                                     │                                    └─→ dlq (a request that kept failing)
  *                                     ├─→ results (error result for a corrupt record)
  *                                     └─→ dlq (its raw bytes)
  * </pre>
@@ -36,6 +37,8 @@ public final class DiagnosisTopology {
   static final String DLQ_SINK = "dlq-sink";
   /** The buffer of requests waiting for a batch; its changelog topic is {applicationId}-diagnosis-buffer-changelog. */
   public static final String BUFFER_STORE = "diagnosis-buffer";
+  /** Failed tries of buffered requests; changelogged like the buffer, so a restart does not reset the count. */
+  public static final String ATTEMPTS_STORE = "diagnosis-attempts";
 
   private DiagnosisTopology() {}
 
@@ -62,6 +65,9 @@ public final class DiagnosisTopology {
             Stores.inMemoryKeyValueStore(BUFFER_STORE), Serdes.String(), topics.requests().valueSerde())
         .withLoggingEnabled(Map.of())
         .withCachingEnabled();
+    StoreBuilder<KeyValueStore<String, Integer>> attempts = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(ATTEMPTS_STORE), Serdes.String(), Serdes.Integer())
+        .withLoggingEnabled(Map.of());
 
     Topology topology = new Topology();
     // Values stay bytes until the decoder, so a corrupt record can be dead-lettered from inside the transaction.
@@ -70,13 +76,15 @@ public final class DiagnosisTopology {
     topology.addProcessor(DECODER,
         () -> new RequestDecoder(topics.requests().valueSerde().deserializer(), metrics), SOURCE);
     topology.addProcessor(BATCHER,
-        () -> new MicroBatcher(BUFFER_STORE, config.batch().maxSize(), config.batch().maxWait(), diagnoser, metrics),
+        () -> new MicroBatcher(BUFFER_STORE, ATTEMPTS_STORE, config, topics.requests().name(),
+            topics.requests().valueSerde().serializer(), diagnoser, metrics),
         DECODER);
     topology.addStateStore(buffer, BATCHER);
+    topology.addStateStore(attempts, BATCHER);
     topology.addSink(RESULTS_SINK, topics.results().name(), topics.results().keySerde().serializer(),
         topics.results().valueSerde().serializer(), DECODER, BATCHER);
     topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),
-        topics.dlq().valueSerde().serializer(), DECODER);
+        topics.dlq().valueSerde().serializer(), DECODER, BATCHER);
     return topology;
   }
 }

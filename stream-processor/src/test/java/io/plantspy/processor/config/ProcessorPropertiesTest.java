@@ -37,7 +37,20 @@ class ProcessorPropertiesTest {
       assertThat(properties.batch().maxWait()).isEqualTo(Duration.ofMillis(20));
       assertThat(properties.inference().intraOpThreads()).isEqualTo(1);
       assertThat(properties.inference().allowSpinning()).isFalse();
+      assertThat(properties.retry().maxAttempts()).isEqualTo(8);
     });
+  }
+
+  @Test
+  void retryBackoffDoublesFromTheInitialWaitUpToTheCap() {
+    ProcessorProperties.Retry retry = ProcessorProperties.bind(java.util.Map.of(
+        "retry.initial-backoff", "1s", "retry.max-backoff", "5s")).retry();
+
+    assertThat(retry.backoff(1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(retry.backoff(2)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(retry.backoff(3)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(retry.backoff(4)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(retry.backoff(500)).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

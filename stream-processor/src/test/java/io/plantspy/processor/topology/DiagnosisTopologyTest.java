@@ -252,6 +252,120 @@ class DiagnosisTopologyTest {
     }
   }
 
+  @Test
+  void anUnreachableImageStoreBacksOffAndAnswersOnceItIsBack() {
+    FailingStore store = new FailingStore(2);
+    ProcessorProperties config = retrying(5).withBatch(8, Duration.ofMillis(20));
+    try (TopologyHarness harness = harness(config, fake, store.resolver())) {
+      harness.send(TestRequests.reference("patient", "gridfs", "img"));
+
+      harness.advance(Duration.ofMillis(20)); // first attempt: the store is down
+      assertThat(store.calls).isEqualTo(1);
+      assertThat(harness.results.isEmpty()).isTrue();
+      assertThat(harness.buffered()).as("kept buffered for the retry").isEqualTo(1);
+
+      harness.advance(Duration.ofMillis(99)); // the first backoff (100 ms) has not passed
+      assertThat(store.calls).isEqualTo(1);
+      harness.advance(Duration.ofMillis(1)); // second attempt, still down; backoff doubles to 200 ms
+      assertThat(store.calls).isEqualTo(2);
+      harness.advance(Duration.ofMillis(199));
+      assertThat(store.calls).isEqualTo(2);
+      harness.advance(Duration.ofMillis(1)); // third attempt: back
+
+      DiagnosisResult result = harness.results.readValue();
+      assertThat(result.getId()).isEqualTo("patient");
+      assertThat(result.getOutcome()).isInstanceOf(Diagnosis.class);
+      assertThat(harness.buffered()).isZero();
+      assertThat(harness.dlq.isEmpty()).isTrue();
+      assertThat(harness.registry.get(DiagnosisMetrics.RETRIES).counter().count()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRequestThatKeepsFailingIsAnsweredWithAnErrorAndDeadLetteredAfterMaxAttempts() throws IOException {
+    FailingStore store = new FailingStore(Integer.MAX_VALUE);
+    try (TopologyHarness harness = harness(retrying(3).withBatch(8, Duration.ofMillis(20)), fake, store.resolver())) {
+      harness.send(TestRequests.reference("doomed", "gridfs", "img"));
+      harness.advance(Duration.ofMillis(20));
+      harness.advance(Duration.ofMillis(100));
+      assertThat(harness.results.isEmpty()).as("answered before the last attempt").isTrue();
+      harness.advance(Duration.ofMillis(200));
+
+      assertThat(store.calls).isEqualTo(3);
+      DiagnosisResult error = harness.results.readValue();
+      assertThat(error.getId()).isEqualTo("doomed");
+      assertThat(error.getOwner()).isEqualTo("owner-of-doomed");
+      DiagnosisError outcome = (DiagnosisError) error.getOutcome();
+      assertThat(outcome.getCode()).isEqualTo(ErrorCode.INTERNAL);
+      assertThat(outcome.getMessage()).contains("3 attempts");
+
+      TestRecord<String, byte[]> dead = harness.dlq.readRecord();
+      assertThat(dead.key()).isEqualTo("doomed");
+      assertThat(DiagnosisRequest.getDecoder().decode(dead.value()).getId()).isEqualTo("doomed");
+      assertThat(header(dead.headers(), DeadLetters.EXCEPTION)).isEqualTo(IllegalStateException.class.getName());
+      assertThat(header(dead.headers(), DeadLetters.MESSAGE)).isEqualTo("GridFS unreachable");
+      assertThat(header(dead.headers(), DeadLetters.ATTEMPTS)).isEqualTo("3");
+      assertThat(header(dead.headers(), DeadLetters.TOPIC)).isEqualTo("plantspy.diagnosis.requests");
+      assertThat(harness.buffered()).isZero();
+      assertThat(harness.registry.get(DiagnosisMetrics.DEAD_LETTERS).counter().count()).isEqualTo(1);
+
+      harness.advance(Duration.ofMinutes(5));
+      assertThat(store.calls).as("not retried once given up").isEqualTo(3);
+      assertThat(harness.results.isEmpty()).isTrue();
+    }
+  }
+
+  @Test
+  void aFailingRequestDoesNotCostItsBatchMatesTheirAnswers() {
+    byte[] stored = TestRequests.generatedJpeg();
+    ImageResolver images = new ImageResolver(Map.of("gridfs", id -> {
+      if (id.equals("bad")) {
+        throw new IllegalStateException("chunk unreadable");
+      }
+      return Optional.of(stored);
+    }));
+    try (TopologyHarness harness = harness(retrying(2).withBatch(3, Duration.ofMillis(20)), fake, images)) {
+      harness.send(TestRequests.reference("good-1", "gridfs", "ok"));
+      harness.send(TestRequests.reference("bad", "gridfs", "bad"));
+      harness.send(TestRequests.reference("good-2", "gridfs", "ok"));
+      assertThat(harness.results.isEmpty()).as("the whole batch failed once").isTrue();
+
+      harness.advance(Duration.ofMillis(100)); // the retry runs each request on its own
+
+      Map<String, DiagnosisResult> results = harness.results.readKeyValuesToMap();
+      assertThat(results.get("good-1").getOutcome()).isInstanceOf(Diagnosis.class);
+      assertThat(results.get("good-2").getOutcome()).isInstanceOf(Diagnosis.class);
+      assertThat(((DiagnosisError) results.get("bad").getOutcome()).getCode()).isEqualTo(ErrorCode.INTERNAL);
+      assertThat(harness.dlq.readKeyValuesToMap()).containsOnlyKeys("bad");
+    }
+  }
+
+  /** Retries with a 100 ms first backoff that doubles up to 1 s, giving up after {@code maxAttempts}. */
+  private static ProcessorProperties retrying(int maxAttempts) {
+    return ProcessorProperties.bind(Map.of("retry.max-attempts", Integer.toString(maxAttempts),
+        "retry.initial-backoff", "100ms", "retry.max-backoff", "1s"));
+  }
+
+  /** A GridFS stand-in that is unreachable for its first {@code failures} fetches. */
+  private static final class FailingStore {
+    private final int failures;
+    private final byte[] image = TestRequests.generatedJpeg();
+    int calls;
+
+    FailingStore(int failures) {
+      this.failures = failures;
+    }
+
+    ImageResolver resolver() {
+      return new ImageResolver(Map.of("gridfs", id -> {
+        if (++calls <= failures) {
+          throw new IllegalStateException("GridFS unreachable");
+        }
+        return Optional.of(image);
+      }));
+    }
+  }
+
   private TopologyHarness harness(ProcessorProperties config, io.plantspy.processor.inference.BatchClassifier model,
       ImageResolver images) {
     return new TopologyHarness(config, model, images, stateDir);

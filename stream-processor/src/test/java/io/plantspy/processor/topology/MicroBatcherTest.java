@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.LeafImagePreprocessor;
+import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
 import io.plantspy.schemas.DiagnosisRequest;
@@ -38,12 +39,18 @@ class MicroBatcherTest {
           Topics.defaults().requests().valueSerde())
       .withLoggingDisabled()
       .build();
+  private final KeyValueStore<String, Integer> attempts = Stores.keyValueStoreBuilder(
+          Stores.inMemoryKeyValueStore(DiagnosisTopology.ATTEMPTS_STORE), Serdes.String(), Serdes.Integer())
+      .withLoggingDisabled()
+      .build();
 
   @BeforeEach
   void openBuffer() {
     context.setCurrentSystemTimeMs(0);
     buffer.init(context.getStateStoreContext(), buffer);
     context.addStateStore(buffer);
+    attempts.init(context.getStateStoreContext(), attempts);
+    context.addStateStore(attempts);
   }
 
   @Test
@@ -130,7 +137,9 @@ class MicroBatcherTest {
     DiagnosisMetrics metrics = new DiagnosisMetrics(new SimpleMeterRegistry(), model.releaseId());
     BatchDiagnoser diagnoser = new BatchDiagnoser(new LeafImagePreprocessor(ImageLimits.defaults()),
         ImageResolver.inlineOnly(), model, metrics);
-    return new MicroBatcher(DiagnosisTopology.BUFFER_STORE, maxSize, MAX_WAIT, diagnoser, metrics);
+    return new MicroBatcher(DiagnosisTopology.BUFFER_STORE, DiagnosisTopology.ATTEMPTS_STORE,
+        ProcessorProperties.defaults().withBatch(maxSize, MAX_WAIT), "requests",
+        Topics.defaults().requests().valueSerde().serializer(), diagnoser, metrics);
   }
 
   private static Record<String, Object> record(String id) {
