@@ -193,6 +193,12 @@ class DiagnosisApiTest {
   }
 
   @Test
+  void aTokenWithoutSubjectIs401() {
+    problem(bearer(client, TestTokens.withoutSubject("category")).get().uri("/api/v1/diagnoses/x").exchange(),
+        HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
   void keycloakShapedTokenIsAcceptedWithItsRealmRoles() {
     String id = idOf(client.post().uri("/api/v1/diagnoses")
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.valid("alice", "category", "disease"))
