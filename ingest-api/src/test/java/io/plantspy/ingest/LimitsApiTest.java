@@ -7,13 +7,19 @@ import static org.awaitility.Awaitility.await;
 
 import io.plantspy.ingest.limits.ConcurrencyLimits;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +52,9 @@ class LimitsApiTest {
 
   private static final String BOUNDARY = "b0undary";
 
+  private static final List<Socket> held = new CopyOnWriteArrayList<>();
+  private static final ServerSocket silent = silentServer();
+
   @Autowired ApplicationContext context;
   @Autowired ConcurrencyLimits limits;
   private WebTestClient client;
@@ -55,8 +64,10 @@ class LimitsApiTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", TestMongo::uri);
     registry.add("plantspy.security.jwk-set-uri", TestTokens::jwksUri);
-    registry.add("plantspy.limits.uploads", () -> "2");
-    registry.add("plantspy.limits.uploads-per-caller", () -> "1");
+    // The image cap is 1 MB here: a body of unknown length weighs 1 MB + 64 KB, so one such body per caller and
+    // two in all fit.
+    registry.add("plantspy.limits.upload-bytes", () -> "2200KB");
+    registry.add("plantspy.limits.upload-bytes-per-caller", () -> "1100KB");
     registry.add("plantspy.limits.waiters", () -> "2");
     registry.add("plantspy.limits.waiters-per-caller", () -> "2");
     registry.add("plantspy.retry-after.busy", () -> "2s");
@@ -79,13 +90,11 @@ class LimitsApiTest {
   @Test
   void aCallersSecondUploadIs429AndAFullInstanceIs503BothWithRetryAfter() {
     slowUploadInBackground("ann");
-    await().atMost(Duration.ofSeconds(10)).until(() -> limits.uploads().inUse() == 1);
-    refused(as(client, "ann", "category").post().uri("/api/v1/diagnoses").body(image(TestImages.png(16)))
-        .exchange(), HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
+    await().atMost(Duration.ofSeconds(10)).until(() -> limits.uploads().inUse() > 0);
+    refused(multipartPost("ann", Flux.just(whole())), HttpStatus.TOO_MANY_REQUESTS, "too-many-requests");
     slowUploadInBackground("bob");
-    await().atMost(Duration.ofSeconds(10)).until(() -> limits.uploads().inUse() == 2);
-    refused(as(client, "cid", "category").post().uri("/api/v1/diagnoses").body(image(TestImages.png(16)))
-        .exchange(), HttpStatus.SERVICE_UNAVAILABLE, "busy");
+    await().atMost(Duration.ofSeconds(10)).until(() -> limits.uploads().inUse() > 2_000_000);
+    refused(multipartPost("cid", Flux.just(whole())), HttpStatus.SERVICE_UNAVAILABLE, "busy");
   }
 
   @Test
@@ -116,16 +125,22 @@ class LimitsApiTest {
 
   @Test
   void waitersBeyondTheTotalAre503() {
-    waitInBackground("fay", "/api/v1/diagnoses?wait=3s");
-    waitInBackground("gus", "/api/v1/predict/category");
+    // Two waiting URL submissions whose server never answers hold both waiter permits until the fetch times out.
+    String url = "http://127.0.0.1:" + silent.getLocalPort() + "/leaf.png";
+    for (String owner : List.of("fay", "gus")) {
+      pending.add(CompletableFuture.runAsync(() -> as(client, owner, "category").post()
+          .uri("/api/v1/diagnoses?wait=3s").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", url))
+          .exchange().expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)));
+    }
     await().atMost(Duration.ofSeconds(10)).until(() -> limits.waiters().inUse() == 2);
-    refused(as(client, "hal", "category").post().uri("/api/v1/diagnoses?wait=1s")
-        .body(image(TestImages.png(20))).exchange(), HttpStatus.SERVICE_UNAVAILABLE, "busy");
+    refused(as(client, "hal", "category").post().uri("/api/v1/predict/category")
+        .body(image(TestImages.png(20))).exchange(), HttpStatus.SERVICE_UNAVAILABLE, "busy")
+        .value(problem -> assertThat(problem.get("detail").toString()).contains("waiting requests"));
   }
 
-  private void waitInBackground(String owner, String uri) {
-    pending.add(CompletableFuture.runAsync(() -> as(client, owner, "category", "health").post().uri(uri)
-        .body(image(TestImages.png(16))).exchange().expectStatus().isAccepted()));
+  private static DataBuffer whole() {
+    byte[] bytes = multipart(Map.of("image", TestImages.png(16)));
+    return buffer(bytes, 0, bytes.length);
   }
 
   /** An upload whose body ends only after three seconds, holding its upload permit meanwhile. */
@@ -134,6 +149,35 @@ class LimitsApiTest {
     Flux<DataBuffer> slow = Flux.concat(Flux.just(buffer(bytes, 0, 100)),
         Flux.defer(() -> Flux.just(buffer(bytes, 100, bytes.length))).delaySubscription(Duration.ofSeconds(3)));
     pending.add(CompletableFuture.runAsync(() -> multipartPost(owner, slow).expectStatus().isAccepted()));
+  }
+
+  @AfterAll
+  static void stopServer() throws IOException {
+    silent.close();
+    for (Socket s : held) {
+      s.close();
+    }
+  }
+
+  /** Accepts connections and never answers. */
+  private static ServerSocket silentServer() {
+    try {
+      ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+      Thread acceptor = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            held.add(server.accept());
+          } catch (IOException e) {
+            return;
+          }
+        }
+      }, "silent-image-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private WebTestClient.ResponseSpec multipartPost(String owner, Flux<DataBuffer> body) {
@@ -161,8 +205,9 @@ class LimitsApiTest {
     return DefaultDataBufferFactory.sharedInstance.wrap(chunk);
   }
 
-  private static void refused(WebTestClient.ResponseSpec response, HttpStatus status, String slug) {
-    response.expectStatus().isEqualTo(status)
+  private static WebTestClient.BodySpec<Map, ?> refused(WebTestClient.ResponseSpec response, HttpStatus status,
+      String slug) {
+    return response.expectStatus().isEqualTo(status)
         .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody(Map.class).value(problem -> assertThat(problem)

@@ -2,7 +2,7 @@ package io.plantspy.ingest.limits;
 
 import org.springframework.stereotype.Component;
 
-/** The API's three counted resources, sized by {@link LimitProperties}. */
+/** The API's three budgets, sized by {@link LimitProperties}: upload bytes, URL fetches and waiters. */
 @Component
 public class ConcurrencyLimits {
 
@@ -11,7 +11,7 @@ public class ConcurrencyLimits {
   private final Permits waiters;
 
   public ConcurrencyLimits(LimitProperties props) {
-    this.uploads = new Permits("uploads", props.uploads(), props.uploadsPerCaller());
+    this.uploads = new Permits("upload bytes", props.uploadBytes().toBytes(), props.uploadBytesPerCaller().toBytes());
     this.fetches = new Permits("URL fetches", props.fetches(), props.fetchesPerCaller());
     this.waiters = new Permits("waiting requests", props.waiters(), props.waitersPerCaller());
   }

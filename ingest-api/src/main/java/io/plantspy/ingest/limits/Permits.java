@@ -1,19 +1,21 @@
 package io.plantspy.ingest.limits;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A counted resource with a total and a per-caller cap (uploads, fetches, waiters). Non-blocking: a request either
- * gets a permit at once or is refused, so a full API answers quickly instead of queueing work it cannot hold.
+ * A budget with a total and a per-caller cap (bytes of uploads, URL fetches, waiters). Each request takes a
+ * weight from it (1 for a count, its size for bytes), clamped to the caps so that one request alone always fits.
+ * Non-blocking: a request either gets its share at once or is refused, so a full API answers quickly instead of
+ * queueing work it cannot hold.
  */
 public final class Permits {
 
   /** Why a permit was refused. */
   public enum Refusal { CALLER_LIMIT, TOTAL_LIMIT }
 
-  /** A held permit; closing it more than once returns it once. */
+  /** A held share; closing it more than once returns it once. */
   public interface Permit extends AutoCloseable {
     @Override
     void close();
@@ -23,12 +25,12 @@ public final class Permits {
   public record Outcome(Permit permit, Refusal refusal) {}
 
   private final String name;
-  private final int total;
-  private final int perCaller;
-  private final AtomicInteger inUse = new AtomicInteger();
-  private final ConcurrentHashMap<String, Integer> byCaller = new ConcurrentHashMap<>();
+  private final long total;
+  private final long perCaller;
+  private long inUse; // guarded by this
+  private final Map<String, Long> byCaller = new HashMap<>(); // guarded by this
 
-  public Permits(String name, int total, int perCaller) {
+  public Permits(String name, long total, long perCaller) {
     this.name = name;
     this.total = total;
     this.perCaller = perCaller;
@@ -38,40 +40,39 @@ public final class Permits {
     return name;
   }
 
-  /** Permits held now (a gauge, and a leak check in tests). */
-  public int inUse() {
-    return inUse.get();
+  /** The weight held now (a gauge, and a leak check in tests). */
+  public synchronized long inUse() {
+    return inUse;
   }
 
   public Outcome tryAcquire(String caller) {
-    boolean[] callerFull = {false};
-    byCaller.compute(caller, (key, held) -> {
-      int n = held == null ? 0 : held;
-      if (n >= perCaller) {
-        callerFull[0] = true;
-        return held;
+    return tryAcquire(caller, 1);
+  }
+
+  public Outcome tryAcquire(String caller, long weight) {
+    long w = Math.max(1, Math.min(weight, Math.min(perCaller, total)));
+    synchronized (this) {
+      long held = byCaller.getOrDefault(caller, 0L);
+      if (held + w > perCaller) {
+        return new Outcome(null, Refusal.CALLER_LIMIT);
       }
-      return n + 1;
-    });
-    if (callerFull[0]) {
-      return new Outcome(null, Refusal.CALLER_LIMIT);
-    }
-    if (inUse.incrementAndGet() > total) {
-      inUse.decrementAndGet();
-      releaseCaller(caller);
-      return new Outcome(null, Refusal.TOTAL_LIMIT);
+      if (inUse + w > total) {
+        return new Outcome(null, Refusal.TOTAL_LIMIT);
+      }
+      inUse += w;
+      byCaller.put(caller, held + w);
     }
     AtomicBoolean open = new AtomicBoolean(true);
     return new Outcome(() -> {
       if (open.compareAndSet(true, false)) {
-        inUse.decrementAndGet();
-        releaseCaller(caller);
+        release(caller, w);
       }
     }, null);
   }
 
-  private void releaseCaller(String caller) {
-    // The entry goes with the caller's last permit, so the map holds only callers with requests in flight.
-    byCaller.computeIfPresent(caller, (key, held) -> held <= 1 ? null : held - 1);
+  private synchronized void release(String caller, long weight) {
+    inUse -= weight;
+    // The entry goes with the caller's last share, so the map holds only callers with requests in flight.
+    byCaller.computeIfPresent(caller, (key, held) -> held <= weight ? null : held - weight);
   }
 }

@@ -1,5 +1,6 @@
 package io.plantspy.ingest.web;
 
+import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.limits.ConcurrencyLimits;
 import io.plantspy.ingest.limits.Permits;
 import io.plantspy.ingest.problem.ApiProblem;
@@ -8,7 +9,9 @@ import io.plantspy.ingest.problem.RetryAfterProperties;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,8 +23,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Takes the permits a submission needs before a byte of its body is read (an upload or a URL fetch, and a waiter
- * when it will wait for its result) and gives them back when the exchange ends, however it ends. Without a permit
+ * Takes what a submission needs from the budgets before a byte of its body is read (its upload's bytes or a URL
+ * fetch, and a waiter when it will wait for its result) and gives it back when the exchange ends, however it ends. Without a permit
  * the caller gets 429 (its own limit) or 503 (the instance's), with {@code Retry-After}. Runs after security, so
  * the caller is known.
  */
@@ -34,23 +37,27 @@ class ConcurrencyFilter implements WebFilter {
   private final ConcurrencyLimits limits;
   private final ProblemWriter writer;
   private final Duration retryAfter;
+  private final long maxBody;
 
-  ConcurrencyFilter(ConcurrencyLimits limits, ProblemWriter writer, RetryAfterProperties retryAfter) {
+  ConcurrencyFilter(ConcurrencyLimits limits, ProblemWriter writer, RetryAfterProperties retryAfter,
+      ImageProperties images) {
     this.limits = limits;
+    this.maxBody = images.maxSize().toBytes() + UploadSizeFilter.ENVELOPE;
     this.writer = writer;
     this.retryAfter = retryAfter.busy();
   }
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    List<Permits> needed = needed(exchange.getRequest());
+    Map<Permits, Long> needed = needed(exchange.getRequest());
     if (needed.isEmpty()) {
       return chain.filter(exchange);
     }
     return exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("").flatMap(caller -> {
       List<Permits.Permit> held = new ArrayList<>(needed.size());
-      for (Permits permits : needed) {
-        Permits.Outcome outcome = permits.tryAcquire(caller);
+      for (Map.Entry<Permits, Long> need : needed.entrySet()) {
+        Permits permits = need.getKey();
+        Permits.Outcome outcome = permits.tryAcquire(caller, need.getValue());
         if (outcome.permit() == null) {
           held.forEach(Permits.Permit::close);
           return refuse(exchange, permits, outcome.refusal());
@@ -61,18 +68,24 @@ class ConcurrencyFilter implements WebFilter {
     });
   }
 
-  private List<Permits> needed(ServerHttpRequest request) {
+  /** What the request takes from each budget: its body's bytes for an upload, one for a fetch or a wait. */
+  private Map<Permits, Long> needed(ServerHttpRequest request) {
     String path = request.getPath().pathWithinApplication().value();
     boolean predict = path.startsWith(PREDICT);
     if (!HttpMethod.POST.equals(request.getMethod()) || !(predict || path.equals(DIAGNOSES))) {
-      return List.of();
+      return Map.of();
     }
-    List<Permits> needed = new ArrayList<>(2);
+    Map<Permits, Long> needed = new LinkedHashMap<>();
     MediaType type = request.getHeaders().getContentType();
-    boolean json = type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type);
-    needed.add(json ? limits.fetches() : limits.uploads());
+    if (type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+      needed.put(limits.fetches(), 1L);
+    } else {
+      long length = request.getHeaders().getContentLength();
+      // Without a declared length the body may be as large as CountedBodies lets it be.
+      needed.put(limits.uploads(), length < 0 ? maxBody : Math.min(length, maxBody));
+    }
     if (predict || waits(request.getQueryParams().getFirst("wait"))) {
-      needed.add(limits.waiters());
+      needed.put(limits.waiters(), 1L);
     }
     return needed;
   }

@@ -27,6 +27,19 @@ class PermitsTest {
   }
 
   @Test
+  void weighsRequestsAndLetsOneAloneFitHoweverHeavy() {
+    Permits bytes = new Permits("upload bytes", 100, 60);
+    Permits.Permit big = bytes.tryAcquire("ann", 1_000).permit();
+    assertThat(big).as("clamped to the caller's cap").isNotNull();
+    assertThat(bytes.inUse()).isEqualTo(60);
+    assertThat(bytes.tryAcquire("ann", 1).refusal()).isEqualTo(Permits.Refusal.CALLER_LIMIT);
+    assertThat(bytes.tryAcquire("bob", 41).refusal()).isEqualTo(Permits.Refusal.TOTAL_LIMIT);
+    assertThat(bytes.tryAcquire("bob", 40).permit()).isNotNull();
+    big.close();
+    assertThat(bytes.inUse()).isEqualTo(40);
+  }
+
+  @Test
   void closingAPermitTwiceReturnsItOnce() {
     Permits permits = new Permits("waiters", 2, 1);
     Permits.Permit first = permits.tryAcquire("ann").permit();
