@@ -1,6 +1,7 @@
 package io.plantspy.ingest.problem;
 
 import com.mongodb.MongoException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         .orElseGet(() -> Mono.error(e));
   }
 
+  /** A request whose body stopped arriving (plantspy.limits.read-timeout): the client's fault, not a 500. */
+  @ExceptionHandler(ReadTimeoutException.class)
+  Mono<ResponseEntity<Object>> stalled(ReadTimeoutException e, ServerWebExchange exchange) {
+    return handleExceptionInternal(e, stalledProblem(), null, HttpStatus.REQUEST_TIMEOUT, exchange);
+  }
+
+  private static ProblemDetail stalledProblem() {
+    return ApiProblem.problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request timed out",
+        "the request body stopped arriving; send it again");
+  }
+
   @Override
   protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
       HttpStatusCode status, ServerWebExchange exchange) {
@@ -69,6 +81,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof DataBufferLimitException) {
         return tooLargeResponse();
+      }
+      if (t instanceof ReadTimeoutException) {
+        return handleExceptionInternal(ex, stalledProblem(), null, HttpStatus.REQUEST_TIMEOUT, exchange);
       }
     }
     return super.handleServerWebInputException(ex, headers, status, exchange);
