@@ -106,7 +106,7 @@ class DiagnosisController {
   private Mono<ResponseEntity<DiagnosisView>> submitAndAnswer(Mono<Submission> submission, Duration waitFor,
       Set<Answer> answers) {
     return submission
-        .flatMap(s -> service.submit(s, waitFor))
+        .flatMap(s -> AcceptOnce.submit(service, s, waitFor))
         .map(doc -> respond(doc, answers));
   }
 

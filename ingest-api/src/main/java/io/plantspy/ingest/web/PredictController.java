@@ -84,7 +84,7 @@ class PredictController {
 
   private Mono<ResponseEntity<Object>> predict(Answer answer, Part image, Authentication auth) {
     return reader.fromUpload(image, auth.getName(), Set.of(answer), null)
-        .flatMap(s -> service.submit(s, waitProps.max()))
+        .flatMap(s -> AcceptOnce.submit(service, s, waitProps.max()))
         .map(doc -> {
           if (doc.status() == DiagnosisStatus.PENDING) {
             return ResponseEntity.accepted().location(DiagnosisController.location(doc.id()))
