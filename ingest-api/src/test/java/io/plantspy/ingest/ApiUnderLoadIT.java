@@ -233,6 +233,7 @@ class ApiUnderLoadIT {
     Pattern pause = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     int before = 0;
     int after = 0;
+    int afterFull = 0;
     int collections = 0;
     for (String line : lines) {
       Matcher m = pause.matcher(line);
@@ -240,9 +241,14 @@ class ApiUnderLoadIT {
         collections++;
         before = Math.max(before, Integer.parseInt(m.group(1)));
         after = Math.max(after, Integer.parseInt(m.group(2)));
+        if (line.contains("Pause Full")) {
+          afterFull = Math.max(afterFull, Integer.parseInt(m.group(2)));
+        }
       }
     }
-    return collections + " GCs, peak heap before GC " + before + " MB, peak live after GC " + after + " MB";
+    // After a young collection the old generation still holds garbage; after a full one only live objects remain.
+    return collections + " GCs, peak heap before GC " + before + " MB, peak after GC " + after
+        + " MB, peak after a full GC " + (afterFull == 0 ? "(none)" : afterFull + " MB");
   }
 
   private static byte[] padded(byte[] image, int size) {
