@@ -39,7 +39,8 @@ import reactor.netty.resources.ConnectionProvider;
  * loads of issue 8: 64 concurrent 20 MB uploads, then 2,000 concurrent waiting requests. It must stay alive
  * (an OutOfMemoryError ends it: -XX:+ExitOnOutOfMemoryError), answer every request with a deliberate status (no
  * 500) and be healthy afterwards; a request that stalls mid-body is cut off by the read timeout. Loopback only;
- * the heap figures from its GC log go to target/api-under-load.txt for RELIABILITY.md.
+ * the heap figures from its GC log (and full collections asked for with jcmd) go to target/api-under-load.txt,
+ * and a class histogram taken while the waiters wait to target/api-under-load-histogram.txt, for RELIABILITY.md.
  */
 class ApiUnderLoadIT {
 
@@ -117,17 +118,24 @@ class ApiUnderLoadIT {
 
   @Test
   void survivesConcurrentLargeUploadsAndThousandsOfWaitersWithinTheLaunchersHeap() throws Exception {
+    String baseline = liveAfterFullGc();
     int startup = gcLines().size();
     Map<String, Integer> uploads = uploads();
     assertAlive("64 concurrent 20 MB uploads");
     int afterUploads = gcLines().size();
-    Map<String, Integer> waiters = waiters();
+    List<CompletableFuture<String>> waiting = waiters();
+    // Half-way through their 20 s wait every waiter is in flight: what they hold is live now.
+    Thread.sleep(10_000);
+    String withWaiters = liveAfterFullGc();
+    jcmd("GC.class_histogram", Path.of("target", "api-under-load-histogram.txt"));
+    Map<String, Integer> waiters = tally(waiting);
     assertAlive("2,000 concurrent waiters");
     List<String> gc = gcLines();
 
-    String figures = "heap " + heap + System.lineSeparator()
+    String figures = "heap " + heap + ", live after startup " + baseline + System.lineSeparator()
         + "uploads " + uploads + ": " + heapFigures(gc.subList(startup, afterUploads)) + System.lineSeparator()
-        + "waiters " + waiters + ": " + heapFigures(gc.subList(afterUploads, gc.size()));
+        + "waiters " + waiters + ": " + heapFigures(gc.subList(afterUploads, gc.size()))
+        + ", live with all of them waiting " + withWaiters;
     Files.writeString(Path.of("target", "api-under-load.txt"), figures + System.lineSeparator());
     System.out.println("ApiUnderLoadIT: " + figures);
 
@@ -167,7 +175,7 @@ class ApiUnderLoadIT {
     return tally(calls);
   }
 
-  private static Map<String, Integer> waiters() throws Exception {
+  private static List<CompletableFuture<String>> waiters() {
     byte[] body = multipart(TestImages.png(16));
     List<String> tokens = new ArrayList<>();
     for (int c = 0; c < WAITER_CALLERS; c++) {
@@ -177,7 +185,7 @@ class ApiUnderLoadIT {
     for (int i = 0; i < WAITERS; i++) {
       calls.add(post("/api/v1/diagnoses?wait=20s", tokens.get(i % WAITER_CALLERS), body));
     }
-    return tally(calls);
+    return calls;
   }
 
   private static CompletableFuture<String> post(String uri, String token, byte[] body) {
@@ -222,6 +230,29 @@ class ApiUnderLoadIT {
     Matcher xmx = Pattern.compile("\"(-Xmx\\w+)\"").matcher(source);
     assertThat(xmx.find()).as("ApiService starts the API with an -Xmx").isTrue();
     return xmx.group(1);
+  }
+
+  /** Runs a full collection in the API's JVM and returns the heap it left, from the GC log. */
+  private static String liveAfterFullGc() throws Exception {
+    jcmd("GC.run", null);
+    Pattern asked = Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M");
+    String live = "(not in the GC log)";
+    for (String line : gcLines()) {
+      Matcher m = asked.matcher(line);
+      if (m.find()) {
+        live = m.group(1) + " MB";
+      }
+    }
+    return live;
+  }
+
+  private static void jcmd(String command, Path output) throws Exception {
+    ProcessBuilder jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        Long.toString(api.pid()), command);
+    jcmd.redirectErrorStream(true);
+    jcmd.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD
+        : ProcessBuilder.Redirect.to(output.toFile()));
+    assertThat(jcmd.start().waitFor(60, TimeUnit.SECONDS)).as("jcmd " + command + " finished").isTrue();
   }
 
   private static List<String> gcLines() throws IOException {
