@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -20,6 +21,7 @@ import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.kafka.ResultPartitions;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.ingest.mongo.IdempotencyRecord;
+import io.plantspy.ingest.mongo.IdempotencyStore;
 import io.plantspy.schemas.Answer;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
@@ -61,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The API through its real parts (security chain, controllers, MongoDB, Kafka), with a fake processor answering
@@ -84,6 +87,7 @@ class DiagnosisApiTest {
   @MockitoSpyBean SupplierReactiveJwtDecoder tokenCheck;
   @MockitoSpyBean DiagnosisStore diagnosisStore;
   @MockitoSpyBean KafkaTemplate<String, DiagnosisRequest> requestTemplate;
+  @MockitoSpyBean IdempotencyStore keys;
   private WebTestClient client;
   private FakeProcessor processor;
 
@@ -190,6 +194,12 @@ class DiagnosisApiTest {
       problem(client.get().uri("/api/v1/diagnoses/x").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
           .exchange(), HttpStatus.UNAUTHORIZED);
     }
+  }
+
+  @Test
+  void aTokenWithoutSubjectIs401() {
+    problem(bearer(client, TestTokens.withoutSubject("category")).get().uri("/api/v1/diagnoses/x").exchange(),
+        HttpStatus.UNAUTHORIZED);
   }
 
   @Test
@@ -413,6 +423,15 @@ class DiagnosisApiTest {
         Instant.now())).block(Duration.ofSeconds(5));
     problem(idempotent("pablo", "key-busy", png), HttpStatus.CONFLICT, "idempotency-key-in-progress",
         "Request in progress");
+  }
+
+  @Test
+  void aKeyReleasedJustBeforeItIsLookedUpIsClaimedAgain() {
+    // The claim met the first request's record, whose request then failed and released the key before the
+    // record could be read: the claim finds nothing at all.
+    doReturn(Mono.empty()).doCallRealMethod().when(keys).claim(eq("pia"), eq("key-r"), anyString(), anyString());
+    String id = idOf(idempotent("pia", "key-r", TestImages.png(27)));
+    awaitSeen(id);
   }
 
   @Test

@@ -8,8 +8,10 @@ import io.plantspy.ingest.fetch.FetchProperties;
 import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.kafka.KafkaTopicProperties;
 import io.plantspy.ingest.kafka.ResultRetryProperties;
+import io.plantspy.ingest.limits.LimitProperties;
 import io.plantspy.ingest.mongo.MongoTimeoutProperties;
 import io.plantspy.ingest.mongo.RetentionProperties;
+import io.plantspy.ingest.problem.RetryAfterProperties;
 import io.plantspy.ingest.security.CorsProperties;
 import io.plantspy.ingest.security.SecurityProperties;
 import io.plantspy.model.image.ImageLimits;
@@ -31,6 +33,23 @@ class PropertyDefaultsTest {
     assertThat(security.tokenCache().maxSize()).isEqualTo(10_000);
     assertThat(security.tokenCache().ttl()).isEqualTo(Duration.ofMinutes(1));
     assertThat(security.audience()).isEqualTo("plantspy-api");
+    assertThat(security.keysTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void loadIsBoundedForTheLaunchersHeapByDefault() {
+    LimitProperties limits = TestProperties.defaults(LimitProperties.class);
+    assertThat(limits.uploadBytes()).isEqualTo(DataSize.ofMegabytes(160));
+    assertThat(limits.uploadBytesPerCaller()).isEqualTo(DataSize.ofMegabytes(64));
+    assertThat(limits.fetches()).isEqualTo(8);
+    assertThat(limits.fetchesPerCaller()).isEqualTo(2);
+    assertThat(limits.waiters()).isEqualTo(2000);
+    assertThat(limits.waitersPerCaller()).isEqualTo(200);
+    assertThat(limits.readTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(limits.requestTimeout()).isEqualTo(Duration.ofMinutes(2));
+    RetryAfterProperties retryAfter = TestProperties.defaults(RetryAfterProperties.class);
+    assertThat(retryAfter.unavailable()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(retryAfter.busy()).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test

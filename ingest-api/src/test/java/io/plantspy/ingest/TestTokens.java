@@ -70,6 +70,11 @@ public final class TestTokens {
     return sign(KEY, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(), List.of(clientRoles));
   }
 
+  /** A valid token in every respect but one: it names no subject ({@code sub} absent). */
+  public static String withoutSubject(String... roles) {
+    return sign(KEY, null, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(roles), List.of());
+  }
+
   public static String expired(String subject, String... roles) {
     return sign(KEY, subject, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)), List.of(roles), List.of());
   }
@@ -101,7 +106,7 @@ public final class TestTokens {
           .claim("typ", "Bearer")
           .claim("azp", "plantspy-cli")
           .claim("scope", "profile email")
-          .claim("preferred_username", subject)
+          .claim("preferred_username", subject == null ? "nobody" : subject)
           .claim("realm_access", Map.of("roles", realmRoles))
           // Client roles (Keycloak's account client's, and the API client's if any) are not realm roles.
           .claim("resource_access", Map.of(

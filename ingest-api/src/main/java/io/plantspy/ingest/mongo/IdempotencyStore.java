@@ -4,11 +4,13 @@ import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,6 +34,8 @@ public class IdempotencyStore {
     record Existing(IdempotencyRecord first) implements Claim {}
   }
 
+  static final String TTL_INDEX = "created_ttl";
+
   private final ReactiveMongoTemplate mongo;
   private final Duration retention;
   private final Clock clock;
@@ -54,9 +58,24 @@ public class IdempotencyStore {
         .createIndex(new Index().on("owner", Sort.Direction.ASC).on("key", Sort.Direction.ASC).unique()
             .named("owner_key_unique"))
         .block(Duration.ofSeconds(30));
-    mongo.indexOps(IdempotencyRecord.class)
-        .createIndex(new Index().on("createdAt", Sort.Direction.ASC).expire(retention).named("created_ttl"))
+    ReactiveIndexOperations indexes = mongo.indexOps(IdempotencyRecord.class);
+    // A real MongoDB refuses an index under an existing name with other options (IndexOptionsConflict), so a
+    // changed plantspy.retention.idempotency-keys used to stop the startup: change the existing index's TTL first.
+    indexes.getIndexInfo()
+        .filter(index -> TTL_INDEX.equals(index.getName())
+            && !index.getExpireAfter().map(retention::equals).orElse(false))
+        .concatMap(stale -> changeTtl(indexes))
+        .then(Mono.defer(() -> indexes.createIndex(
+            new Index().on("createdAt", Sort.Direction.ASC).expire(retention).named(TTL_INDEX))))
         .block(Duration.ofSeconds(30));
+  }
+
+  private Mono<Void> changeTtl(ReactiveIndexOperations indexes) {
+    Document collMod = new Document("collMod", mongo.getCollectionName(IdempotencyRecord.class))
+        .append("index", new Document("name", TTL_INDEX).append("expireAfterSeconds", retention.toSeconds()));
+    return mongo.executeCommand(collMod).then()
+        // A server without collMod (the embedded mongo-java-server): drop it, to be created again with the new TTL.
+        .onErrorResume(e -> indexes.dropIndex(TTL_INDEX));
   }
 
   public Mono<Claim> claim(String owner, String key, String bodyHash, String diagnosisId) {

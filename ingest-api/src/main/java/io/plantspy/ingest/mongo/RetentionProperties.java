@@ -30,5 +30,10 @@ public record RetentionProperties(
     Durations.requirePositive("plantspy.retention.images", images);
     Durations.requirePositive("plantspy.retention.diagnoses", diagnoses);
     Durations.requirePositive("plantspy.retention.sweep-interval", sweepInterval);
+    if (diagnoses.compareTo(idempotencyKeys) < 0) {
+      // A retry with a remembered key replays its first diagnosis, which must therefore still exist.
+      throw new IllegalArgumentException("plantspy.retention.diagnoses (" + diagnoses
+          + ") must be at least plantspy.retention.idempotency-keys (" + idempotencyKeys + ")");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.plantspy.ingest.mongo;
 
+import com.mongodb.MongoGridFSException;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple3;
+import reactor.util.retry.Retry;
 
 /**
  * Deletes what has outlived its retention: claim-checked images in GridFS, Idempotency-Key claims and diagnoses.
@@ -39,7 +41,11 @@ public class RetentionSweeper implements SmartLifecycle {
   /** One sweep: how many images, key claims and diagnoses were deleted. */
   public Mono<Tuple3<Long, Long, Long>> sweep() {
     Instant now = clock.instant();
-    return Mono.zip(images.deleteUploadedBefore(now.minus(retention.images())), keys.removeExpired(),
+    Mono<Long> expiredImages = Mono.defer(() -> images.deleteUploadedBefore(now.minus(retention.images())))
+        // Another instance sweeping at the same time may delete a file between this one's query and delete, and
+        // GridFS reports that as an error; look again (its deletions are gone from the query by then).
+        .retryWhen(Retry.max(3).filter(RetentionSweeper::deletedByAnother));
+    return Mono.zip(expiredImages, keys.removeExpired(),
             diagnoses.deleteCreatedBefore(now.minus(retention.diagnoses())))
         .doOnNext(deleted -> {
           if (deleted.getT1() + deleted.getT2() + deleted.getT3() > 0) {
@@ -47,6 +53,10 @@ public class RetentionSweeper implements SmartLifecycle {
                 deleted.getT2(), deleted.getT3());
           }
         });
+  }
+
+  private static boolean deletedByAnother(Throwable e) {
+    return e instanceof MongoGridFSException && String.valueOf(e.getMessage()).startsWith("No file found");
   }
 
   @Override

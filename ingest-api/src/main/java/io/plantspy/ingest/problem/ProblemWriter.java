@@ -1,9 +1,11 @@
 package io.plantspy.ingest.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +29,15 @@ public class ProblemWriter {
   }
 
   public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+    return write(exchange, problem, null);
+  }
+
+  /** Writes {@code problem} with a {@code Retry-After} of {@code retryAfter} (none when null). */
+  public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem, Duration retryAfter) {
     ServerHttpResponse response = exchange.getResponse();
+    if (retryAfter != null) {
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, RetryAfterProperties.seconds(retryAfter));
+    }
     response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     Map<String, Object> body = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.plantspy.ingest.security;
 
 import io.plantspy.ingest.problem.ProblemWriter;
+import io.plantspy.ingest.problem.RetryAfterProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -32,8 +35,8 @@ public class SecurityConfig {
 
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-      ProblemWriter writer) {
-    ProblemSecurityResponses problems = new ProblemSecurityResponses(writer);
+      ProblemWriter writer, RetryAfterProperties retryAfter) {
+    ProblemSecurityResponses problems = new ProblemSecurityResponses(writer, retryAfter.unavailable());
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -52,6 +55,7 @@ public class SecurityConfig {
         .oauth2ResourceServer(rs -> rs
             .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RealmRoleConverter()))
             .authenticationEntryPoint(problems)
+            .authenticationFailureHandler(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(eh -> eh.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
@@ -59,7 +63,7 @@ public class SecurityConfig {
 
   /**
    * The full check of a token (signature, expiry, issuer, audience). Built lazily (keys or discovery fetched on
-   * first token), so the API starts while Keycloak is still starting; a Keycloak outage then shows up as 401s, not
+   * first token), so the API starts while Keycloak is still starting; a Keycloak outage then shows up as 503s, not
    * as a crashed pod. A bean of its own so that tests can count the checks the cache saves.
    */
   @Bean
@@ -77,9 +81,10 @@ public class SecurityConfig {
   @Bean
   @Primary
   ReactiveJwtDecoder jwtDecoder(SupplierReactiveJwtDecoder tokenCheck, SecurityProperties props, Clock clock) {
+    ReactiveJwtDecoder bounded = new KeySourceOutages(tokenCheck, props.keysTimeout());
     SecurityProperties.TokenCache cache = props.tokenCache();
-    return cache.maxSize() == 0 ? tokenCheck
-        : new CachingJwtDecoder(tokenCheck, cache.maxSize(), cache.ttl(), clock);
+    return cache.maxSize() == 0 ? bounded
+        : new CachingJwtDecoder(bounded, cache.maxSize(), cache.ttl(), clock);
   }
 
   static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {
@@ -89,6 +94,8 @@ public class SecurityConfig {
       validators.add(new JwtIssuerValidator(props.issuerUri().toString()));
     }
     validators.add(new AudienceValidator(props.audience()));
+    // The subject is the owner of every diagnosis: a token without one identifies nobody.
+    validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
     return new DelegatingOAuth2TokenValidator<>(validators);
   }
 

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jwkSetUri the realm's certs endpoint; set it to skip discovery (and to let the API start while
  *     Keycloak is down: keys are fetched on first use)
  * @param audience the {@code aud} value a token must contain, so a token minted for another client is refused
+ * @param keysTimeout longest a token check may wait for the realm's keys (JWKS or discovery); past it, or when
+ *     they cannot be fetched, the caller gets 503 {@code auth-unavailable}, not 401
  * @param tokenCache how many validated tokens are remembered, and for how long, so a client reusing its token
  *     is not re-verified on every request (size 0 turns the cache off)
  */
@@ -27,9 +29,11 @@ public record SecurityProperties(
     URI issuerUri,
     URI jwkSetUri,
     @DefaultValue("plantspy-api") @NotBlank String audience,
+    @DefaultValue("5s") Duration keysTimeout,
     @DefaultValue @Valid TokenCache tokenCache) {
 
   public SecurityProperties {
+    Durations.requirePositive("plantspy.security.keys-timeout", keysTimeout);
     if (issuerUri == null && jwkSetUri == null) {
       throw new IllegalArgumentException(
           "Set plantspy.security.issuer-uri or plantspy.security.jwk-set-uri: without keys no token can be checked");

@@ -45,6 +45,7 @@ class DiagnosisController {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final String WAIT_DOC = "How long to wait for the answer before replying 202: `5s`, `500ms`, `PT5S` "
       + "or seconds; capped at the configured maximum; absent means do not wait";
+  static final String RETRY_AFTER_DOC = "Seconds to wait before retrying";
   private static final String KEY_DOC = "Makes a retry safe: the same key with the same request returns the first "
       + "diagnosis instead of a new one (1 to 200 printable ASCII characters)";
 
@@ -80,8 +81,14 @@ class DiagnosisController {
       + "URL could not give an image: refused address, unknown host, not an image, too many redirects "
       + "(`idempotency-key-reused`, `refused-address`, `unknown-host`, `not-an-image`, `too-many-redirects`)")
   @ApiResponse(responseCode = "502", description = "The image URL failed or answered an error (`image-url-failed`)")
-  @ApiResponse(responseCode = "503", description = "The request could not be queued for diagnosis; retry later "
-      + "(`queue-unavailable`)")
+  @ApiResponse(responseCode = "408", description = "The request body stopped arriving (`request-timeout`)")
+  @ApiResponse(responseCode = "429", description = "You have as many uploads, URL fetches or waiting requests in "
+      + "flight as one caller may; retry after `Retry-After` seconds (`too-many-requests`)",
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER_DOC, schema = @Schema(type = "integer")))
+  @ApiResponse(responseCode = "503", description = "This instance is at its limit, or the store, queue or realm is "
+      + "unreachable; retry after `Retry-After` seconds (`busy`, `store-unavailable`, `queue-unavailable`, "
+      + "`auth-unavailable`)",
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER_DOC, schema = @Schema(type = "integer")))
   @ApiResponse(responseCode = "504", description = "The image URL did not answer in time (`image-url-timeout`)")
   Mono<ResponseEntity<DiagnosisView>> upload(@RequestPart("image") Part image,
       @Parameter(description = WAIT_DOC) @RequestParam(name = "wait", required = false) String wait,
@@ -106,7 +113,7 @@ class DiagnosisController {
   private Mono<ResponseEntity<DiagnosisView>> submitAndAnswer(Mono<Submission> submission, Duration waitFor,
       Set<Answer> answers) {
     return submission
-        .flatMap(s -> service.submit(s, waitFor))
+        .flatMap(s -> AcceptOnce.submit(service, s, waitFor))
         .map(doc -> respond(doc, answers));
   }
 
@@ -116,6 +123,9 @@ class DiagnosisController {
   @ApiResponse(responseCode = "200", description = "The diagnosis")
   @ApiResponse(responseCode = "404", description = "No such diagnosis of yours; other people's are not revealed "
       + "(`diagnosis-not-found`)")
+  @ApiResponse(responseCode = "503", description = "The store or the realm is unreachable; retry after "
+      + "`Retry-After` seconds (`store-unavailable`, `auth-unavailable`)",
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER_DOC, schema = @Schema(type = "integer")))
   Mono<DiagnosisView> get(@Parameter(description = "The diagnosis id, from `Location` or the submission's `id`")
       @PathVariable String id, Authentication auth) {
     Set<Answer> visible = Roles.answersOf(auth);

@@ -46,8 +46,16 @@ import reactor.core.publisher.Mono;
 @ApiResponse(responseCode = "415", description = "The request is not multipart, or the image is not JPEG, PNG or "
     + "WebP (`unsupported-image-format`)")
 @ApiResponse(responseCode = "422", description = "The processor could not diagnose the image (`diagnosis-failed`)")
-@ApiResponse(responseCode = "503", description = "The request could not be queued for diagnosis; retry later "
-    + "(`queue-unavailable`)")
+@ApiResponse(responseCode = "408", description = "The request body stopped arriving (`request-timeout`)")
+@ApiResponse(responseCode = "429", description = "You have as many uploads or waiting requests in flight as one "
+    + "caller may; retry after `Retry-After` seconds (`too-many-requests`)",
+    headers = @Header(name = "Retry-After", description = DiagnosisController.RETRY_AFTER_DOC,
+        schema = @Schema(type = "integer")))
+@ApiResponse(responseCode = "503", description = "This instance is at its limit, or the store, queue or realm is "
+    + "unreachable; retry after `Retry-After` seconds (`busy`, `store-unavailable`, `queue-unavailable`, "
+    + "`auth-unavailable`)",
+    headers = @Header(name = "Retry-After", description = DiagnosisController.RETRY_AFTER_DOC,
+        schema = @Schema(type = "integer")))
 class PredictController {
 
   private final DiagnosisService service;
@@ -84,7 +92,7 @@ class PredictController {
 
   private Mono<ResponseEntity<Object>> predict(Answer answer, Part image, Authentication auth) {
     return reader.fromUpload(image, auth.getName(), Set.of(answer), null)
-        .flatMap(s -> service.submit(s, waitProps.max()))
+        .flatMap(s -> AcceptOnce.submit(service, s, waitProps.max()))
         .map(doc -> {
           if (doc.status() == DiagnosisStatus.PENDING) {
             return ResponseEntity.accepted().location(DiagnosisController.location(doc.id()))

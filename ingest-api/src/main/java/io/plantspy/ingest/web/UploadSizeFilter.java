@@ -13,13 +13,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Refuses a POST whose declared Content-Length is beyond any acceptable image before a byte of it is read, so
- * an oversized upload costs no memory. Uploads without a length are capped while reading instead.
+ * an oversized upload costs no memory. Bodies without a length, or lying about it, are capped while they stream by
+ * {@link CountedBodies}.
  */
 @Component
 class UploadSizeFilter implements WebFilter {
 
   /** Room for multipart headers and boundaries around the image. */
-  private static final long ENVELOPE = 64 * 1024;
+  static final long ENVELOPE = 64 * 1024;
 
   private final long limit;
   private final ProblemWriter writer;

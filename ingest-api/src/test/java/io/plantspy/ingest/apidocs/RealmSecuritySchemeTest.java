@@ -26,14 +26,14 @@ class RealmSecuritySchemeTest {
   @Test
   void fallsBackToABearerTokenWhenOnlyTheKeysAreConfigured() {
     SecurityScheme scheme = RealmSecurityScheme.of(new SecurityProperties(null,
-        URI.create("http://127.0.0.1:8081/realms/plantspy/protocol/openid-connect/certs"), "plantspy-api",
+        URI.create("http://127.0.0.1:8081/realms/plantspy/protocol/openid-connect/certs"), "plantspy-api", Duration.ofSeconds(5),
         new SecurityProperties.TokenCache(0, Duration.ofMinutes(1))));
     assertThat(scheme.getType()).isEqualTo(SecurityScheme.Type.HTTP);
     assertThat(scheme.getScheme()).isEqualTo("bearer");
   }
 
   private static SecurityProperties properties(URI issuer) {
-    return new SecurityProperties(issuer, null, "plantspy-api",
+    return new SecurityProperties(issuer, null, "plantspy-api", Duration.ofSeconds(5),
         new SecurityProperties.TokenCache(0, Duration.ofMinutes(1)));
   }
 }

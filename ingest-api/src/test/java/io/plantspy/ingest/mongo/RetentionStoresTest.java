@@ -50,6 +50,17 @@ class RetentionStoresTest {
   }
 
   @Test
+  void aChangedKeyRetentionChangesTheTtlIndexAtStartup() {
+    ReactiveMongoTemplate own = new ReactiveMongoTemplate(client, "ttl-" + UUID.randomUUID());
+    new IdempotencyStore(own, Duration.ofHours(24), clock).createIndex();
+    new IdempotencyStore(own, Duration.ofHours(48), clock).createIndex();
+    assertThat(own.indexOps(IdempotencyRecord.class).getIndexInfo()
+        .filter(index -> IdempotencyStore.TTL_INDEX.equals(index.getName()))
+        .map(index -> index.getExpireAfter().orElseThrow())
+        .collectList().block()).containsExactly(Duration.ofHours(48));
+  }
+
+  @Test
   void aKeyReplaysTheFirstRequestWithinItsRetention() {
     keys.createIndex();
     String owner = "owner-" + UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.plantspy.ingest.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoGridFSException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -20,6 +21,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -73,6 +75,17 @@ class RetentionSweeperTest {
     clock.set(uploaded.plus(RETENTION.images()).plusMillis(1));
     assertThat(sweep().getT1()).isEqualTo(1L);
     assertThat(imageExists(id)).isFalse();
+  }
+
+  @Test
+  void aFileAnotherInstanceDeletedFirstDoesNotAbortTheSweep() {
+    // GridFS's delete fails with "No file found" when another sweeper deleted the file after this one found it.
+    ImageStore racing = Mockito.mock(ImageStore.class);
+    Mockito.when(racing.deleteUploadedBefore(Mockito.any()))
+        .thenReturn(Mono.error(new MongoGridFSException("No file found with the ObjectId: " + new ObjectId())))
+        .thenReturn(Mono.just(2L));
+    RetentionSweeper sweeper = new RetentionSweeper(racing, keys, diagnoses, RETENTION, clock);
+    assertThat(sweeper.sweep().block(TIMEOUT).getT1()).isEqualTo(2L);
   }
 
   @Test

@@ -1,0 +1,116 @@
+package io.plantspy.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Keycloak unreachable: a token the API cannot check for want of the realm's keys is 503 {@code auth-unavailable}
+ * with {@code Retry-After}, while a token that is bad on its face stays 401. Two ways of getting keys: an issuer
+ * whose discovery document cannot be fetched, and (nested) a JWKS URL that accepts connections and never answers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 1, topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results"})
+@TestPropertySource(properties = {"plantspy.security.issuer-uri=http://127.0.0.1:1/realms/plantspy",
+    "plantspy.security.keys-timeout=1s", "plantspy.retry-after.unavailable=9s"})
+class AuthOutageApiTest {
+
+  private static final List<Socket> held = new CopyOnWriteArrayList<>();
+  private static final ServerSocket silent = silentServer();
+
+  @Autowired ApplicationContext context;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("spring.mongodb.uri", TestMongo::uri);
+  }
+
+  @AfterAll
+  static void stopServer() throws IOException {
+    silent.close();
+    for (Socket s : held) {
+      s.close();
+    }
+  }
+
+  @Test
+  void anIssuerWhoseDiscoveryCannotBeReachedIs503WithRetryAfter() {
+    authUnavailable(ApiTestSupport.client(context));
+  }
+
+  @Test
+  void aMalformedTokenIsStill401WhileKeysAreUnreachable() {
+    ApiTestSupport.bearer(ApiTestSupport.client(context), "not.a.jwt").get().uri("/api/v1/diagnoses/x").exchange()
+        .expectStatus().isUnauthorized();
+  }
+
+  /** Keys from a JWKS URL that accepts connections and never answers. */
+  @Nested
+  class SilentJwks {
+
+    @DynamicPropertySource
+    static void jwks(DynamicPropertyRegistry registry) {
+      registry.add("plantspy.security.jwk-set-uri", () -> "http://127.0.0.1:" + silent.getLocalPort() + "/certs");
+    }
+
+    @Autowired ApplicationContext nestedContext;
+
+    @Test
+    void aJwksThatDoesNotAnswerIs503WithRetryAfter() {
+      authUnavailable(ApiTestSupport.client(nestedContext));
+    }
+  }
+
+  private static void authUnavailable(WebTestClient client) {
+    ApiTestSupport.as(client.mutate().responseTimeout(Duration.ofSeconds(20)).build(), "alice", "category")
+        .get().uri("/api/v1/diagnoses/x").exchange()
+        .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+        .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "9")
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody(Map.class).value(body -> assertThat(body)
+            .containsEntry("type", "https://plantspy.io/problems/auth-unavailable"));
+  }
+
+  private static ServerSocket silentServer() {
+    try {
+      ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+      Thread acceptor = new Thread(() -> {
+        while (!server.isClosed()) {
+          try {
+            held.add(server.accept());
+          } catch (IOException e) {
+            return;
+          }
+        }
+      }, "silent-jwks");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
