@@ -2,6 +2,7 @@ package io.plantspy.ingest.diagnosis;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plantspy.ingest.config.PeriodicJob;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,10 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,7 +22,7 @@ import reactor.core.publisher.Mono;
  * A failed round is logged and tried again at the next interval.
  */
 @Component
-public class PendingReconciler implements SmartLifecycle {
+public class PendingReconciler extends PeriodicJob {
 
   /** The error code of a diagnosis that got no result in time; the processor's codes are spelled the same way. */
   public static final String TIMED_OUT = "TIMED_OUT";
@@ -35,9 +33,9 @@ public class PendingReconciler implements SmartLifecycle {
   private final DiagnosisProperties props;
   private final Clock clock;
   private final Counter timedOut;
-  private Disposable running;
 
   public PendingReconciler(DiagnosisStore diagnoses, DiagnosisProperties props, Clock clock, MeterRegistry meters) {
+    super("Reconciling pending diagnoses", props::reconcileInterval);
     this.diagnoses = diagnoses;
     this.props = props;
     this.clock = clock;
@@ -66,26 +64,7 @@ public class PendingReconciler implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    running = Flux.interval(props.reconcileInterval(), props.reconcileInterval())
-        .concatMap(tick -> reconcile().onErrorResume(e -> {
-          log.warn("Reconciling pending diagnoses failed; next try in {}: {}", props.reconcileInterval(),
-              e.toString());
-          return Mono.empty();
-        }))
-        .subscribe();
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (running != null) {
-      running.dispose();
-      running = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return running != null;
+  protected Mono<?> runOnce() {
+    return reconcile();
   }
 }

@@ -1,14 +1,12 @@
 package io.plantspy.ingest.mongo;
 
 import com.mongodb.MongoGridFSException;
+import io.plantspy.ingest.config.PeriodicJob;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple3;
 import reactor.util.retry.Retry;
@@ -18,7 +16,7 @@ import reactor.util.retry.Retry;
  * Every instance sweeps; deleting twice is harmless. A failed sweep is logged and tried again at the next interval.
  */
 @Component
-public class RetentionSweeper implements SmartLifecycle {
+public class RetentionSweeper extends PeriodicJob {
 
   private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
 
@@ -27,10 +25,10 @@ public class RetentionSweeper implements SmartLifecycle {
   private final DiagnosisStore diagnoses;
   private final RetentionProperties retention;
   private final Clock clock;
-  private Disposable running;
 
   public RetentionSweeper(ImageStore images, IdempotencyStore keys, DiagnosisStore diagnoses,
       RetentionProperties retention, Clock clock) {
+    super("Retention sweep", retention::sweepInterval);
     this.images = images;
     this.keys = keys;
     this.diagnoses = diagnoses;
@@ -60,25 +58,7 @@ public class RetentionSweeper implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    running = Flux.interval(retention.sweepInterval(), retention.sweepInterval())
-        .concatMap(tick -> sweep().onErrorResume(e -> {
-          log.warn("Retention sweep failed; next try in {}: {}", retention.sweepInterval(), e.toString());
-          return Mono.empty();
-        }))
-        .subscribe();
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (running != null) {
-      running.dispose();
-      running = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return running != null;
+  protected Mono<?> runOnce() {
+    return sweep();
   }
 }
