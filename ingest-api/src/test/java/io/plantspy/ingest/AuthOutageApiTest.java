@@ -3,13 +3,8 @@ package io.plantspy.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -38,8 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     "plantspy.security.keys-timeout=1s", "plantspy.retry-after.unavailable=9s"})
 class AuthOutageApiTest {
 
-  private static final List<Socket> held = new CopyOnWriteArrayList<>();
-  private static final ServerSocket silent = silentServer();
+  private static final SilentServer silent = new SilentServer("silent-jwks");
 
   @Autowired ApplicationContext context;
 
@@ -51,9 +45,6 @@ class AuthOutageApiTest {
   @AfterAll
   static void stopServer() throws IOException {
     silent.close();
-    for (Socket s : held) {
-      s.close();
-    }
   }
 
   @Test
@@ -73,7 +64,7 @@ class AuthOutageApiTest {
 
     @DynamicPropertySource
     static void jwks(DynamicPropertyRegistry registry) {
-      registry.add("plantspy.security.jwk-set-uri", () -> "http://127.0.0.1:" + silent.getLocalPort() + "/certs");
+      registry.add("plantspy.security.jwk-set-uri", () -> "http://127.0.0.1:" + silent.port() + "/certs");
     }
 
     @Autowired ApplicationContext nestedContext;
@@ -94,23 +85,4 @@ class AuthOutageApiTest {
             .containsEntry("type", "https://plantspy.io/problems/auth-unavailable"));
   }
 
-  private static ServerSocket silentServer() {
-    try {
-      ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-      Thread acceptor = new Thread(() -> {
-        while (!server.isClosed()) {
-          try {
-            held.add(server.accept());
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "silent-jwks");
-      acceptor.setDaemon(true);
-      acceptor.start();
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

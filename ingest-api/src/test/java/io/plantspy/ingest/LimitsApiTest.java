@@ -8,16 +8,12 @@ import static org.awaitility.Awaitility.await;
 import io.plantspy.ingest.limits.ConcurrencyLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +48,7 @@ class LimitsApiTest {
 
   private static final String BOUNDARY = "b0undary";
 
-  private static final List<Socket> held = new CopyOnWriteArrayList<>();
-  private static final ServerSocket silent = silentServer();
+  private static final SilentServer silent = new SilentServer("silent-image-server");
 
   @Autowired ApplicationContext context;
   @Autowired ConcurrencyLimits limits;
@@ -126,7 +121,7 @@ class LimitsApiTest {
   @Test
   void waitersBeyondTheTotalAre503() {
     // Two waiting URL submissions whose server never answers hold both waiter permits until the fetch times out.
-    String url = "http://127.0.0.1:" + silent.getLocalPort() + "/leaf.png";
+    String url = "http://127.0.0.1:" + silent.port() + "/leaf.png";
     for (String owner : List.of("fay", "gus")) {
       pending.add(CompletableFuture.runAsync(() -> as(client, owner, "category").post()
           .uri("/api/v1/diagnoses?wait=3s").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", url))
@@ -154,31 +149,8 @@ class LimitsApiTest {
   @AfterAll
   static void stopServer() throws IOException {
     silent.close();
-    for (Socket s : held) {
-      s.close();
-    }
   }
 
-  /** Accepts connections and never answers. */
-  private static ServerSocket silentServer() {
-    try {
-      ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-      Thread acceptor = new Thread(() -> {
-        while (!server.isClosed()) {
-          try {
-            held.add(server.accept());
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "silent-image-server");
-      acceptor.setDaemon(true);
-      acceptor.start();
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private WebTestClient.ResponseSpec multipartPost(String owner, Flux<DataBuffer> body) {
     return as(client, owner, "category").post().uri("/api/v1/diagnoses")

@@ -2,12 +2,9 @@ package io.plantspy.ingest.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.ingest.MutableClock;
+import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.kafka.ResultPartitions;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
@@ -16,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -29,29 +24,14 @@ class PendingReconcilerTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private static MongoServer server;
-  private static MongoClient client;
 
-  private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "reconcile-" + UUID.randomUUID());
+  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("reconcile");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final DiagnosisProperties props = TestProperties.defaults(DiagnosisProperties.class);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final DiagnosisStore store =
       new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
   private final PendingReconciler reconciler = new PendingReconciler(store, props, clock, meters);
-
-  @BeforeAll
-  static void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void finishesAPendingDiagnosisAsTimedOutOnlyOnceItsDeadlineHasPassed() {

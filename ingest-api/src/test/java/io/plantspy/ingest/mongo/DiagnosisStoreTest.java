@@ -2,10 +2,7 @@ package io.plantspy.ingest.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.StoredResult;
@@ -15,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -29,25 +24,10 @@ class DiagnosisStoreTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Instant CREATED = Instant.parse("2026-11-27T12:00:00Z");
 
-  private static MongoServer server;
-  private static MongoClient client;
 
-  private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "store-" + UUID.randomUUID());
+  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("store");
   private final DiagnosisStore store =
       new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
-
-  @BeforeAll
-  static void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void aPendingDiagnosisSettlesOnceAndARedeliveredOrDifferentResultChangesNothing() {

@@ -2,16 +2,10 @@ package io.plantspy.ingest.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.plantspy.ingest.MutableClock;
+import io.plantspy.ingest.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -24,25 +18,10 @@ class IdempotencyLeaseTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Duration LEASE = Duration.ofMinutes(1);
 
-  private static MongoServer server;
-  private static MongoClient client;
 
-  private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "lease-" + UUID.randomUUID());
+  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("lease");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final IdempotencyStore keys = new IdempotencyStore(mongo, Duration.ofHours(24), clock);
-
-  @BeforeAll
-  static void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void aClaimIsTakenOverOnlyAfterItsLeaseAndByOneRetryOnly() {

@@ -2,11 +2,8 @@ package io.plantspy.ingest.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.plantspy.ingest.MutableClock;
+import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.WaitProperties;
@@ -15,8 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,30 +23,14 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 class RetentionStoresTest {
 
-  private static MongoServer server;
-  private static MongoClient client;
-  private static ReactiveMongoTemplate mongo;
+  private static final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("retention");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final IdempotencyStore keys = new IdempotencyStore(mongo, Duration.ofHours(24), clock);
 
-  @BeforeAll
-  static void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-    mongo = new ReactiveMongoTemplate(client, "retention");
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.shutdown();
-  }
-
   @Test
   void aChangedKeyRetentionChangesTheTtlIndexAtStartup() {
-    ReactiveMongoTemplate own = new ReactiveMongoTemplate(client, "ttl-" + UUID.randomUUID());
+    ReactiveMongoTemplate own = TestMongo.freshDatabase("ttl");
     new IdempotencyStore(own, Duration.ofHours(24), clock).createIndex();
     new IdempotencyStore(own, Duration.ofHours(48), clock).createIndex();
     assertThat(own.indexOps(IdempotencyRecord.class).getIndexInfo()

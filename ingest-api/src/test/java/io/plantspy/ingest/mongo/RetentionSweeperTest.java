@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.MongoGridFSException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.plantspy.ingest.MutableClock;
+import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.WaitProperties;
@@ -18,8 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -39,28 +34,13 @@ class RetentionSweeperTest {
   private static final RetentionProperties RETENTION =
       new RetentionProperties(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(90), Duration.ofMinutes(10));
 
-  private static MongoServer server;
-  private static MongoClient client;
 
-  private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "sweep-" + UUID.randomUUID());
+  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("sweep");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final ImageStore images = new ImageStore(mongo);
   private final IdempotencyStore keys = new IdempotencyStore(mongo, RETENTION, clock);
   private final DiagnosisStore diagnoses = new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
   private final RetentionSweeper sweeper = new RetentionSweeper(images, keys, diagnoses, RETENTION, clock);
-
-  @BeforeAll
-  static void start() {
-    server = new MongoServer(new MemoryBackend());
-    var address = server.bind();
-    client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    client.close();
-    server.shutdown();
-  }
 
   @Test
   void deletesAnImageOnlyOnceItIsOlderThanTheImageRetention() {
