@@ -28,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 1, topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results"})
+@EmbeddedKafka(partitions = 1,
+    topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results", "plantspy.schemas"})
 @TestPropertySource(properties = {"plantspy.security.issuer-uri=http://127.0.0.1:1/realms/plantspy",
     "plantspy.security.keys-timeout=1s", "plantspy.retry-after.unavailable=9s"})
 class AuthOutageApiTest {

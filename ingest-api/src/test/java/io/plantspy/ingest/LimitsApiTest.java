@@ -43,7 +43,8 @@ import reactor.core.publisher.Flux;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 1, topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results"})
+@EmbeddedKafka(partitions = 1,
+    topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results", "plantspy.schemas"})
 class LimitsApiTest {
 
   private static final String BOUNDARY = "b0undary";

@@ -32,7 +32,8 @@ import reactor.core.publisher.Flux;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 1, topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results"})
+@EmbeddedKafka(partitions = 1,
+    topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results", "plantspy.schemas"})
 class UploadRetentionTest {
 
   static final List<WeakReference<ServerWebExchange>> POSTS = new CopyOnWriteArrayList<>();

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaFormatter;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaParseException;
 import org.apache.avro.SchemaParser;
@@ -105,7 +104,9 @@ public final class SchemaTopic implements AutoCloseable {
       }
     }
     try {
-      producer.send(new ProducerRecord<>(name, key(fingerprint), SchemaFormatter.format("json", schema)))
+      // Schema.toString() is the same JSON; SchemaFormatter.format looks its formatter up through a ServiceLoader,
+      // which failed ("Unsupported schema format") when several first requests announced at once.
+      producer.send(new ProducerRecord<>(name, key(fingerprint), schema.toString()))
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
