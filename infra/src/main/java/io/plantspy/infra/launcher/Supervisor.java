@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -55,9 +56,22 @@ final class Supervisor {
     }
   }
 
+  /**
+   * The exit code of a process found dead. Its handle reports the pid gone a moment before the JDK has reaped it
+   * (exitValue() then throws), so wait for that briefly.
+   */
+  private static String exitCode(Process process) {
+    try {
+      return process.waitFor(5, TimeUnit.SECONDS) ? "exit code " + process.exitValue() : "exited";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "exited";
+    }
+  }
+
   private void decide(PlatformService service) {
     ChildProcess dead = platform.process(service);
-    String exit = dead.process().map(p -> "exit code " + p.exitValue()).orElse("exited");
+    String exit = dead.process().map(Supervisor::exitCode).orElse("exited");
     RestartPolicy policy = budget.policy();
     budget.take(service.name()).ifPresentOrElse(backoff -> {
       dueAt.put(service.name(), nanoClock.getAsLong() + backoff.toNanos());
