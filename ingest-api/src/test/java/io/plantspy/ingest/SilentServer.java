@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A loopback server that accepts connections and never answers: a stalled JWKS, image host or any peer. */
-final class SilentServer implements AutoCloseable {
+public final class SilentServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final List<Socket> held = new CopyOnWriteArrayList<>();
 
-  SilentServer(String name) {
+  public SilentServer(String name) {
     try {
       socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     } catch (IOException e) {
@@ -33,7 +33,7 @@ final class SilentServer implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 

@@ -7,13 +7,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.plantspy.ingest.SilentServer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -22,7 +17,7 @@ class MongoTimeoutsTest {
 
   @Test
   void aDatabaseThatNeverAnswersFailsTheCallInsteadOfHangingIt() throws Exception {
-    try (BlackHole silent = new BlackHole()) {
+    try (SilentServer silent = new SilentServer("silent-mongo")) {
       MongoClientSettings.Builder builder = MongoClientSettings.builder()
           .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + silent.port() + "/plantspy"));
       new MongoTimeouts().boundedMongoCalls(new MongoTimeoutProperties(Duration.ofMillis(500), Duration.ofSeconds(1)))
@@ -40,42 +35,5 @@ class MongoTimeoutsTest {
   void rejectsNonPositiveTimeouts() {
     assertThatThrownBy(() -> new MongoTimeoutProperties(Duration.ZERO, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  /** A TCP server that accepts connections and never writes a byte. */
-  private static final class BlackHole implements AutoCloseable {
-    private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    private final List<Socket> accepted = new ArrayList<>();
-
-    BlackHole() throws IOException {
-      Thread acceptor = new Thread(() -> {
-        while (!server.isClosed()) {
-          try {
-            Socket socket = server.accept();
-            synchronized (accepted) {
-              accepted.add(socket);
-            }
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      }, "black-hole-acceptor");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    int port() {
-      return server.getLocalPort();
-    }
-
-    @Override
-    public void close() throws IOException {
-      server.close();
-      synchronized (accepted) {
-        for (Socket socket : accepted) {
-          socket.close();
-        }
-      }
-    }
   }
 }
