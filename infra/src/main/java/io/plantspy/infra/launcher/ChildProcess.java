@@ -135,6 +135,16 @@ public final class ChildProcess {
     }
   }
 
+  /** SIGKILL, as a crash would end it (the chaos suite's faults); returns once it has exited. */
+  public void kill() {
+    handle.destroyForcibly();
+    try {
+      handle.onExit().get(10, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // Killed; the kernel reaps it.
+    }
+  }
+
   /** The last lines of the log, for failure messages. */
   public String logTail(int lines) {
     return tail(log, lines);

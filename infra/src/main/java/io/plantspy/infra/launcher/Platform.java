@@ -21,6 +21,8 @@ public final class Platform implements AutoCloseable {
   // In start order; an entry is replaced when its service is restarted.
   private final List<Started> started = new ArrayList<>();
   private final Map<String, Integer> restarts = new HashMap<>();
+  // Services deliberately kept down for a while (the chaos suite's outages): not reported as exited.
+  private final java.util.Set<String> heldDown = new java.util.HashSet<>();
   private boolean closed;
 
   private Platform(ServiceContext context) {
@@ -123,7 +125,21 @@ public final class Platform implements AutoCloseable {
     if (closed) {
       return List.of();
     }
-    return started.stream().filter(s -> !s.process().isAlive()).map(Started::service).toList();
+    return started.stream().filter(s -> !s.process().isAlive() && !heldDown.contains(s.service().name()))
+        .map(Started::service).toList();
+  }
+
+  /**
+   * Keeps {@code service} out of {@link #exited()} until {@link #release}: an outage made on purpose (the chaos
+   * suite stops MongoDB for a minute) is not for the {@link Supervisor} to end early.
+   */
+  synchronized void holdDown(PlatformService service) {
+    heldDown.add(service.name());
+  }
+
+  /** Supervised again: if its process is dead by now, the next check restarts it. */
+  synchronized void release(PlatformService service) {
+    heldDown.remove(service.name());
   }
 
   /** The current process of a started service. */

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -47,8 +46,14 @@ public final class PlatformApi {
         + fileName.replace("\"", "") + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
         .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    // One array, so the request declares its Content-Length: the API budgets a body without one (chunked) at the
+    // largest image it accepts, and a client sending many small photos that way is soon told 429.
+    byte[] body = new byte[head.length + photo.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(photo, 0, body, head.length, photo.length);
+    System.arraycopy(tail, 0, body, head.length + photo.length, tail.length);
     return request(query).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, photo, tail))).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 
   /** Asks the platform to fetch the photo at {@code url} itself. */
