@@ -86,6 +86,26 @@ class SupervisorTest {
     }
   }
 
+  @Test
+  void aServiceHeldDownOnPurposeIsLeftDownUntilReleased() throws Exception {
+    Path keepAlive = Files.createFile(dir.resolve("alive"));
+    Flaky flaky = new Flaky(keepAlive);
+    try (Platform platform = Platform.start(settings(), List.of(flaky), out::add)) {
+      Supervisor supervisor = new Supervisor(platform,
+          new RestartPolicy(5, Duration.ofHours(1), Duration.ZERO, Duration.ZERO), System::nanoTime, out::add);
+      platform.holdDown(flaky);
+      platform.processes().get(0).kill();
+      for (int i = 0; i < 5; i++) {
+        supervisor.check();
+      }
+      assertThat(flaky.starts).as("held down: an outage made on purpose").hasValue(1);
+
+      platform.release(flaky);
+      await(() -> { supervisor.check(); return flaky.starts.get() == 2; });
+      assertThat(platform.processes().get(0).isAlive()).isTrue();
+    }
+  }
+
   private PlatformSettings settings() {
     return new PlatformSettings(dir, dir.resolve("state"), PlatformSettings.DEFAULT_HOST,
         PlatformSettings.Ports.defaults(), Map.of(), Duration.ofSeconds(5));
