@@ -35,6 +35,8 @@ import org.bson.Document;
  */
 final class ChaosAudit implements AutoCloseable {
 
+  /** Begins the key of every poison record, so that no one mistakes them for requests. */
+  static final String POISON_KEY_PREFIX = "poison-";
   private static final int ID_BATCH = 500;
 
   private final String bootstrap;
@@ -98,7 +100,7 @@ final class ChaosAudit implements AutoCloseable {
           value[0] = (byte) 0xC3;
           value[1] = (byte) 0x01;
         }
-        producer.send(new ProducerRecord<>(topics.requests(), "poison-" + UUID.randomUUID(), value)).get();
+        producer.send(new ProducerRecord<>(topics.requests(), POISON_KEY_PREFIX + UUID.randomUUID(), value)).get();
       }
     }
   }

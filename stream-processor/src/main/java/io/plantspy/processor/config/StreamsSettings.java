@@ -1,6 +1,7 @@
 package io.plantspy.processor.config;
 
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
@@ -33,6 +34,11 @@ public final class StreamsSettings {
     // while processing (a bug) fails the task: under exactly-once that aborts the transaction, so the buffered
     // requests are retried by the replacement thread instead of being skipped, which is what CONTINUE would do.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
+    // A processor that crashed holds its partitions until its session times out: the group waits that long before
+    // a restarted or surviving instance gets them. Kafka's 45 s default was most of the recovery time measured by
+    // the chaos suite after a kill -9 (RELIABILITY.md); heartbeats come from their own thread every 3 s, so 10 s
+    // still outlasts a long pause of the processing threads.
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     if (config.stateDir() != null) {
       props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
     }
