@@ -3,6 +3,7 @@ package io.plantspy.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.ingest.kafka.KafkaConfig;
+import io.plantspy.ingest.mongo.DiagnosisDocument;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -18,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Two API instances on random ports sharing one Kafka and one MongoDB. Instance A's result listener is stopped,
  * so the result can only be stored by B; a caller waiting on A must still get it, because the wait polls the
- * shared store instead of in-memory state.
+ * shared store instead of in-memory state, and the document B created from the result must end with A's request.
  */
 class TwoInstancesIT {
 
@@ -76,6 +78,11 @@ class TwoInstancesIT {
           .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
           .exchange().expectStatus().isOk()
           .expectBody().jsonPath("$.status").isEqualTo("DONE");
+      // B created the document from the result alone; A, which was waiting unrecorded, added its request's fields.
+      DiagnosisDocument stored = a.getBean(ReactiveMongoTemplate.class)
+          .findById(body.get("id").toString(), DiagnosisDocument.class).block(Duration.ofSeconds(5));
+      assertThat(stored.requestedAnswers()).containsExactlyInAnyOrder("CATEGORY", "HEALTH", "DISEASE");
+      assertThat(stored.source()).isEqualTo("UPLOAD");
     }
   }
 

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Accepts a vetted submission: claims its Idempotency-Key, stores a large image in GridFS, publishes the request to
- * Kafka and only then records the diagnosis as PENDING; then, if the caller asked to wait, waits for the result.
+ * Kafka and only then records the diagnosis as PENDING; then, if the caller asked to wait, waits for the result. A
+ * waiting request without an Idempotency-Key is recorded only if its wait ends without the result.
  *
  * <p>The order is what makes a crash or a failure anywhere safe. A diagnosis document exists only for a request
  * that is on Kafka, so a retry with the same key that finds one may truthfully answer "accepted"; a retry that finds
@@ -35,6 +36,15 @@ import reactor.core.publisher.Mono;
  * failed in between, is still answered: the result listener creates the document from the result. The key is given
  * back only when the request could not be queued; a failure after that (recording, waiting) keeps it, so a retry
  * replays the queued request instead of queuing the work twice.
+ *
+ * <p>A waiting request without a key skips the PENDING write when its result comes in time, a MongoDB write per
+ * request saved: until it is answered nobody knows its id and nothing replays it, so nobody can miss the document
+ * meanwhile. Its result creates the document: stored by this instance, with the request's fields from the waiter
+ * ({@link ResultWaiters#registerUnrecorded}); stored by another, with the owner alone, and this request then adds
+ * its fields. When the wait ends without the result (deadline, or the wait failed), it is recorded PENDING before
+ * the 202, as an insert if absent, so a result stored meanwhile stays settled and is the answer; if MongoDB fails
+ * then, the 202 stands (the request is queued, and its result creates the document). A request with a key is
+ * recorded right after the publish instead, so that a retry with the same key finds the pending diagnosis.
  */
 @Service
 public class DiagnosisService {
@@ -68,7 +78,7 @@ public class DiagnosisService {
   public Mono<DiagnosisDocument> submit(Submission s, Duration wait) {
     String id = UUID.randomUUID().toString();
     if (s.idempotencyKey() == null) {
-      return accept(id, s, wait, null);
+      return wait.isZero() ? accept(id, s, wait, null) : queueWaitThenRecord(id, s, wait);
     }
     return keys.claim(s.owner(), s.idempotencyKey(), s.bodyHash(), id).flatMap(claim ->
         claim instanceof IdempotencyStore.Claim.Existing existing
@@ -103,13 +113,33 @@ public class DiagnosisService {
     return waitingFor(id, wait, waiter -> queueAndRecord(id, s, claim).flatMap(doc -> settle(doc, waiter, wait)));
   }
 
+  /**
+   * A waiting request without an Idempotency-Key: queued, waited for, and recorded PENDING only if the wait ends
+   * without its result (its result, stored by this instance, creates the whole document from the waiter's copy).
+   */
+  private Mono<DiagnosisDocument> queueWaitThenRecord(String id, Submission s, Duration wait) {
+    DiagnosisDocument pending = pendingOf(id, s);
+    return Mono.using(() -> waiters.registerUnrecorded(pending),
+        waiter -> queue(id, s, pending.createdAt()).then(Mono.defer(() -> awaitThenRecord(pending, waiter, wait))),
+        ResultWaiters.Waiter::close);
+  }
+
+  private Mono<DiagnosisDocument> awaitThenRecord(DiagnosisDocument pending, ResultWaiters.Waiter waiter,
+      Duration wait) {
+    return diagnoses.awaitSettled(pending, waiter, wait)
+        .onErrorResume(e -> {
+          log.warn("Waiting for diagnosis {} failed; recording it as pending: {}", pending.id(), e.toString());
+          return Mono.just(pending);
+        })
+        // Settled by a result another instance stored: that document lacks the request's fields, which recording
+        // adds (it never changes the status). Not settled: recorded now, unless the result comes first after all.
+        .flatMap(doc -> doc.settled() && doc.hasRequest() ? Mono.just(doc) : record(pending, doc));
+  }
+
   /** Queues the request, then records it PENDING; the diagnosis as recorded (or as it will be, see below). */
   private Mono<DiagnosisDocument> queueAndRecord(String id, Submission s, IdempotencyRecord claim) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    List<String> answers = s.answers().stream().map(Enum::name).toList();
-    DiagnosisDocument pending =
-        new DiagnosisDocument(id, s.owner(), DiagnosisStatus.PENDING, now, answers, s.source().name(), null);
-    Mono<Void> queued = queue(id, s, now);
+    DiagnosisDocument pending = pendingOf(id, s);
+    Mono<Void> queued = queue(id, s, pending.createdAt());
     if (claim != null) {
       // Only a request that is not on Kafka gives its key back; the key is kept if giving it back fails (the
       // retry then finds it unqueued and takes it over after the lease).
@@ -120,12 +150,26 @@ public class DiagnosisService {
           })
           .then(Mono.error(e)));
     }
-    return queued.then(Mono.defer(() -> diagnoses.insertPending(pending)))
-        .defaultIfEmpty(pending)
-        .onErrorResume(e -> !(e instanceof ApiProblem), e -> {
+    return queued.then(Mono.defer(() -> record(pending, pending)));
+  }
+
+  private static DiagnosisDocument pendingOf(String id, Submission s) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    List<String> answers = s.answers().stream().map(Enum::name).toList();
+    return new DiagnosisDocument(id, s.owner(), DiagnosisStatus.PENDING, now, answers, s.source().name(), null);
+  }
+
+  /**
+   * Records a queued request PENDING, or completes the document its result created; the document as it now
+   * stands, or {@code known} (what the caller knew before) when MongoDB cannot be reached.
+   */
+  private Mono<DiagnosisDocument> record(DiagnosisDocument pending, DiagnosisDocument known) {
+    return diagnoses.insertPending(pending)
+        .defaultIfEmpty(known)
+        .onErrorResume(e -> {
           // Queued all the same: the result listener creates the document when the result comes.
-          log.warn("Diagnosis {} is queued but could not be recorded PENDING: {}", id, e.toString());
-          return Mono.just(pending);
+          log.warn("Diagnosis {} is queued but could not be recorded PENDING: {}", pending.id(), e.toString());
+          return Mono.just(known);
         });
   }
 

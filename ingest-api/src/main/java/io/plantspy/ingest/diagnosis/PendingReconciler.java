@@ -20,6 +20,12 @@ import reactor.core.publisher.Mono;
  * accepted request stays pending for ever when its request or result was lost. Only PENDING ones change, so a result
  * stored first wins and a late result cannot undo the timeout. Every instance reconciles; doing it twice is harmless.
  * A failed round is logged and tried again at the next interval.
+ *
+ * <p>It sees only documents, and a waiting request without an Idempotency-Key has none while it waits. It is not
+ * stranded: it is on Kafka before it waits, so its result creates the document; and if the wait ends first, the
+ * request is recorded PENDING then, which this job sees like any other. Only when that record fails too (MongoDB
+ * down at that moment) and the result is lost does the diagnosis stay unknown instead of timing out, as for a
+ * request whose API instance died between publishing and recording.
  */
 @Component
 public class PendingReconciler extends PeriodicJob {

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the DiagnosisResults from the processor in their {@code diagnoses} documents, then wakes the requests
- * waiting for them on this instance. All API instances share the consumer group, so each result is stored once
+ * waiting for them on this instance. A result whose request is waited for here but not recorded yet (no
+ * Idempotency-Key) creates its document with the request's fields, which the result does not carry. All API instances share the consumer group, so each result is stored once
  * by one of them; a write only settles a PENDING diagnosis, so a redelivery after a crash does no harm. A whole
  * poll is stored in one bulk write, and offsets are committed only after it: a failed write is thrown to the
  * container's error handler, which retries the poll until it is stored (see KafkaConfig). A result that can never
@@ -65,7 +66,8 @@ public class ResultListener {
         continue;
       }
       try {
-        completions.add(new DiagnosisStore.Completion(result.getId(), result.getOwner(), StoredResult.from(result)));
+        completions.add(new DiagnosisStore.Completion(result.getId(), result.getOwner(), StoredResult.from(result),
+            waiters.unrecorded(result.getId())));
       } catch (RuntimeException e) {
         // Converting is a pure function of the record: it would fail on every retry.
         skip(record, e.toString());

@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One diagnosis in the {@code diagnoses} collection: recorded PENDING by the instance that queued the request (or
- * created from its result, when that instance died before recording it), settled once by whichever instance
- * consumed the result. It is the only state the API shares between instances.
+ * created from its result, when that instance died before recording it or, for a waiting request without an
+ * Idempotency-Key, had not recorded it yet), settled once by whichever instance consumed the result. It is the only state the API shares between instances.
  *
  * @param requestedAnswers names of {@code io.plantspy.schemas.Answer}
  * @param result null while PENDING
@@ -29,6 +29,11 @@ public record DiagnosisDocument(
 
   public boolean settled() {
     return status != DiagnosisStatus.PENDING;
+  }
+
+  /** Whether the request's own fields are here: a document created from its result on another instance lacks them. */
+  public boolean hasRequest() {
+    return requestedAnswers != null;
   }
 
   /** This diagnosis once {@code result} is stored: what the document in MongoDB now says. */

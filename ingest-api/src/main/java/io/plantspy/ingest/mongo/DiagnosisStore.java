@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -57,8 +58,8 @@ public class DiagnosisStore {
   /**
    * Records an accepted diagnosis as PENDING unless it already exists: the request is published before it is
    * recorded, so its result may have created and settled the document first. The request's own fields are set
-   * either way (a document created from a result lacks them); the status is never set back. Returns the document
-   * as it now stands.
+   * either way (a document created from a result may lack them); the status is never set back. Returns the
+   * document as it now stands.
    */
   public Mono<DiagnosisDocument> insertPending(DiagnosisDocument pending) {
     Update update = new Update()
@@ -67,8 +68,11 @@ public class DiagnosisStore {
         .setOnInsert("createdAt", pending.createdAt())
         .set("requestedAnswers", pending.requestedAnswers())
         .set("source", pending.source());
-    return mongo.findAndModify(byId(pending.id()), update, FindAndModifyOptions.options().upsert(true).returnNew(true),
-        DiagnosisDocument.class);
+    Mono<DiagnosisDocument> upsert = Mono.defer(() -> mongo.findAndModify(byId(pending.id()), update,
+        FindAndModifyOptions.options().upsert(true).returnNew(true), DiagnosisDocument.class));
+    // Both this upsert and the result's may find no document and insert: the loser's insert fails on the id, and
+    // once more it finds the winner's document and updates it.
+    return upsert.onErrorResume(DuplicateKeyException.class, e -> upsert);
   }
 
   /** The caller's diagnosis; empty for an unknown id and for someone else's, alike. */
@@ -79,9 +83,11 @@ public class DiagnosisStore {
   /**
    * Stores results, one bulk write for a whole poll of the listener. Only a PENDING diagnosis is settled, so a
    * diagnosis ends DONE or FAILED exactly once: a redelivered result, or a late one after the diagnosis timed out,
-   * changes nothing. A result whose document does not exist yet (the API publishes a request before recording it,
-   * and may die in between) first creates it PENDING, owner from the result, then settles it. Ordered, so each
-   * document is created before it is settled.
+   * changes nothing. A result whose document does not exist yet first creates it PENDING, then settles it: the
+   * API publishes a request before recording it, records a waiting request without an Idempotency-Key only if its
+   * wait ends without the result, and may die in between. The created document takes the request's fields from
+   * the completion when this instance holds them, else the owner from the result and the time of storing. Ordered,
+   * so each document is created before it is settled.
    */
   public Mono<Void> completeAll(List<Completion> completions) {
     if (completions.isEmpty()) {
@@ -90,13 +96,23 @@ public class DiagnosisStore {
     ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, DiagnosisDocument.class);
     Instant now = Instant.now();
     for (Completion c : completions) {
-      bulk.upsert(byId(c.id()), new Update()
-          .setOnInsert("owner", c.owner())
-          .setOnInsert("status", DiagnosisStatus.PENDING)
-          .setOnInsert("createdAt", now));
+      bulk.upsert(byId(c.id()), created(c, now));
       bulk.updateOne(pendingById(c.id()), settle(c.result()));
     }
     return bulk.execute().then();
+  }
+
+  private static Update created(Completion c, Instant now) {
+    Update update = new Update()
+        .setOnInsert("owner", c.owner())
+        .setOnInsert("status", DiagnosisStatus.PENDING);
+    if (c.request() == null) {
+      return update.setOnInsert("createdAt", now);
+    }
+    return update
+        .setOnInsert("createdAt", c.request().createdAt())
+        .setOnInsert("requestedAnswers", c.request().requestedAnswers())
+        .setOnInsert("source", c.request().source());
   }
 
   /**
@@ -126,13 +142,19 @@ public class DiagnosisStore {
         .map(DeleteResult::getDeletedCount);
   }
 
-  /** One result to store: the request id, its owner (for an upsert without a request document) and the result. */
-  public record Completion(String id, String owner, StoredResult result) {}
+  /**
+   * One result to store: the request id, its owner (for an upsert without a request document) and the result.
+   *
+   * @param request the diagnosis as its request would be recorded, when this instance holds it unrecorded (see
+   *     {@link ResultWaiters#unrecorded}); null otherwise
+   */
+  public record Completion(String id, String owner, StoredResult result, DiagnosisDocument request) {}
 
   /**
-   * Waits until the diagnosis settles or {@code maxWait} passes, then returns its latest state. The result
-   * listener of this instance wakes {@code waiter} when it stores the result; MongoDB is polled only while the
-   * result's partition belongs to another instance (or to nobody yet), and once more at the deadline.
+   * Waits until the diagnosis settles or {@code maxWait} passes, then returns its latest state ({@code pending}
+   * itself while there is no document, as for a request not recorded yet). The result listener of this instance
+   * wakes {@code waiter} when it stores the result; MongoDB is polled only while the result's partition belongs to
+   * another instance (or to nobody yet), and once more at the deadline.
    */
   public Mono<DiagnosisDocument> awaitSettled(DiagnosisDocument pending, ResultWaiters.Waiter waiter,
       Duration maxWait) {
@@ -154,6 +176,8 @@ public class DiagnosisStore {
         return poll(pending, deadline, next); // this instance will store it and signal: no query needed
       }
       return findOwned(pending.id(), pending.owner())
+          // No document yet is no news: a waiting request without an Idempotency-Key is recorded after its wait.
+          .defaultIfEmpty(pending)
           .flatMap(doc -> doc.settled() ? Mono.just(doc) : poll(doc, deadline, next));
     }));
   }

@@ -61,7 +61,7 @@ class PendingReconcilerTest {
     clock.advance(props.pendingDeadline().plusSeconds(1));
     reconcile();
 
-    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", done()))).block(TIMEOUT);
+    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", done(), null))).block(TIMEOUT);
 
     assertThat(read(id).status()).isEqualTo(DiagnosisStatus.FAILED);
     assertThat(read(id).result().errorCode()).isEqualTo(PendingReconciler.TIMED_OUT);
@@ -70,7 +70,7 @@ class PendingReconcilerTest {
   @Test
   void aDiagnosisSettledBeforeItsDeadlineKeepsItsResult() {
     String id = pending(clock.instant());
-    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", done()))).block(TIMEOUT);
+    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", done(), null))).block(TIMEOUT);
 
     clock.advance(props.pendingDeadline().plusSeconds(1));
     assertThat(reconcile()).isZero();

@@ -2,6 +2,7 @@ package io.plantspy.ingest.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.ingest.mongo.DiagnosisDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +46,20 @@ class ResultWaitersTest {
     assertThat(waiters.waitingIds()).isEqualTo(1);
     second.close();
     assertThat(waiters.waitingIds()).isZero();
+  }
+
+  @Test
+  void anUnrecordedRequestIsHandedOverOnlyWhileItIsWaitedFor() {
+    DiagnosisDocument pending = new DiagnosisDocument("a", "grower", DiagnosisStatus.PENDING, Instant.EPOCH,
+        List.of("HEALTH"), "URL", null);
+    try (ResultWaiters.Waiter waiter = waiters.registerUnrecorded(pending)) {
+      assertThat(waiters.unrecorded("a")).isEqualTo(pending);
+      assertThat(waiters.unrecorded("b")).isNull();
+    }
+    assertThat(waiters.unrecorded("a")).as("recorded by its waiter by now").isNull();
+    try (ResultWaiters.Waiter waiter = waiters.register("a")) {
+      assertThat(waiters.unrecorded("a")).as("a waiter of a recorded request").isNull();
+    }
   }
 
   @Test

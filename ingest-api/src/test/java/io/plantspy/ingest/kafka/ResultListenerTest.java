@@ -8,7 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
+import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisError;
 import io.plantspy.schemas.DiagnosisResult;
@@ -27,11 +29,15 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import reactor.core.publisher.Mono;
 
-/** What the result listener does with values the ErrorHandlingDeserializer could not read. */
+/**
+ * What the result listener does with values the ErrorHandlingDeserializer could not read, and with the request of
+ * a result that is waited for here before it is recorded.
+ */
 class ResultListenerTest {
 
   private final DiagnosisStore store = mock(DiagnosisStore.class);
-  private final ResultListener listener = new ResultListener(store, new ResultWaiters(), new SimpleMeterRegistry());
+  private final ResultWaiters waiters = new ResultWaiters();
+  private final ResultListener listener = new ResultListener(store, waiters, new SimpleMeterRegistry());
 
   @BeforeAll
   static void trustTheGeneratedClasses() {
@@ -63,11 +69,30 @@ class ResultListenerTest {
     assertThat(storedIds()).containsExactly("a", "c");
   }
 
-  @SuppressWarnings("unchecked")
+  @Test
+  void aResultOfARequestWaitedForUnrecordedHereCarriesTheRequestToTheStore() {
+    when(store.completeAll(any())).thenReturn(Mono.empty());
+    DiagnosisDocument pending = new DiagnosisDocument("a", "grower", DiagnosisStatus.PENDING,
+        Instant.parse("2026-11-28T05:59:59Z"), List.of("CATEGORY"), "UPLOAD", null);
+
+    try (ResultWaiters.Waiter waiter = waiters.registerUnrecorded(pending)) {
+      listener.onResults(List.of(readable(0, "a"), readable(1, "c")));
+    }
+
+    List<DiagnosisStore.Completion> stored = stored();
+    assertThat(stored.get(0).request()).isEqualTo(pending);
+    assertThat(stored.get(1).request()).as("nobody here holds that request").isNull();
+  }
+
   private List<String> storedIds() {
+    return stored().stream().map(DiagnosisStore.Completion::id).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<DiagnosisStore.Completion> stored() {
     ArgumentCaptor<List<DiagnosisStore.Completion>> stored = ArgumentCaptor.forClass(List.class);
     verify(store).completeAll(stored.capture());
-    return stored.getValue().stream().map(DiagnosisStore.Completion::id).toList();
+    return stored.getValue();
   }
 
   private static ConsumerRecord<String, DiagnosisResult> readable(long offset, String id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
+import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.kafka.ResultPartitions;
@@ -17,7 +18,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /**
  * The diagnosis store's writes in either order: a request is published before it is recorded, so its result may
- * come first; whatever the order, a diagnosis settles once and keeps the request's fields.
+ * come first; whatever the order, a diagnosis settles once and keeps the request's fields. And a wait for a
+ * diagnosis not recorded yet.
  */
 class DiagnosisStoreTest {
 
@@ -57,6 +59,31 @@ class DiagnosisStoreTest {
   }
 
   @Test
+  void aResultForARequestHeldUnrecordedCreatesTheWholeDiagnosis() {
+    String id = UUID.randomUUID().toString();
+
+    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", result("release-1", null), pending(id))))
+        .block(TIMEOUT);
+
+    DiagnosisDocument doc = read(id);
+    assertThat(doc.status()).isEqualTo(DiagnosisStatus.DONE);
+    assertThat(doc.createdAt()).as("accepted, not stored, at").isEqualTo(CREATED);
+    assertThat(doc.requestedAnswers()).containsExactly("CATEGORY");
+    assertThat(doc.source()).isEqualTo("UPLOAD");
+  }
+
+  @Test
+  void aWaitForADiagnosisWithoutDocumentLastsToItsDeadlineAndEndsPending() {
+    // Nobody holds the result's partition here, so the wait polls MongoDB, where nothing is recorded yet.
+    String id = UUID.randomUUID().toString();
+    try (ResultWaiters.Waiter waiter = new ResultWaiters().register(id)) {
+      DiagnosisDocument after = store.awaitSettled(pending(id), waiter, Duration.ofMillis(500)).block(TIMEOUT);
+      assertThat(after).as("still waiting after the first empty poll").isNotNull();
+      assertThat(after.status()).isEqualTo(DiagnosisStatus.PENDING);
+    }
+  }
+
+  @Test
   void recordingTwiceKeepsTheFirstCreationTime() {
     String id = UUID.randomUUID().toString();
     store.insertPending(pending(id)).block(TIMEOUT);
@@ -66,7 +93,7 @@ class DiagnosisStoreTest {
   }
 
   private void complete(String id, StoredResult result) {
-    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", result))).block(TIMEOUT);
+    store.completeAll(List.of(new DiagnosisStore.Completion(id, "grower", result, null))).block(TIMEOUT);
   }
 
   private DiagnosisDocument read(String id) {
