@@ -21,16 +21,17 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the DiagnosisResults from the processor in their {@code diagnoses} documents, then wakes the requests
- * waiting for them on this instance. A result whose request is waited for here but not recorded yet (no
- * Idempotency-Key) creates its document with the request's fields, which the result does not carry. All API instances share the consumer group, so each result is stored once
- * by one of them; a write only settles a PENDING diagnosis, so a redelivery after a crash does no harm. A whole
- * poll is stored in one bulk write, and offsets are committed only after it: a failed write is thrown to the
- * container's error handler, which retries the poll until it is stored (see KafkaConfig). A result that can never
- * be stored (its value does not decode or convert) is logged, counted and skipped here, so it cannot hold up the
- * others; its diagnosis is then finished as timed out by the PendingReconciler. A value that could not be read
- * only because the schema topic was unreachable is not bad data: the results before it are stored, and the poll
- * is failed from that record on, so the error handler seeks back and it is read again (decoded afresh) later.
+ * Stores the DiagnosisResults from the processor in their {@code diagnoses} documents, then wakes the requests waiting
+ * for them on this instance. A result whose request is waited for here but not recorded yet (no Idempotency-Key)
+ * creates its document with the request's fields, which the result does not carry. All API instances share the
+ * consumer group, so each result is stored once by one of them; a write only settles a PENDING diagnosis, so a
+ * redelivery after a crash does no harm. A whole poll is stored in one bulk write, and offsets are committed only
+ * after it: a failed write is thrown to the container's error handler, which retries the poll until it is stored (see
+ * KafkaConfig). A result that can never be stored (its value does not decode or convert) is logged, counted and
+ * skipped here, so it cannot hold up the others; its diagnosis is then finished as timed out by the PendingReconciler.
+ * A value that could not be read only because the schema topic was unreachable is not bad data: the results before it
+ * are stored, and the poll is failed from that record on, so the error handler seeks back and it is read again
+ * (decoded afresh) later.
  */
 @Component
 public class ResultListener {

@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One diagnosis in the {@code diagnoses} collection: recorded PENDING by the instance that queued the request (or
  * created from its result, when that instance died before recording it or, for a waiting request without an
- * Idempotency-Key, had not recorded it yet), settled once by whichever instance consumed the result. It is the only state the API shares between instances.
+ * Idempotency-Key, had not recorded it yet), settled once by whichever instance consumed the result. It is the only
+ * state the API shares between instances.
  *
  * @param requestedAnswers names of {@code io.plantspy.schemas.Answer}
  * @param result null while PENDING
