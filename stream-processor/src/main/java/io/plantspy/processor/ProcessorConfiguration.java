@@ -9,21 +9,15 @@ import io.plantspy.processor.config.StreamsSettings;
 import io.plantspy.processor.images.GridFsImageStore;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.images.ClaimCheckStore;
-import io.plantspy.model.store.GridFsReleaseStore;
-import io.plantspy.processor.releases.ChampionFollower;
-import io.plantspy.processor.releases.GridFsReleaseLoader;
 import io.plantspy.processor.releases.ServedRelease;
 import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.SchemaTopic;
-import io.plantspy.schemas.Topics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.Topology;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -35,8 +29,6 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the model, the blob store, the metrics registry and the topology into a running Kafka Streams instance. */
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
-
-  private static final Logger log = LoggerFactory.getLogger(ProcessorConfiguration.class);
 
   /** Exit status when Kafka Streams ends in ERROR (EX_SOFTWARE). */
   static final int FATAL_EXIT_CODE = 70;
@@ -55,24 +47,11 @@ class ProcessorConfiguration {
    * The served release: the one announced on the releases topic when there is one (fetched from GridFS), else the
    * committed one; then every release announced later, swapped in between batches.
    */
+  /** The announced release when there is one and it loads, else the committed one; each new one swapped in. */
   @Bean(destroyMethod = "close")
   ServedRelease servedRelease(ProcessorProperties properties, ObjectProvider<MongoClient> mongo,
       SchemaCatalog schemas, MeterRegistry registry) throws IOException {
-    MongoClient client = mongo.getIfAvailable();
-    if (!properties.releases().follow()) {
-      return ServedRelease.committed(properties);
-    }
-    if (client == null) {
-      log.warn("Release announcements are not followed: release archives are stored in GridFS and "
-          + "plantspy.processor.gridfs.uri is not set. Serving the committed release only.");
-      return ServedRelease.committed(properties);
-    }
-    ChampionFollower follower = ChampionFollower.connect(properties,
-        Topics.from(properties.topicNames(), schemas).modelReleases().valueSerde().deserializer(), registry);
-    GridFsReleaseLoader loader = new GridFsReleaseLoader(
-        new GridFsReleaseStore(client.getDatabase(properties.gridfs().database()), GridFsReleaseStore.DEFAULT_BUCKET),
-        properties.releases().cacheFolder(), properties.inference());
-    return ServedRelease.following(properties, follower, loader, registry);
+    return ServedRelease.start(properties, mongo.getIfAvailable(), schemas, registry);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,11 +1,15 @@
 package io.plantspy.processor.releases;
 
+import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plantspy.model.store.GridFsReleaseStore;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.inference.HotSwapClassifier;
 import io.plantspy.processor.inference.ReleaseClassifier;
 import io.plantspy.processor.inference.ServableClassifier;
 import io.plantspy.schemas.ModelRelease;
+import io.plantspy.schemas.SchemaCatalog;
+import io.plantspy.schemas.Topics;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,6 +30,30 @@ public final class ServedRelease implements AutoCloseable {
   private ServedRelease(HotSwapClassifier classifier, ChampionFollower follower) {
     this.classifier = classifier;
     this.follower = follower;
+  }
+
+  /**
+   * What the processor serves: with {@code releases.follow} and a MongoDB client (release archives live in
+   * GridFS), the announced release and its successors; otherwise the committed release only.
+   *
+   * @param mongo the client of {@code plantspy.processor.gridfs}, or null when none is configured
+   */
+  public static ServedRelease start(ProcessorProperties properties, MongoClient mongo, SchemaCatalog schemas,
+      MeterRegistry registry) throws IOException {
+    if (!properties.releases().follow()) {
+      return committed(properties);
+    }
+    if (mongo == null) {
+      log.warn("Release announcements are not followed: release archives are stored in GridFS and "
+          + "plantspy.processor.gridfs.uri is not set. Serving the committed release only.");
+      return committed(properties);
+    }
+    GridFsReleaseLoader loader = new GridFsReleaseLoader(
+        new GridFsReleaseStore(mongo.getDatabase(properties.gridfs().database()), GridFsReleaseStore.DEFAULT_BUCKET),
+        properties.releases().cacheFolder(), properties.inference());
+    ChampionFollower follower = ChampionFollower.connect(properties,
+        Topics.from(properties.topicNames(), schemas).modelReleases().valueSerde().deserializer(), registry);
+    return following(properties, follower, loader, registry);
   }
 
   /** Serves the committed release ({@code modelsDir} or {@code releaseDir}) and follows no announcement. */
