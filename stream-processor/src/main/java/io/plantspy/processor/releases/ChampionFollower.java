@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -68,7 +69,9 @@ public final class ChampionFollower implements AutoCloseable {
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
         ConsumerConfig.CLIENT_ID_CONFIG, properties.applicationId() + "-release-follower",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        // The launcher creates the topic compacted; a follower must not create it with the broker's defaults.
+        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return new ChampionFollower(new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
         properties.topicNames().modelReleases(), decoder, properties.releases().alias(), registry);
   }
@@ -78,7 +81,18 @@ public final class ChampionFollower implements AutoCloseable {
    * release promoted under the alias in what was read. Call before {@link #follow}, from the same thread.
    */
   public Optional<ModelRelease> catchUp(Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
+    try {
+      return readToEnd(timeout, Instant.now().plus(timeout));
+    } catch (KafkaException e) {
+      // Kafka unreachable: the committed release serves; the background thread reads the topic again from its
+      // beginning (what was read here is read again) and swaps once it finds the announced release.
+      log.warn("Cannot read the releases topic {} at startup: {}", topic, e.toString());
+      assigned = false;
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ModelRelease> readToEnd(Duration timeout, Instant deadline) {
     Optional<ModelRelease> latest = Optional.empty();
     if (!assign(timeout)) {
       log.info("No releases topic {} yet: serving the committed release until a release is announced", topic);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +65,21 @@ class ChampionFollowerTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> served.contains("r3"));
     assertThat(served).containsExactly("r3");
     assertThat(registry.get(ChampionFollower.UNDECODABLE).counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void aReleaseTheStartupReadMissedIsServedOnceTheTopicCanBeReadAgain() {
+    topicWithRecords(2);
+    consumer.schedulePollTask(() -> add("champion", encode("r1", true))); // read by the startup's first poll
+    consumer.schedulePollTask(() -> consumer.setPollException(new KafkaException("broker unreachable")));
+
+    assertThat(follower.catchUp(Duration.ofSeconds(10))).isEmpty();
+    offset = 0;
+    add("champion", encode("r1", true)); // still on the broker: the mock hands each record out once only
+    List<String> served = new CopyOnWriteArrayList<>();
+    follower.follow(release -> served.add(release.getId()));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> served.contains("r1"));
   }
 
   private void topicWithRecords(long end) {
