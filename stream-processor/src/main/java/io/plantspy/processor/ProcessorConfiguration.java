@@ -9,7 +9,7 @@ import io.plantspy.processor.config.StreamsSettings;
 import io.plantspy.processor.images.GridFsImageStore;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.images.ClaimCheckStore;
-import io.plantspy.processor.inference.ReleaseClassifier;
+import io.plantspy.processor.releases.ServedRelease;
 import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.SchemaTopic;
@@ -43,9 +43,15 @@ class ProcessorConfiguration {
     return new SimpleMeterRegistry();
   }
 
+  /**
+   * The served release: the one announced on the releases topic when there is one (fetched from GridFS), else the
+   * committed one; then every release announced later, swapped in between batches.
+   */
+  /** The announced release when there is one and it loads, else the committed one; each new one swapped in. */
   @Bean(destroyMethod = "close")
-  ReleaseClassifier releaseClassifier(ProcessorProperties properties) throws IOException {
-    return ReleaseClassifier.load(properties);
+  ServedRelease servedRelease(ProcessorProperties properties, ObjectProvider<MongoClient> mongo,
+      SchemaCatalog schemas, MeterRegistry registry) throws IOException {
+    return ServedRelease.start(properties, mongo.getIfAvailable(), schemas, registry);
   }
 
   @Bean(destroyMethod = "close")
@@ -74,9 +80,9 @@ class ProcessorConfiguration {
   }
 
   @Bean
-  Topology diagnosisTopology(ProcessorProperties properties, ReleaseClassifier classifier, ImageResolver images,
+  Topology diagnosisTopology(ProcessorProperties properties, ServedRelease release, ImageResolver images,
       MeterRegistry registry, SchemaCatalog schemas) {
-    return DiagnosisTopology.buildTopology(properties, classifier, images, registry, schemas);
+    return DiagnosisTopology.buildTopology(properties, release.classifier(), images, registry, schemas);
   }
 
   @Bean

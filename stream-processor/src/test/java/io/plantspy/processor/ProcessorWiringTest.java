@@ -6,7 +6,7 @@ import com.mongodb.client.MongoClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.images.ImageResolver;
-import io.plantspy.processor.inference.ReleaseClassifier;
+import io.plantspy.processor.releases.ServedRelease;
 import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.processor.topology.TestRequests;
 import io.plantspy.schemas.ImageReference;
@@ -48,7 +48,7 @@ class ProcessorWiringTest {
       assertThat(properties.inference()).isEqualTo(ProcessorProperties.defaults().inference());
 
       String current = Files.readString(MODELS.resolve("CURRENT")).trim();
-      assertThat(context.getBean(ReleaseClassifier.class).releaseId()).isEqualTo(current);
+      assertThat(context.getBean(ServedRelease.class).classifier().releaseId()).isEqualTo(current);
 
       // Without plantspy.processor.gridfs.uri there is no MongoDB client, and claim checks are answered missing.
       assertThat(context).doesNotHaveBean(MongoClient.class);

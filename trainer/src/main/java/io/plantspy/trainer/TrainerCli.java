@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 
 /**
  * Command line of the trainer: {@code train}, {@code evaluate}, {@code classify} with a release,
- * {@code bench-model} inference.
+ * {@code bench-model} inference, {@code releases publish} to a running platform.
  */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "plantspy-trainer 0.1",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, BenchModelCommand.class},
+    subcommands = {TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class, BenchModelCommand.class,
+        ReleasesCommand.class},
     description = "Trains, evaluates and benchmarks PlantSpy model releases.")
 public final class TrainerCli implements Runnable {
 

@@ -95,10 +95,12 @@ final class KafkaService implements PlatformService {
   private static void createTopics(String bootstrap) throws Exception {
     TopicNames names = TopicNames.defaults();
     List<NewTopic> topics = new ArrayList<>();
-    for (String topic : List.of(names.requests(), names.results(), names.dlq(), names.labSamples(),
-        names.modelReleases())) {
+    for (String topic : List.of(names.requests(), names.results(), names.dlq(), names.labSamples())) {
       topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
     }
+    // The served release per alias: compacted so the latest announcement of each alias is kept for ever.
+    topics.add(new NewTopic(names.modelReleases(), 1, (short) 1)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     // Every writer's schema, keyed by fingerprint: compacted so it keeps one entry per schema for ever.
     topics.add(new NewTopic(SchemaTopic.DEFAULT_NAME, 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

@@ -3,6 +3,7 @@ package io.plantspy.processor.config;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 
+import io.plantspy.model.store.ReleaseAnnouncements;
 import io.plantspy.schemas.TopicNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,6 +43,7 @@ import org.springframework.validation.annotation.Validated;
  * @param gridfs MongoDB GridFS holding claim-checked images; absent means such references are answered
  *     IMAGE_NOT_FOUND
  * @param retry how a batch whose infrastructure failed (blob store unreachable, model runtime error) is retried
+ * @param releases how the processor follows the release announced on the releases topic
  * @param streams extra Kafka Streams properties, applied last (e.g. commit.interval.ms)
  */
 @Validated
@@ -60,6 +62,7 @@ public record ProcessorProperties(
     @DefaultValue("20MB") @NotNull DataSize maxImageBytes,
     @Valid GridFs gridfs,
     @DefaultValue @Valid Retry retry,
+    @DefaultValue @Valid Releases releases,
     Map<String, String> streams) {
 
   static final String PREFIX = "plantspy.processor";
@@ -96,14 +99,14 @@ public record ProcessorProperties(
   /** The same settings with other batching limits; topology tests vary only these. */
   public ProcessorProperties withBatch(int maxSize, Duration maxWait) {
     return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
-        topics, modelsDir, releaseDir, new Batch(maxSize, maxWait), inference, maxImageBytes, gridfs, retry, streams);
+        topics, modelsDir, releaseDir, new Batch(maxSize, maxWait), inference, maxImageBytes, gridfs, retry, releases, streams);
   }
 
   /** The same settings pointed at other brokers, state folder and application id (integration tests). */
   public ProcessorProperties withKafka(String bootstrapServers, String applicationId, Path stateDir,
       int replicationFactor) {
     return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
-        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, retry, streams);
+        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, retry, releases, streams);
   }
 
   /** The topic names in force: the defaults of {@link TopicNames} with the configured overrides. */
@@ -189,6 +192,37 @@ public record ProcessorProperties(
       long millis = initialBackoff.toMillis() << doublings;
       // A shift past the cap (or into overflow) is the cap.
       return millis <= 0 || millis > maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(millis);
+    }
+  }
+
+  /**
+   * A processor follows the release announced under {@code alias} on the compacted releases topic: it reads the
+   * topic from its beginning with a consumer of its own (no group: every instance sees every announcement), serves
+   * the announced release from startup when there is one, and swaps to each new one between two batches.
+   *
+   * @param follow off serves only the committed release ({@code modelsDir} / {@code releaseDir}); following also
+   *     needs {@code gridfs}, where the release archives are stored
+   * @param alias the key of the announcement to serve
+   * @param cacheDir where fetched releases are unpacked, one folder per archive sha256; null for
+   *     {@code plantspy-release-cache} under java.io.tmpdir
+   * @param catchUpTimeout how long startup reads the releases topic for an announced release before it serves the
+   *     committed one (and keeps following in the background)
+   */
+  public record Releases(
+      @DefaultValue("true") boolean follow,
+      @DefaultValue(ReleaseAnnouncements.CHAMPION) @NotBlank String alias,
+      Path cacheDir,
+      @DefaultValue("30s") @NotNull Duration catchUpTimeout) {
+
+    public Releases {
+      if (catchUpTimeout != null) { // a missing one is reported by @NotNull
+        requirePositive("plantspy.processor.releases.catch-up-timeout", catchUpTimeout);
+      }
+    }
+
+    /** {@link #cacheDir()}, or its default under java.io.tmpdir. */
+    public Path cacheFolder() {
+      return cacheDir != null ? cacheDir : Path.of(System.getProperty("java.io.tmpdir"), "plantspy-release-cache");
     }
   }
 

@@ -5,6 +5,7 @@ import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.BatchClassifier;
+import io.plantspy.processor.inference.ClassifiedBatch;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
@@ -64,17 +65,18 @@ final class BatchDiagnoser {
     if (good > 0) {
       long start = System.nanoTime();
       // One model call for the whole batch: this is what batching buys on a GPU or a vectorised CPU.
-      List<ClassifierAnswer> diagnoses = classifier.diagnose(pixels, good);
+      ClassifiedBatch batch = classifier.diagnose(pixels, good);
       Duration inference = Duration.ofNanos(System.nanoTime() - start);
+      List<ClassifierAnswer> diagnoses = batch.answers();
       if (diagnoses.size() != good) {
         throw new IllegalStateException("model answered " + diagnoses.size() + " of " + good + " images");
       }
-      metrics.batch(good, inference);
+      metrics.batch(batch.releaseId(), good, inference);
       Instant completedAt = Instant.ofEpochMilli(now + inference.toMillis());
       for (int i = 0; i < requests.size(); i++) {
         if (slotOf[i] >= 0) {
           DiagnosisRequest request = requests.get(i);
-          results[i] = Results.diagnosis(request.getId(), request.getOwner(), classifier.releaseId(),
+          results[i] = Results.diagnosis(request.getId(), request.getOwner(), batch.releaseId(),
               diagnoses.get(slotOf[i]),
               Results.timings(queuedMillis(request, now), preprocessMillis[i], inference.toMillis(), good),
               completedAt);

@@ -49,7 +49,7 @@ public final class DiagnosisTopology {
   public static Topology buildTopology(ProcessorProperties config, BatchClassifier classifier, ImageResolver images,
       MeterRegistry registry, SchemaCatalog schemas) {
     Topics topics = Topics.from(config.topicNames(), schemas);
-    DiagnosisMetrics metrics = new DiagnosisMetrics(registry, classifier.releaseId());
+    DiagnosisMetrics metrics = new DiagnosisMetrics(registry, classifier::releaseId);
     ImageLimits defaults = ImageLimits.defaults();
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(new ImageLimits(
         config.maxImageBytes().toBytes(), defaults.maxWidth(), defaults.maxHeight(), defaults.maxPixels()));

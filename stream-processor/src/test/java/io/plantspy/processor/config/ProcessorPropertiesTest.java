@@ -38,7 +38,20 @@ class ProcessorPropertiesTest {
       assertThat(properties.inference().intraOpThreads()).isEqualTo(1);
       assertThat(properties.inference().allowSpinning()).isFalse();
       assertThat(properties.retry().maxAttempts()).isEqualTo(8);
+      // Follows the champion; the cache lives under the temporary folder unless configured.
+      assertThat(properties.releases().follow()).isTrue();
+      assertThat(properties.releases().alias()).isEqualTo("champion");
+      assertThat(properties.releases().cacheFolder())
+          .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "plantspy-release-cache"));
+      assertThat(properties.releases().catchUpTimeout()).isEqualTo(Duration.ofSeconds(30));
     });
+  }
+
+  @Test
+  void aZeroCatchUpTimeoutIsRefused() {
+    runner.withPropertyValues("plantspy.processor.releases.catch-up-timeout=0").run(context ->
+        assertThat(context.getStartupFailure()).rootCause()
+            .hasMessage("plantspy.processor.releases.catch-up-timeout must be positive, was PT0S"));
   }
 
   @Test

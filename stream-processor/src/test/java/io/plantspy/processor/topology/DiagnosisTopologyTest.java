@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.images.ImageResolver;
+import io.plantspy.processor.inference.HotSwapClassifier;
 import io.plantspy.processor.inference.ReleaseClassifier;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
 import io.plantspy.schemas.Diagnosis;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -249,6 +251,33 @@ class DiagnosisTopologyTest {
       assertThat(meters.get(DiagnosisMetrics.BATCH_SIZE).tag("release", release).summary().totalAmount())
           .isEqualTo(2);
       assertThat(meters.get(DiagnosisMetrics.INFERENCE).tag("release", release).timer().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void resultsBeforeTheSwapCarryTheOldReleaseAndAfterItTheNew() {
+    FakeClassifier old = new FakeClassifier("release-old");
+    HotSwapClassifier classifier = new HotSwapClassifier(old);
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(2, LONG_WAIT), classifier,
+        ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("before-1", TestRequests.generatedJpeg()));
+      harness.send(TestRequests.inline("before-2", TestRequests.generatedJpeg()));
+      classifier.swap(new FakeClassifier("release-new"));
+      harness.send(TestRequests.inline("after-1", TestRequests.generatedJpeg()));
+      harness.send(TestRequests.inline("after-2", TestRequests.generatedJpeg()));
+
+      Map<String, String> releaseOf = new HashMap<>();
+      harness.results.readValuesToList().forEach(r -> releaseOf.put(r.getId(), r.getModelRelease()));
+      assertThat(releaseOf).containsExactlyInAnyOrderEntriesOf(Map.of("before-1", "release-old",
+          "before-2", "release-old", "after-1", "release-new", "after-2", "release-new"));
+      assertThat(old.closed).as("the old release, once its batch was done").isTrue();
+      MeterRegistry meters = harness.registry;
+      assertThat(meters.get(DiagnosisMetrics.BATCH_SIZE).tag("release", "release-old").summary().totalAmount())
+          .isEqualTo(2);
+      assertThat(meters.get(DiagnosisMetrics.BATCH_SIZE).tag("release", "release-new").summary().totalAmount())
+          .isEqualTo(2);
+      assertThat(meters.get(DiagnosisMetrics.REQUESTS).tag("release", "release-new").counter().count())
+          .isEqualTo(2);
     }
   }
 

@@ -2,27 +2,42 @@ package io.plantspy.processor.topology;
 
 import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.LabelConfidence;
-import io.plantspy.processor.inference.BatchClassifier;
+import io.plantspy.processor.inference.ClassifiedBatch;
+import io.plantspy.processor.inference.ServableClassifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /** Answers every image "Tomato___healthy" and records the size of every model call. */
-final class FakeClassifier implements BatchClassifier {
+final class FakeClassifier implements ServableClassifier {
 
   static final String RELEASE = "fake-release";
+
+  private final String releaseId;
+  volatile boolean closed;
+
+  FakeClassifier() {
+    this(RELEASE);
+  }
+
+  FakeClassifier(String releaseId) {
+    this.releaseId = releaseId;
+  }
 
   final List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
 
   @Override
-  public List<ClassifierAnswer> diagnose(float[] pixels, int count) {
+  public ClassifiedBatch diagnose(float[] pixels, int count) {
+    if (closed) {
+      throw new IllegalStateException("release " + releaseId + " used after it was closed");
+    }
     calls.add(count);
     List<ClassifierAnswer> diagnoses = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       diagnoses.add(confidentHealthyTomato());
     }
-    return diagnoses;
+    return new ClassifiedBatch(releaseId, diagnoses);
   }
 
   /** A known leaf answered with confidence: crop and health given, no disease. */
@@ -34,6 +49,11 @@ final class FakeClassifier implements BatchClassifier {
 
   @Override
   public String releaseId() {
-    return RELEASE;
+    return releaseId;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
   }
 }

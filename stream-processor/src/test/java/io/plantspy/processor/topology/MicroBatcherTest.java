@@ -134,7 +134,7 @@ class MicroBatcherTest {
   }
 
   private MicroBatcher batcher(int maxSize) {
-    DiagnosisMetrics metrics = new DiagnosisMetrics(new SimpleMeterRegistry(), model.releaseId());
+    DiagnosisMetrics metrics = new DiagnosisMetrics(new SimpleMeterRegistry(), model::releaseId);
     BatchDiagnoser diagnoser = new BatchDiagnoser(new LeafImagePreprocessor(ImageLimits.defaults()),
         ImageResolver.inlineOnly(), model, metrics);
     return new MicroBatcher(DiagnosisTopology.BUFFER_STORE, DiagnosisTopology.ATTEMPTS_STORE,

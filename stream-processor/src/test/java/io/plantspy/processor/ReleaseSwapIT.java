@@ -1,0 +1,374 @@
+package io.plantspy.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.model.release.ReleaseManifest;
+import io.plantspy.model.store.GridFsReleaseStore;
+import io.plantspy.model.store.ReleaseAnnouncements;
+import io.plantspy.model.store.ReleaseLocation;
+import io.plantspy.model.store.ReleasePublisher;
+import io.plantspy.processor.config.ProcessorProperties;
+import io.plantspy.processor.config.StreamsSettings;
+import io.plantspy.processor.images.ImageResolver;
+import io.plantspy.processor.releases.ChampionFollower;
+import io.plantspy.processor.releases.ChampionSwapper;
+import io.plantspy.processor.releases.ServedRelease;
+import io.plantspy.processor.topology.DiagnosisTopology;
+import io.plantspy.processor.topology.TestRequests;
+import io.plantspy.schemas.Diagnosis;
+import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.ModelRelease;
+import io.plantspy.schemas.SchemaCatalog;
+import io.plantspy.schemas.SchemaTopic;
+import io.plantspy.schemas.TopicNames;
+import io.plantspy.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Releases announced while two processor instances answer a steady load, on a real (embedded) broker and the
+ * MongoDB wire server: a new release is served by both, with no request failed or lost; a corrupt archive and an
+ * undecodable announcement are refused while the old release keeps serving. The new release is a copy of the
+ * committed one under another id: the swap is what is tested, not the model.
+ */
+@Timeout(180)
+class ReleaseSwapIT {
+
+  private static final int PARTITIONS = 2;
+  private static final TopicNames TOPICS = TopicNames.defaults();
+  private static final Duration LOAD_INTERVAL = Duration.ofMillis(25);
+
+  @TempDir
+  Path tempDir;
+
+  private EmbeddedKafkaKraftBroker broker;
+  private MongoServer mongoServer;
+  private MongoClient mongo;
+  private String committedId;
+  private final List<Instance> instances = new ArrayList<>();
+  private final ExecutorService load = Executors.newSingleThreadExecutor();
+
+  private record Instance(KafkaStreams streams, SimpleMeterRegistry registry, ServedRelease release,
+      SchemaCatalog schemas) {
+
+    String serving() {
+      return release.classifier().releaseId();
+    }
+  }
+
+  @BeforeEach
+  void start() throws IOException {
+    broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq(),
+        TOPICS.modelReleases(), SchemaTopic.DEFAULT_NAME);
+    broker.brokerProperties(Map.of(
+        "transaction.state.log.replication.factor", "1",
+        "transaction.state.log.min.isr", "1",
+        "offsets.topic.replication.factor", "1",
+        "group.initial.rebalance.delay.ms", "0"));
+    broker.afterPropertiesSet();
+    mongoServer = new MongoServer(new MemoryBackend());
+    mongo = MongoClients.create(mongoServer.bindAndGetConnectionString());
+    committedId = ReleaseFiles.readManifest(ReleaseFiles.current(TestRequests.modelsDir())).id();
+  }
+
+  @AfterEach
+  void stop() {
+    load.shutdownNow();
+    instances.forEach(instance -> {
+      instance.streams().close(Duration.ofSeconds(10));
+      instance.release().close();
+      instance.schemas().close();
+    });
+    mongo.close();
+    mongoServer.shutdownNow();
+    broker.destroy();
+  }
+
+  @Test
+  void underSteadyLoadEveryInstanceSwitchesOnceAndNoRequestFailsOrIsLost() throws Exception {
+    instances.add(startInstance("a"));
+    instances.add(startInstance("b"));
+    await("each instance owns one partition").atMost(Duration.ofSeconds(60)).until(this::oneActiveTaskEach);
+    assertThat(instances).allSatisfy(instance -> assertThat(instance.serving()).isEqualTo(committedId));
+    AtomicBoolean loading = new AtomicBoolean(true);
+    List<String> sent = new CopyOnWriteArrayList<>();
+    Future<?> producer = load.submit(() -> steadyLoad(loading, sent));
+
+    try (KafkaConsumer<String, DiagnosisResult> results = resultsConsumer()) {
+      results.subscribe(List.of(TOPICS.results()));
+      List<String> answered = new ArrayList<>();
+      awaitAnswers(results, answered, 20);
+      String copy = publish(copyOfCommittedRelease("-copy"));
+      await("every instance serves " + copy).atMost(Duration.ofSeconds(60))
+          .until(() -> instances.stream().allMatch(instance -> instance.serving().equals(copy)));
+      awaitAnswers(results, answered, answered.size() + 20);
+      loading.set(false);
+      producer.get();
+      awaitAnswers(results, answered, sent.size());
+
+      // Stopped, the instances have no open transaction left: the topic read to its end holds every result.
+      instances.forEach(instance -> instance.streams().close(Duration.ofSeconds(10)));
+      Map<String, List<DiagnosisResult>> byRequest = allResults();
+      assertThat(byRequest).containsOnlyKeys(sent);
+      assertThat(byRequest.values()).allSatisfy(list -> {
+        assertThat(list).as("results per request").hasSize(1);
+        assertThat(list.get(0).getOutcome()).as("a diagnosis, not an error").isInstanceOf(Diagnosis.class);
+      });
+      for (int partition = 0; partition < PARTITIONS; partition++) {
+        // The requests of one partition are answered in order by the one instance owning it.
+        List<String> releases = releasesInRequestOrder(byRequest, "p" + partition + "-");
+        assertThat(releases).as("releases of partition %d's results, in request order", partition)
+            .startsWith(committedId).endsWith(copy);
+        assertThat(switches(releases)).as("switches on partition %d", partition).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void aCorruptArchiveAndAnUndecodableAnnouncementAreRefusedAndTheOldReleaseKeepsServing() throws Exception {
+    Instance instance = startInstance("a");
+    instances.add(instance);
+    GridFsReleaseStore store = store();
+    Path copyDir = copyOfCommittedRelease("-corrupt");
+    ReleaseLocation stored = store.put(copyDir);
+    // The genuine file, announced with another sha256: what a damaged or replaced archive looks like on fetch.
+    ReleaseLocation wrongDigest = new ReleaseLocation(stored.bucket(), stored.fileId(), "0".repeat(64));
+    try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+      raw.send(new ProducerRecord<>(TOPICS.modelReleases(), ReleaseAnnouncements.CHAMPION,
+          new byte[] {(byte) 0xC3, 0x01, 1, 2, 3})).get();
+      ModelRelease corrupt = ReleaseAnnouncements.describe(ReleaseFiles.readManifest(copyDir), wrongDigest, true,
+          Instant.now());
+      raw.send(new ProducerRecord<>(TOPICS.modelReleases(), ReleaseAnnouncements.CHAMPION,
+          Topics.defaults().modelReleases().valueSerde().serializer().serialize(TOPICS.modelReleases(), corrupt)))
+          .get();
+    }
+
+    await("the corrupt release refused").atMost(Duration.ofSeconds(60))
+        .until(() -> instance.registry().get(ChampionSwapper.REFUSED).counter().count() == 1);
+    assertThat(instance.registry().get(ChampionFollower.UNDECODABLE).counter().count()).isEqualTo(1);
+    assertThat(instance.serving()).isEqualTo(committedId);
+    assertThat(tempDir.resolve("a/cache").resolve("0".repeat(64))).doesNotExist();
+    await("each instance owns one partition").atMost(Duration.ofSeconds(60)).until(this::oneActiveTaskEach);
+    DiagnosisResult answered = answerOne("after-corrupt");
+    assertThat(answered.getOutcome()).isInstanceOf(Diagnosis.class);
+    assertThat(answered.getModelRelease()).isEqualTo(committedId);
+
+    // Still following: a genuine release after the refused ones is served, and a newcomer serves it from the start.
+    String copy = publish(copyOfCommittedRelease("-copy"));
+    await("the genuine release served").atMost(Duration.ofSeconds(60)).until(() -> instance.serving().equals(copy));
+    try (ServedRelease newcomer = ServedRelease.start(properties("c"), mongo, SchemaCatalog.load(),
+        new SimpleMeterRegistry())) {
+      assertThat(newcomer.classifier().releaseId()).isEqualTo(copy);
+    }
+  }
+
+  private Instance startInstance(String name) throws IOException {
+    ProcessorProperties config = properties(name);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SchemaCatalog schemas = SchemaCatalog.load(SchemaTopic.connect(SchemaTopic.DEFAULT_NAME,
+        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), Duration.ofSeconds(10)));
+    ServedRelease release = ServedRelease.start(config, mongo, schemas, registry);
+    Properties props = StreamsSettings.from(config);
+    props.put("commit.interval.ms", "100");
+    KafkaStreams streams = new KafkaStreams(DiagnosisTopology.buildTopology(config, release.classifier(),
+        ImageResolver.inlineOnly(), registry, schemas), props);
+    streams.start();
+    return new Instance(streams, registry, release, schemas);
+  }
+
+  private ProcessorProperties properties(String name) {
+    return ProcessorProperties.bind(Map.of(
+            "models-dir", TestRequests.modelsDir().toString(),
+            "gridfs.uri", mongoServer.getConnectionString(),
+            "releases.cache-dir", tempDir.resolve(name).resolve("cache").toString(),
+            "releases.catch-up-timeout", "20s"))
+        .withKafka(broker.getBrokersAsString(), "plantspy-swap-it", tempDir.resolve(name).resolve("state"), 1);
+  }
+
+  private GridFsReleaseStore store() {
+    // The database the processors read, as configured for them.
+    return new GridFsReleaseStore(mongo.getDatabase(properties("publisher").gridfs().database()),
+        GridFsReleaseStore.DEFAULT_BUCKET);
+  }
+
+  /** Publishes {@code releaseDir} as champion the way the trainer will; the answer is its release id. */
+  private String publish(Path releaseDir) throws IOException {
+    Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+    Topics topics = Topics.defaults();
+    try (KafkaProducer<String, ModelRelease> producer = new KafkaProducer<>(config,
+        topics.modelReleases().keySerde().serializer(), topics.modelReleases().valueSerde().serializer())) {
+      return new ReleasePublisher(store(), producer, TOPICS.modelReleases(), Clock.systemUTC())
+          .publish(releaseDir, ReleaseAnnouncements.CHAMPION).getId();
+    }
+  }
+
+  /** The committed release folder copied under the id {@code <committed id><suffix>}. */
+  private Path copyOfCommittedRelease(String suffix) throws IOException {
+    Path source = ReleaseFiles.current(TestRequests.modelsDir());
+    Path target = tempDir.resolve("release" + suffix);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path file : files.toList()) {
+        Path copy = target.resolve(source.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    }
+    ReleaseManifest m = ReleaseFiles.readManifest(target);
+    ReleaseFiles.writeManifest(target, new ReleaseManifest(m.id() + suffix, m.createdAt(), m.backboneFile(),
+        m.backboneSha256(), m.headFile(), m.headSha256(), m.headInput(), m.headOutput(), m.labels(),
+        m.backgroundLabel(), m.thresholds(), m.metrics(), m.training()));
+    return target;
+  }
+
+  /** A request every LOAD_INTERVAL, alternately on each partition, until {@code loading} is cleared. */
+  private void steadyLoad(AtomicBoolean loading, List<String> sent) {
+    byte[] image = TestRequests.generatedJpeg();
+    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+      for (int i = 0; loading.get(); i++) {
+        int partition = i % PARTITIONS;
+        String id = String.format("p%d-%06d", partition, i / PARTITIONS);
+        producer.send(new ProducerRecord<>(TOPICS.requests(), partition, id, encode(id, image))).get();
+        sent.add(id);
+        Thread.sleep(LOAD_INTERVAL.toMillis());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("the load stopped", e);
+    }
+  }
+
+  private DiagnosisResult answerOne(String id) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+      producer.send(new ProducerRecord<>(TOPICS.requests(), id, encode(id, TestRequests.generatedJpeg()))).get();
+    }
+    try (KafkaConsumer<String, DiagnosisResult> results = resultsConsumer()) {
+      results.subscribe(List.of(TOPICS.results()));
+      List<DiagnosisResult> found = new ArrayList<>();
+      await("a result for " + id).atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+        results.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (r.key().equals(id)) {
+            found.add(r.value());
+          }
+        });
+        return !found.isEmpty();
+      });
+      return found.get(0);
+    }
+  }
+
+  private static byte[] encode(String id, byte[] image) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DiagnosisRequest.getEncoder().encode(TestRequests.inline(id, image), out);
+    return out.toByteArray();
+  }
+
+  private KafkaProducer<String, byte[]> rawProducer() {
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+        new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private boolean oneActiveTaskEach() {
+    return instances.stream().allMatch(instance -> instance.streams().state() == KafkaStreams.State.RUNNING
+        && instance.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum()
+            == PARTITIONS / instances.size());
+  }
+
+  private static void awaitAnswers(KafkaConsumer<String, DiagnosisResult> consumer, List<String> answered,
+      int count) {
+    await(count + " results").atMost(Duration.ofSeconds(90)).pollInSameThread().pollInterval(Duration.ofMillis(1))
+        .until(() -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(record -> answered.add(record.key()));
+          return answered.size() >= count;
+        });
+  }
+
+  /** Every committed result on the topic, from its beginning to its end, by request id. */
+  private Map<String, List<DiagnosisResult>> allResults() {
+    Map<String, List<DiagnosisResult>> answers = new TreeMap<>();
+    try (KafkaConsumer<String, DiagnosisResult> consumer = resultsConsumer()) {
+      List<TopicPartition> partitions = consumer.partitionsFor(TOPICS.results()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+        for (ConsumerRecord<String, DiagnosisResult> record : consumer.poll(Duration.ofMillis(200))) {
+          answers.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value());
+        }
+      }
+    }
+    return answers;
+  }
+
+  /** The release of each result of the requests whose id starts with {@code prefix}, in request order. */
+  private static List<String> releasesInRequestOrder(Map<String, List<DiagnosisResult>> byRequest, String prefix) {
+    return byRequest.entrySet().stream() // a TreeMap: ids sort in the order they were sent
+        .filter(e -> e.getKey().startsWith(prefix))
+        .map(e -> e.getValue().get(0).getModelRelease())
+        .toList();
+  }
+
+  private static int switches(List<String> releases) {
+    int switches = 0;
+    for (int i = 1; i < releases.size(); i++) {
+      if (!releases.get(i).equals(releases.get(i - 1))) {
+        switches++;
+      }
+    }
+    return switches;
+  }
+
+  private KafkaConsumer<String, DiagnosisResult> resultsConsumer() {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+        ConsumerConfig.GROUP_ID_CONFIG, "it-results-" + System.nanoTime(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(config, new StringDeserializer(),
+        Topics.defaults().results().valueSerde().deserializer());
+  }
+}
