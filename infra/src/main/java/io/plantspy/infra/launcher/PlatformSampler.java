@@ -38,8 +38,7 @@ final class PlatformSampler {
     List<PlatformState.RecordedService> recorded =
         state.platform().map(PlatformState::services).orElse(List.of());
     for (PlatformState.RecordedService service : recorded) {
-      // Every service's recorded process is its JVM (Keycloak's start script execs java).
-      long jvm = service.process().isPresent() ? service.pid() : -1;
+      long jvm = service.process().map(p -> jvmPid(ProcessHandle.of(p.pid()).orElse(null))).orElse(-1L);
       if (jvm < 0) {
         samples.put(service.name(), new SoakSample.ServiceSample(-1, -1, -1, -1, Double.NaN));
         continue;
@@ -94,5 +93,24 @@ final class PlatformSampler {
     } catch (IOException | UncheckedIOException e) {
       return -1;
     }
+  }
+
+  /**
+   * The JVM serving a recorded process: the process itself when it runs java, else its first java descendant.
+   * Keycloak is recorded as its start script ({@code kc.sh}), which runs java as its child, and execs it only when
+   * the server had to be rebuilt first. -1 when there is none.
+   */
+  static long jvmPid(ProcessHandle process) {
+    if (process == null) {
+      return -1;
+    }
+    if (isJava(process)) {
+      return process.pid();
+    }
+    return process.descendants().filter(PlatformSampler::isJava).findFirst().map(ProcessHandle::pid).orElse(-1L);
+  }
+
+  private static boolean isJava(ProcessHandle process) {
+    return process.info().command().map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false);
   }
 }
