@@ -19,6 +19,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class SoakChart {
 
+  // Dark enough to read on white (JFreeChart's default palette has yellow and light cyan).
+  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+      new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x17becf)};
+
   private SoakChart() {}
 
   static void writePng(List<SoakSample> samples, List<String> services, Path png, int width, int height)
@@ -44,7 +48,11 @@ final class SoakChart {
     NumberAxis axis = new NumberAxis(label);
     // Flat is judged against zero: an axis starting near the values would make noise look like growth.
     axis.setAutoRangeIncludesZero(true);
-    XYPlot plot = new XYPlot(data, null, axis, new XYLineAndShapeRenderer(true, true));
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < series.size(); i++) {
+      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+    }
+    XYPlot plot = new XYPlot(data, null, axis, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

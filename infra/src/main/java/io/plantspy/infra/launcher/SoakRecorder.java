@@ -60,7 +60,8 @@ final class SoakRecorder {
         }
         csv.write(sample);
         progress.println(line(sample));
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        // One unreadable sample must not end the sampling of a half-hour run.
         progress.println("sample at " + (now - start) / 1_000_000_000 + " s not written: " + e.getMessage());
       }
       previous = now;
