@@ -1,5 +1,5 @@
 /**
- * The local platform behind {@code ./plantspy up|down|status|passwords|token|diagnose|bench|soak}: one {@link
+ * The local platform behind {@code ./plantspy up|down|status|passwords|token|diagnose|bench|chaos|soak}: one {@link
  * io.plantspy.infra.launcher.PlatformService} class per service, listed in start order in {@link
  * io.plantspy.infra.launcher.Services}, started as child processes, restarted by the launcher's supervisor when
  * they die, and recorded for the other commands in a {@link io.plantspy.infra.launcher.PlatformState}. Depends on
