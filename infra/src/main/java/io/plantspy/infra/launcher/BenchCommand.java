@@ -5,10 +5,8 @@ import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.InferenceOptions;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,7 +87,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
           "--runs, --images, --concurrency, --batch and --workers must be at least 1, --threads at least 0");
     }
     Path root = Path.of(System.getProperty("plantspy.home", "."));
-    List<byte[]> photos = photos(dataset != null ? dataset : root.resolve("../shared/datasets/plantvillage"));
+    List<byte[]> photos = DatasetPhotos.load(DatasetPhotos.folder(dataset), images);
     StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
     PlatformApi api = PlatformApi.connect(state, user);
     ServiceCpu cpu = new ServiceCpu(state);
@@ -264,20 +261,6 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     return timed.get();
-  }
-
-  private List<byte[]> photos(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new IOException("no photos at " + dir + ": pass --dataset DIR");
-    }
-    List<byte[]> photos = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".jpg")).sorted()
-          .limit(Math.max(images, 1)).toList()) {
-        photos.add(Files.readAllBytes(file));
-      }
-    }
-    return photos;
   }
 
   private static long pct(List<Long> sorted, double p) {
