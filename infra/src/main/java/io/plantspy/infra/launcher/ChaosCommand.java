@@ -91,7 +91,7 @@ final class ChaosCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--rate must be positive and --poison at least 1");
     }
     Path root = PlantspyLauncher.repoRoot();
-    List<byte[]> photos = photos(dataset != null ? dataset : root.resolve("../shared/datasets/plantvillage"));
+    List<byte[]> photos = DatasetPhotos.load(DatasetPhotos.folder(dataset), 200);
     Path stateDir = Files.createTempDirectory("plantspy-chaos-");
     PlatformService second = ApiService.secondInstance();
     List<PlatformService> services = new ArrayList<>(Services.ALL);
@@ -251,20 +251,6 @@ final class ChaosCommand implements Callable<Integer> {
       }
     }
     return new PlatformSettings.Ports(ports);
-  }
-
-  private List<byte[]> photos(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new ParameterException(spec.commandLine(), "no photos at " + dir + ": pass --dataset DIR");
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      List<byte[]> photos = new ArrayList<>();
-      for (Path file : files.filter(f -> f.toString().toLowerCase(Locale.ROOT).endsWith(".jpg")).sorted().limit(200)
-          .toList()) {
-        photos.add(Files.readAllBytes(file));
-      }
-      return photos;
-    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
