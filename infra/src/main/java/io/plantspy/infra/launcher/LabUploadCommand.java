@@ -1,5 +1,6 @@
 package io.plantspy.infra.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -162,10 +163,13 @@ final class LabUploadCommand implements Callable<Integer> {
       parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    // One array, so the request declares its Content-Length: a chunked body is budgeted by the API at its cap.
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    parts.forEach(body::writeBytes);
     return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(3))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
   }
 
   private static byte[] field(String boundary, String name, String value) {

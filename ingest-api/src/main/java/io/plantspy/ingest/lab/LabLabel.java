@@ -7,7 +7,8 @@ import org.springframework.http.HttpStatus;
 /**
  * The class name a lab sample is labelled with: {@code Crop___Disease} or {@code Crop___healthy}, spelled as the
  * base dataset's folders and the model's labels are, e.g. {@code Corn_(maize)___Cercospora_leaf_spot Gray_leaf_spot},
- * {@code Pepper,_bell___healthy}, {@code Tomato___Spider_mites Two-spotted_spider_mite}, {@code Corn_(maize)___Common_rust_}.
+ * {@code Pepper,_bell___healthy}, {@code Tomato___Spider_mites Two-spotted_spider_mite},
+ * {@code Corn_(maize)___Common_rust_}.
  * A class the champion does not know is allowed if it is spelled the same way.
  */
 final class LabLabel {

@@ -14,8 +14,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Caps every POST body at its {@link BodyCaps} (one image plus the multipart envelope, or a lab upload's cap) by
- * counting its bytes as they stream, whatever Content-Length says or whether there is one (a chunked upload): past the cap the body fails with
- * {@link DataBufferLimitException}, which the problem handler answers 413. The cap is on the whole body, so extra
+ * counting its bytes as they stream, whatever Content-Length says or whether there is one (a chunked upload): past
+ * the cap the body fails with {@link DataBufferLimitException}, which the problem handler answers 413. The cap is on the whole body, so extra
  * multipart parts cannot each bring an image's worth. An HTTP handler decorator rather than a web filter, because
  * the exchange reads multipart data from the request it was created with, before any filter could swap it.
  */
