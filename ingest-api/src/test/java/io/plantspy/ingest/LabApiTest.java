@@ -391,6 +391,30 @@ class LabApiTest {
     assertThat(counts(retried)).containsEntry("Corn_(maize)___healthy", 1);
   }
 
+  @Test
+  void aSampleLeftUnpublishedBlocksItsBytesDuringTheLeaseThenTheNextUploadPublishesIt() {
+    // As an API that died between storing a sample and publishing it leaves it: PENDING, holding its bytes.
+    byte[] photo = image();
+    String id = UUID.randomUUID().toString();
+    mongo.insert(new org.bson.Document("_id", id).append("status", "PENDING").append("sha256", sha256(photo))
+        .append("liveSha256", sha256(photo)).append("label", "Soybean___healthy").append("owner", "lab-ana")
+        .append("createdAt", java.util.Date.from(CLOCK.instant())).append("imageId", "65f1c0ffee65f1c0ffee65f1")
+        .append("contentType", "image/png").append("sizeBytes", (long) photo.length), "lab_samples").block();
+
+    problem(post(form("Soybean___healthy", photo)), HttpStatus.CONFLICT, "lab-sample-in-progress");
+    // Not counted or listed while unpublished.
+    assertThat(get(SAMPLES + "?label=Soybean___healthy")).containsEntry("total", 0);
+
+    CLOCK.advance(Duration.ofMinutes(2));
+    Map<String, Object> answer = upload(form("Soybean___healthy", photo));
+
+    assertThat(list(answer, "stored")).isEmpty();
+    assertThat(list(answer, "duplicates")).extracting(d -> d.get("sampleId")).containsExactly(id);
+    assertThat(counts(answer)).containsEntry("Soybean___healthy", 1);
+    assertThat(awaitRecord(id).getSha256()).isEqualTo(sha256(photo));
+    assertThat(get(SAMPLES + "/" + id)).containsEntry("status", "LIVE");
+  }
+
   // --- helpers ---
 
   /** A distinct small PNG each call. */
