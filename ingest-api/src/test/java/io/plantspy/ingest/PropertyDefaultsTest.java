@@ -8,6 +8,7 @@ import io.plantspy.ingest.fetch.FetchProperties;
 import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.kafka.KafkaTopicProperties;
 import io.plantspy.ingest.kafka.ResultRetryProperties;
+import io.plantspy.ingest.lab.LabProperties;
 import io.plantspy.ingest.limits.LimitProperties;
 import io.plantspy.ingest.mongo.MongoTimeoutProperties;
 import io.plantspy.ingest.mongo.RetentionProperties;
@@ -16,6 +17,7 @@ import io.plantspy.ingest.security.CorsProperties;
 import io.plantspy.ingest.security.SecurityProperties;
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.schemas.TopicNames;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,19 @@ class PropertyDefaultsTest {
     RetryAfterProperties retryAfter = TestProperties.defaults(RetryAfterProperties.class);
     assertThat(retryAfter.unavailable()).isEqualTo(Duration.ofSeconds(5));
     assertThat(retryAfter.busy()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void labUploadsFitTheCallersUploadBudgetByDefault() {
+    LabProperties lab = TestProperties.defaults(LabProperties.class);
+    assertThat(lab.maxRequestSize()).isEqualTo(DataSize.ofMegabytes(64));
+    assertThat(lab.maxRequestSize()).isLessThanOrEqualTo(
+        TestProperties.defaults(LimitProperties.class).uploadBytesPerCaller());
+    assertThat(lab.notesMaxLength()).isEqualTo(2000);
+    assertThat(lab.maxPageSize()).isEqualTo(100);
+    assertThat(lab.claimLease()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(lab.modelsDir()).isEqualTo(Path.of("models"));
+    assertThat(lab.baseDataset()).isEqualTo(Path.of("../shared/datasets/plantvillage"));
   }
 
   @Test

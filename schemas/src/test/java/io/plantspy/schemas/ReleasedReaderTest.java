@@ -111,12 +111,14 @@ class ReleasedReaderTest {
   static Stream<Arguments> newWriterRecords() {
     // The generated builders need Avro's class trust, which this version's SchemaCatalog sets up when loaded.
     SchemaCatalog.load();
+    // No lab samples: no service of RELEASE reads them (the topic was declared, never produced to or consumed, and
+    // is now plantspy.lab-samples, which no released reader is subscribed to), so LabSample v2's first readers
+    // ship with its writer. Its compatibility with v1 is still checked by SchemaCompatibilityTest.
     return Stream.of(
         Arguments.of("requests", Samples.inlineRequest()),
         Arguments.of("requests", Samples.referencedRequest()),
         Arguments.of("results", Samples.diagnosedResult()),
         Arguments.of("results", Samples.failedResult()),
-        Arguments.of("labSamples", Samples.labSample()),
         Arguments.of("modelReleases", Samples.modelRelease()));
   }
 

@@ -95,6 +95,11 @@ final class Samples {
         .setContentType("image/png")
         .setSha256("c".repeat(64))
         .setCreatedAt(CREATED_AT)
+        .setSizeBytes(48_213)
+        .setLabId("lab-montpellier")
+        .setSampleRef("MTP-2026-0412")
+        .setCapturedAt(CREATED_AT.minusSeconds(86_400))
+        .setNotes("lower leaves, greenhouse 3")
         .build();
   }
 

@@ -16,8 +16,17 @@ class TopicsTest {
     assertThat(topics.requests().name()).isEqualTo("plantspy.diagnosis.requests");
     assertThat(topics.results().name()).isEqualTo("plantspy.diagnosis.results");
     assertThat(topics.dlq().name()).isEqualTo("plantspy.diagnosis.requests.dlq");
-    assertThat(topics.labSamples().name()).isEqualTo("plantspy.lab.samples");
+    assertThat(topics.labSamples().name()).isEqualTo("plantspy.lab-samples");
     assertThat(topics.modelReleases().name()).isEqualTo("plantspy.model.releases");
+  }
+
+  @Test
+  void labSamplesAreCompactedSoWithdrawalsAreTombstones() {
+    TopicNames d = TopicNames.defaults();
+
+    assertThat(d.compacted()).containsExactly("plantspy.lab-samples");
+    assertThat(new TopicNames(d.requests(), d.results(), d.dlq(), "staging.lab", d.modelReleases()).compacted())
+        .containsExactly("staging.lab");
   }
 
   @Test

@@ -96,7 +96,11 @@ final class KafkaService implements PlatformService {
     TopicNames names = TopicNames.defaults();
     List<NewTopic> topics = new ArrayList<>();
     for (String topic : List.of(names.requests(), names.results(), names.dlq(), names.labSamples())) {
-      topics.add(new NewTopic(topic, PARTITIONS, (short) 1));
+      NewTopic created = new NewTopic(topic, PARTITIONS, (short) 1);
+      // Lab samples: the latest record per sample id counts, and a withdrawal is a tombstone.
+      topics.add(names.compacted().contains(topic)
+          ? created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+          : created);
     }
     // The served release per alias: compacted so the latest announcement of each alias is kept for ever.
     topics.add(new NewTopic(names.modelReleases(), 1, (short) 1)

@@ -16,7 +16,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * Gives every documented 4xx and 5xx answer its body, RFC 9457 problem JSON, so controllers only declare the
  * status and when it happens. The schema lists the members {@code ApiProblem}, {@code ProblemWriter} and Spring's
- * own problem details write; the API adds no extension members.
+ * own problem details write; its only extension members name the image part of a lab upload a problem is about.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
@@ -60,6 +60,9 @@ final class ProblemResponses implements OpenApiCustomizer {
         .addProperty("status", new IntegerSchema().description("The HTTP status code"))
         .addProperty("detail", new StringSchema().description("What went wrong with this request"))
         .addProperty("instance", new StringSchema().format("uri-reference").description("The request path"))
+        .addProperty("part", new IntegerSchema().description(
+            "For a lab upload: the position (from 1) of the `image` part the problem is about"))
+        .addProperty("filename", new StringSchema().description("For a lab upload: that part's file name"))
         .required(List.of("type", "title", "status"));
   }
 

@@ -28,7 +28,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless bearer-token security: Keycloak JWTs checked for signature, expiry, issuer and audience; realm roles
- * become authorities; the predict endpoints need their role; everything under /api needs a token.
+ * become authorities; the predict endpoints need their role, the lab endpoints the role lab; everything under /api
+ * needs a token.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -49,6 +50,7 @@ public class SecurityConfig {
             .pathMatchers(HttpMethod.POST, "/api/v1/predict/category").hasRole(Roles.CATEGORY)
             .pathMatchers(HttpMethod.POST, "/api/v1/predict/health").hasRole(Roles.HEALTH)
             .pathMatchers(HttpMethod.POST, "/api/v1/predict/disease").hasRole(Roles.DISEASE)
+            .pathMatchers("/api/v1/lab/**").hasRole(Roles.LAB)
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())
@@ -103,7 +105,7 @@ public class SecurityConfig {
   CorsConfigurationSource corsConfigurationSource(CorsProperties props) {
     CorsConfiguration cors = new CorsConfiguration();
     cors.setAllowedOrigins(props.allowedOrigins());
-    cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+    cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
     cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
     cors.setExposedHeaders(List.of("Location"));
     cors.setMaxAge(3600L);

@@ -1,6 +1,5 @@
 package io.plantspy.ingest.web;
 
-import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.limits.ConcurrencyLimits;
 import io.plantspy.ingest.limits.Permits;
 import io.plantspy.ingest.problem.ApiProblem;
@@ -37,12 +36,12 @@ class ConcurrencyFilter implements WebFilter {
   private final ConcurrencyLimits limits;
   private final ProblemWriter writer;
   private final Duration retryAfter;
-  private final long maxBody;
+  private final BodyCaps caps;
 
   ConcurrencyFilter(ConcurrencyLimits limits, ProblemWriter writer, RetryAfterProperties retryAfter,
-      ImageProperties images) {
+      BodyCaps caps) {
     this.limits = limits;
-    this.maxBody = images.maxSize().toBytes() + UploadSizeFilter.ENVELOPE;
+    this.caps = caps;
     this.writer = writer;
     this.retryAfter = retryAfter.busy();
   }
@@ -72,12 +71,14 @@ class ConcurrencyFilter implements WebFilter {
   private Map<Permits, Long> needed(ServerHttpRequest request) {
     String path = request.getPath().pathWithinApplication().value();
     boolean predict = path.startsWith(PREDICT);
-    if (!HttpMethod.POST.equals(request.getMethod()) || !(predict || path.equals(DIAGNOSES))) {
+    boolean lab = path.equals(BodyCaps.LAB_UPLOADS);
+    if (!HttpMethod.POST.equals(request.getMethod()) || !(predict || lab || path.equals(DIAGNOSES))) {
       return Map.of();
     }
+    long maxBody = caps.forPath(path);
     Map<Permits, Long> needed = new LinkedHashMap<>();
     MediaType type = request.getHeaders().getContentType();
-    if (type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+    if (!lab && type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
       needed.put(limits.fetches(), 1L);
     } else {
       long length = request.getHeaders().getContentLength();

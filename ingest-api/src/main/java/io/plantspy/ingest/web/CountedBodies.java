@@ -1,6 +1,5 @@
 package io.plantspy.ingest.web;
 
-import io.plantspy.ingest.image.ImageProperties;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -14,25 +13,26 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Caps every POST body at the largest acceptable image plus the multipart envelope by counting its bytes as they
- * stream, whatever Content-Length says or whether there is one (a chunked upload): past the cap the body fails with
- * {@link DataBufferLimitException}, which the problem handler answers 413. The cap is on the whole body, so extra
+ * Caps every POST body at its {@link BodyCaps} (one image plus the multipart envelope, or a lab upload's cap) by
+ * counting its bytes as they stream, whatever Content-Length says or whether there is one (a chunked upload): past
+ * the cap the body fails with {@link DataBufferLimitException}, which the problem handler answers 413. The cap is on the whole body, so extra
  * multipart parts cannot each bring an image's worth. An HTTP handler decorator rather than a web filter, because
  * the exchange reads multipart data from the request it was created with, before any filter could swap it.
  */
 @Component
 class CountedBodies implements HttpHandlerDecoratorFactory {
 
-  private final long limit;
+  private final BodyCaps caps;
 
-  CountedBodies(ImageProperties props) {
-    this.limit = props.maxSize().toBytes() + UploadSizeFilter.ENVELOPE;
+  CountedBodies(BodyCaps caps) {
+    this.caps = caps;
   }
 
   @Override
   public HttpHandler apply(HttpHandler handler) {
     return (request, response) -> HttpMethod.POST.equals(request.getMethod())
-        ? handler.handle(new Counted(request, limit), response)
+        ? handler.handle(new Counted(request, caps.forPath(request.getPath().pathWithinApplication().value())),
+            response)
         : handler.handle(request, response);
   }
 

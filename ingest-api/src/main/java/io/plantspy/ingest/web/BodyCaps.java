@@ -1,0 +1,29 @@
+package io.plantspy.ingest.web;
+
+import io.plantspy.ingest.image.ImageProperties;
+import io.plantspy.ingest.lab.LabProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The largest request body each POST may have: one image plus the multipart envelope, except a lab upload, which
+ * carries several images and has its own cap ({@code plantspy.lab.max-request-size}). Shared by the checks of the
+ * declared length, of the streamed bytes and of the upload budget, so they cannot disagree.
+ */
+@Component
+class BodyCaps {
+
+  /** Where lab uploads are posted. */
+  static final String LAB_UPLOADS = "/api/v1/lab/samples";
+
+  private final long image;
+  private final long labUpload;
+
+  BodyCaps(ImageProperties images, LabProperties lab) {
+    this.image = images.maxSize().toBytes() + UploadSizeFilter.ENVELOPE;
+    this.labUpload = lab.maxRequestSize().toBytes();
+  }
+
+  long forPath(String path) {
+    return LAB_UPLOADS.equals(path) ? labUpload : image;
+  }
+}
