@@ -32,6 +32,22 @@ class DiagnosisStoreTest {
       new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
 
   @Test
+  void everyLookUpByIdAndAnotherFieldHasAnIndexOfExactlyThoseFields() {
+    // The embedded MongoDB server uses an index only for a query of exactly its fields; any other query reads the
+    // whole collection, once per result stored.
+    store.createIndex();
+    List<java.util.Set<String>> indexed = mongo.indexOps(DiagnosisDocument.class).getIndexInfo()
+        .map(info -> info.getIndexFields().stream().map(f -> f.getKey())
+            .collect(java.util.stream.Collectors.toSet()))
+        .collectList().block(TIMEOUT);
+
+    for (org.springframework.data.mongodb.core.query.Query query :
+        List.of(DiagnosisStore.pendingById("id"), DiagnosisStore.ownedById("id", "grower"))) {
+      assertThat(indexed).as("an index for %s", query).contains(query.getQueryObject().keySet());
+    }
+  }
+
+  @Test
   void aPendingDiagnosisSettlesOnceAndARedeliveredOrDifferentResultChangesNothing() {
     String id = UUID.randomUUID().toString();
     assertThat(store.insertPending(pending(id)).block(TIMEOUT).status()).isEqualTo(DiagnosisStatus.PENDING);
