@@ -1,5 +1,6 @@
 package io.plantspy.ingest.mongo;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.UpdateResult;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
@@ -31,6 +32,9 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 public class DiagnosisStore {
+
+  /** MongoDB's error code for a unique index refusing a write. */
+  private static final int DUPLICATE_KEY = 11000;
 
   private final ReactiveMongoTemplate mongo;
   private final WaitProperties wait;
@@ -94,29 +98,56 @@ public class DiagnosisStore {
   /**
    * Stores results, one bulk write for a whole poll of the listener. Only a PENDING diagnosis is settled, so a
    * diagnosis ends DONE or FAILED exactly once: a redelivered result, or a late one after the diagnosis timed out,
-   * changes nothing. A result whose document does not exist yet first creates it PENDING, then settles it: the
-   * API publishes a request before recording it, records a waiting request without an Idempotency-Key only if its
-   * wait ends without the result, and may die in between. The created document takes the request's fields from
-   * the completion when this instance holds them, else the owner from the result and the time of storing. Ordered,
-   * so each document is created before it is settled.
+   * changes nothing. A result whose document does not exist yet creates it settled: the API publishes a request
+   * before recording it, records a waiting request without an Idempotency-Key only if its wait ends without the
+   * result, and may die in between. The created document takes the request's fields from the completion when this
+   * instance holds them, else the owner from the result and the time of storing.
+   *
+   * <p>One write per result: an upsert of the PENDING document. A diagnosis already settled matches no PENDING
+   * document, so its upsert tries to insert the id again and is refused as a duplicate key: the first ending stands.
+   * The request's PENDING record may also have been inserted between the upsert's look and its insert; so each
+   * refused result is written once more as a plain settle, which settles such a record and leaves a settled one
+   * alone. Unordered, so a refusal does not stop the other results of the poll; any other error fails the write
+   * and the listener retries the poll.
    */
   public Mono<Void> completeAll(List<Completion> completions) {
     if (completions.isEmpty()) {
       return Mono.empty();
     }
-    ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, DiagnosisDocument.class);
+    ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, DiagnosisDocument.class);
     Instant now = Instant.now();
     for (Completion c : completions) {
-      bulk.upsert(byId(c.id()), created(c, now));
-      bulk.updateOne(pendingById(c.id()), settle(c.result()));
+      bulk.upsert(pendingById(c.id()), settledOrCreated(c, now));
     }
-    return bulk.execute().then();
+    return bulk.execute().then().onErrorResume(e -> {
+      List<Completion> refused = refusedAsDuplicates(e, completions);
+      if (refused.isEmpty()) {
+        return Mono.error(e);
+      }
+      ReactiveBulkOperations settleOnly = mongo.bulkOps(BulkMode.UNORDERED, DiagnosisDocument.class);
+      refused.forEach(c -> settleOnly.updateOne(pendingById(c.id()), settle(c.result())));
+      return settleOnly.execute().then();
+    });
   }
 
-  private static Update created(Completion c, Instant now) {
-    Update update = new Update()
-        .setOnInsert("owner", c.owner())
-        .setOnInsert("status", DiagnosisStatus.PENDING);
+  /**
+   * The completions whose upsert a unique index refused, when that is all the bulk write refused; empty for any
+   * other failure (which is retried whole).
+   */
+  private static List<Completion> refusedAsDuplicates(Throwable error, List<Completion> completions) {
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      if (e instanceof MongoBulkWriteException bulk) {
+        boolean onlyDuplicates = bulk.getWriteConcernError() == null
+            && bulk.getWriteErrors().stream().allMatch(w -> w.getCode() == DUPLICATE_KEY);
+        return onlyDuplicates ? bulk.getWriteErrors().stream().map(w -> completions.get(w.getIndex())).toList()
+            : List.of();
+      }
+    }
+    return List.of();
+  }
+
+  private static Update settledOrCreated(Completion c, Instant now) {
+    Update update = settle(c.result()).setOnInsert("owner", c.owner());
     if (c.request() == null) {
       return update.setOnInsert("createdAt", now);
     }

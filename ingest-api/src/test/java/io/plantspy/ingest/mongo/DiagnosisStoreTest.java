@@ -61,6 +61,28 @@ class DiagnosisStoreTest {
   }
 
   @Test
+  void aPollWithARedeliveredResultStillStoresTheOthersOfThatPoll() {
+    String settled = UUID.randomUUID().toString();
+    String pending = UUID.randomUUID().toString();
+    String unrecorded = UUID.randomUUID().toString();
+    complete(settled, result("release-1", null));
+    store.insertPending(pending(pending)).block(TIMEOUT);
+
+    // The redelivered result comes first: its refusal must not stop the two after it.
+    store.completeAll(List.of(
+        new DiagnosisStore.Completion(settled, "grower", result("release-2", "INTERNAL"), null),
+        new DiagnosisStore.Completion(pending, "grower", result("release-2", null), null),
+        new DiagnosisStore.Completion(unrecorded, "grower", result("release-2", null), pending(unrecorded))))
+        .block(TIMEOUT);
+
+    assertThat(read(settled).result().modelRelease()).isEqualTo("release-1");
+    assertThat(read(pending).status()).isEqualTo(DiagnosisStatus.DONE);
+    assertThat(read(pending).result().modelRelease()).isEqualTo("release-2");
+    assertThat(read(unrecorded).status()).isEqualTo(DiagnosisStatus.DONE);
+    assertThat(read(unrecorded).requestedAnswers()).containsExactly("CATEGORY");
+  }
+
+  @Test
   void aResultForAnUnrecordedRequestCreatesItsDiagnosisWhichTheLateRecordDoesNotReopen() {
     String id = UUID.randomUUID().toString();
     complete(id, result("release-1", null));
