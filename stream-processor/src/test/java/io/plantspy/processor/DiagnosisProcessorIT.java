@@ -5,40 +5,24 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
-import io.plantspy.processor.config.StreamsSettings;
-import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.ReleaseClassifier;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
-import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.processor.topology.TestRequests;
 import io.plantspy.schemas.Diagnosis;
-import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.SchemaTopic;
 import io.plantspy.schemas.TopicNames;
-import io.plantspy.schemas.Topics;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,15 +53,8 @@ class DiagnosisProcessorIT {
 
   @BeforeEach
   void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq(),
+    broker = ExactlyOnceKafka.broker(PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq(),
         SchemaTopic.DEFAULT_NAME);
-    // One broker: exactly-once cannot start while the transaction log wants three replicas.
-    broker.brokerProperties(Map.of(
-        "transaction.state.log.replication.factor", "1",
-        "transaction.state.log.min.isr", "1",
-        "offsets.topic.replication.factor", "1",
-        "group.initial.rebalance.delay.ms", "0"));
-    broker.afterPropertiesSet();
   }
 
   @AfterEach
@@ -101,10 +78,13 @@ class DiagnosisProcessorIT {
     // Stopped, the instances have no open transaction left: reading the topic to its end sees every result
     // they will ever write, so a duplicate cannot arrive after the count.
     instances.forEach(instance -> instance.streams().close(Duration.ofSeconds(10)));
-    Map<String, Integer> answers = countAllResults();
+    Map<String, List<DiagnosisResult>> answers = ExactlyOnceKafka.allResults(broker, TOPICS.results());
 
     assertThat(answers).containsOnlyKeys(ids);
-    assertThat(answers.values()).as("results per request").containsOnly(1);
+    assertThat(answers.values()).allSatisfy(results -> {
+      assertThat(results).as("results per request").hasSize(1);
+      assertThat(results.get(0).getOutcome()).isInstanceOf(Diagnosis.class);
+    });
     for (Instance instance : instances) {
       assertThat(instance.registry().get(DiagnosisMetrics.REQUESTS).counter().count())
           .as("requests handled by one instance").isEqualTo(REQUESTS_PER_PARTITION);
@@ -116,37 +96,24 @@ class DiagnosisProcessorIT {
         .withKafka(broker.getBrokersAsString(), "plantspy-it", tempDir.resolve(name), 1);
     ReleaseClassifier model = ReleaseClassifier.load(TestRequests.servingCommittedModels());
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    Properties props = StreamsSettings.from(config);
-    props.put("commit.interval.ms", "100");
-    // The real schema topic: each instance publishes the results' schema before its first result.
-    SchemaCatalog schemas = SchemaCatalog.load(SchemaTopic.connect(SchemaTopic.DEFAULT_NAME,
-        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), Duration.ofSeconds(10)));
-    KafkaStreams streams = new KafkaStreams(
-        DiagnosisTopology.buildTopology(config, model, ImageResolver.inlineOnly(), registry, schemas), props);
-    streams.start();
-    return new Instance(streams, registry, model, schemas);
+    SchemaCatalog schemas = ExactlyOnceKafka.schemas(broker);
+    return new Instance(ExactlyOnceKafka.startStreams(config, model, registry, schemas), registry, model, schemas);
   }
 
   private boolean oneActiveTaskEach() {
-    return instances.stream().allMatch(instance -> instance.streams().state() == KafkaStreams.State.RUNNING
-        && instance.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum() == 1);
+    return ExactlyOnceKafka.running(instances.stream().map(Instance::streams).toList(), 1);
   }
 
   private List<String> produceRequests() throws Exception {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     byte[] image = TestRequests.generatedJpeg();
     List<String> ids = new ArrayList<>();
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+    try (KafkaProducer<String, byte[]> producer = ExactlyOnceKafka.rawProducer(broker)) {
       for (int partition = 0; partition < PARTITIONS; partition++) {
         for (int i = 0; i < REQUESTS_PER_PARTITION; i++) {
           String id = "p" + partition + "-r" + i;
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          DiagnosisRequest.getEncoder().encode(TestRequests.inline(id, image), out);
           // Explicit partitions: each instance is guaranteed work, whatever the keys hash to.
-          producer.send(new ProducerRecord<>(TOPICS.requests(), partition, id, out.toByteArray())).get();
+          producer.send(new ProducerRecord<>(TOPICS.requests(), partition, id, ExactlyOnceKafka.request(id, image)))
+              .get();
           ids.add(id);
         }
       }
@@ -157,7 +124,7 @@ class DiagnosisProcessorIT {
   /** Reads committed results until every request has one. */
   private void awaitAnswers(List<String> ids) {
     Set<String> answered = new HashSet<>();
-    try (KafkaConsumer<String, DiagnosisResult> consumer = resultsConsumer()) {
+    try (KafkaConsumer<String, DiagnosisResult> consumer = ExactlyOnceKafka.resultsConsumer(broker)) {
       consumer.subscribe(List.of(TOPICS.results()));
       await("a result for every request").atMost(Duration.ofSeconds(30)).pollInSameThread()
           .pollInterval(Duration.ofMillis(1)).until(() -> {
@@ -165,34 +132,5 @@ class DiagnosisProcessorIT {
             return answered.containsAll(ids);
           });
     }
-  }
-
-  /** Every committed result on the topic, from its beginning to its end, counted per request id. */
-  private Map<String, Integer> countAllResults() {
-    Map<String, Integer> answers = new HashMap<>();
-    try (KafkaConsumer<String, DiagnosisResult> consumer = resultsConsumer()) {
-      List<TopicPartition> partitions = consumer.partitionsFor(TOPICS.results()).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-        for (ConsumerRecord<String, DiagnosisResult> record : consumer.poll(Duration.ofMillis(200))) {
-          assertThat(record.value().getOutcome()).isInstanceOf(Diagnosis.class);
-          answers.merge(record.key(), 1, Integer::sum);
-        }
-      }
-    }
-    return answers;
-  }
-
-  private KafkaConsumer<String, DiagnosisResult> resultsConsumer() {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-results",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        // Only committed transactions: what a real reader of results sees under exactly-once.
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return new KafkaConsumer<>(config, new StringDeserializer(), Topics.defaults().results().valueSerde().deserializer());
   }
 }

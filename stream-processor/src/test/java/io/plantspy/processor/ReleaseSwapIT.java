@@ -15,22 +15,17 @@ import io.plantspy.model.store.ReleaseAnnouncements;
 import io.plantspy.model.store.ReleaseLocation;
 import io.plantspy.model.store.ReleasePublisher;
 import io.plantspy.processor.config.ProcessorProperties;
-import io.plantspy.processor.config.StreamsSettings;
-import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.releases.ChampionFollower;
 import io.plantspy.processor.releases.ChampionSwapper;
 import io.plantspy.processor.releases.ServedRelease;
-import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.processor.topology.TestRequests;
 import io.plantspy.schemas.Diagnosis;
-import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ModelRelease;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.SchemaTopic;
 import io.plantspy.schemas.TopicNames;
 import io.plantspy.schemas.Topics;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +35,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -48,17 +42,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,14 +87,8 @@ class ReleaseSwapIT {
 
   @BeforeEach
   void start() throws IOException {
-    broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq(),
+    broker = ExactlyOnceKafka.broker(PARTITIONS, TOPICS.requests(), TOPICS.results(), TOPICS.dlq(),
         TOPICS.modelReleases(), SchemaTopic.DEFAULT_NAME);
-    broker.brokerProperties(Map.of(
-        "transaction.state.log.replication.factor", "1",
-        "transaction.state.log.min.isr", "1",
-        "offsets.topic.replication.factor", "1",
-        "group.initial.rebalance.delay.ms", "0"));
-    broker.afterPropertiesSet();
     mongoServer = new MongoServer(new MemoryBackend());
     mongo = MongoClients.create(mongoServer.bindAndGetConnectionString());
     committedId = ReleaseFiles.readManifest(ReleaseFiles.current(TestRequests.modelsDir())).id();
@@ -136,7 +117,7 @@ class ReleaseSwapIT {
     List<String> sent = new CopyOnWriteArrayList<>();
     Future<?> producer = load.submit(() -> steadyLoad(loading, sent));
 
-    try (KafkaConsumer<String, DiagnosisResult> results = resultsConsumer()) {
+    try (KafkaConsumer<String, DiagnosisResult> results = ExactlyOnceKafka.resultsConsumer(broker)) {
       results.subscribe(List.of(TOPICS.results()));
       List<String> answered = new ArrayList<>();
       awaitAnswers(results, answered, 20);
@@ -150,7 +131,7 @@ class ReleaseSwapIT {
 
       // Stopped, the instances have no open transaction left: the topic read to its end holds every result.
       instances.forEach(instance -> instance.streams().close(Duration.ofSeconds(10)));
-      Map<String, List<DiagnosisResult>> byRequest = allResults();
+      Map<String, List<DiagnosisResult>> byRequest = ExactlyOnceKafka.allResults(broker, TOPICS.results());
       assertThat(byRequest).containsOnlyKeys(sent);
       assertThat(byRequest.values()).allSatisfy(list -> {
         assertThat(list).as("results per request").hasSize(1);
@@ -175,7 +156,7 @@ class ReleaseSwapIT {
     ReleaseLocation stored = store.put(copyDir);
     // The genuine file, announced with another sha256: what a damaged or replaced archive looks like on fetch.
     ReleaseLocation wrongDigest = new ReleaseLocation(stored.bucket(), stored.fileId(), "0".repeat(64));
-    try (KafkaProducer<String, byte[]> raw = rawProducer()) {
+    try (KafkaProducer<String, byte[]> raw = ExactlyOnceKafka.rawProducer(broker)) {
       raw.send(new ProducerRecord<>(TOPICS.modelReleases(), ReleaseAnnouncements.CHAMPION,
           new byte[] {(byte) 0xC3, 0x01, 1, 2, 3})).get();
       ModelRelease corrupt = ReleaseAnnouncements.describe(ReleaseFiles.readManifest(copyDir), wrongDigest, true,
@@ -207,15 +188,10 @@ class ReleaseSwapIT {
   private Instance startInstance(String name) throws IOException {
     ProcessorProperties config = properties(name);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    SchemaCatalog schemas = SchemaCatalog.load(SchemaTopic.connect(SchemaTopic.DEFAULT_NAME,
-        Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), Duration.ofSeconds(10)));
+    SchemaCatalog schemas = ExactlyOnceKafka.schemas(broker);
     ServedRelease release = ServedRelease.start(config, mongo, schemas, registry);
-    Properties props = StreamsSettings.from(config);
-    props.put("commit.interval.ms", "100");
-    KafkaStreams streams = new KafkaStreams(DiagnosisTopology.buildTopology(config, release.classifier(),
-        ImageResolver.inlineOnly(), registry, schemas), props);
-    streams.start();
-    return new Instance(streams, registry, release, schemas);
+    return new Instance(ExactlyOnceKafka.startStreams(config, release.classifier(), registry, schemas), registry,
+        release, schemas);
   }
 
   private ProcessorProperties properties(String name) {
@@ -268,11 +244,12 @@ class ReleaseSwapIT {
   /** A request every LOAD_INTERVAL, alternately on each partition, until {@code loading} is cleared. */
   private void steadyLoad(AtomicBoolean loading, List<String> sent) {
     byte[] image = TestRequests.generatedJpeg();
-    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
+    try (KafkaProducer<String, byte[]> producer = ExactlyOnceKafka.rawProducer(broker)) {
       for (int i = 0; loading.get(); i++) {
         int partition = i % PARTITIONS;
         String id = String.format("p%d-%06d", partition, i / PARTITIONS);
-        producer.send(new ProducerRecord<>(TOPICS.requests(), partition, id, encode(id, image))).get();
+        producer.send(new ProducerRecord<>(TOPICS.requests(), partition, id, ExactlyOnceKafka.request(id, image)))
+            .get();
         sent.add(id);
         Thread.sleep(LOAD_INTERVAL.toMillis());
       }
@@ -282,10 +259,11 @@ class ReleaseSwapIT {
   }
 
   private DiagnosisResult answerOne(String id) throws Exception {
-    try (KafkaProducer<String, byte[]> producer = rawProducer()) {
-      producer.send(new ProducerRecord<>(TOPICS.requests(), id, encode(id, TestRequests.generatedJpeg()))).get();
+    try (KafkaProducer<String, byte[]> producer = ExactlyOnceKafka.rawProducer(broker)) {
+      byte[] request = ExactlyOnceKafka.request(id, TestRequests.generatedJpeg());
+      producer.send(new ProducerRecord<>(TOPICS.requests(), id, request)).get();
     }
-    try (KafkaConsumer<String, DiagnosisResult> results = resultsConsumer()) {
+    try (KafkaConsumer<String, DiagnosisResult> results = ExactlyOnceKafka.resultsConsumer(broker)) {
       results.subscribe(List.of(TOPICS.results()));
       List<DiagnosisResult> found = new ArrayList<>();
       await("a result for " + id).atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
@@ -300,21 +278,9 @@ class ReleaseSwapIT {
     }
   }
 
-  private static byte[] encode(String id, byte[] image) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DiagnosisRequest.getEncoder().encode(TestRequests.inline(id, image), out);
-    return out.toByteArray();
-  }
-
-  private KafkaProducer<String, byte[]> rawProducer() {
-    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-        new StringSerializer(), new ByteArraySerializer());
-  }
-
   private boolean oneActiveTaskEach() {
-    return instances.stream().allMatch(instance -> instance.streams().state() == KafkaStreams.State.RUNNING
-        && instance.streams().metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum()
-            == PARTITIONS / instances.size());
+    int each = PARTITIONS / instances.size();
+    return ExactlyOnceKafka.running(instances.stream().map(Instance::streams).toList(), each);
   }
 
   private static void awaitAnswers(KafkaConsumer<String, DiagnosisResult> consumer, List<String> answered,
@@ -324,24 +290,6 @@ class ReleaseSwapIT {
           consumer.poll(Duration.ofMillis(200)).forEach(record -> answered.add(record.key()));
           return answered.size() >= count;
         });
-  }
-
-  /** Every committed result on the topic, from its beginning to its end, by request id. */
-  private Map<String, List<DiagnosisResult>> allResults() {
-    Map<String, List<DiagnosisResult>> answers = new TreeMap<>();
-    try (KafkaConsumer<String, DiagnosisResult> consumer = resultsConsumer()) {
-      List<TopicPartition> partitions = consumer.partitionsFor(TOPICS.results()).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-        for (ConsumerRecord<String, DiagnosisResult> record : consumer.poll(Duration.ofMillis(200))) {
-          answers.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(record.value());
-        }
-      }
-    }
-    return answers;
   }
 
   /** The release of each result of the requests whose id starts with {@code prefix}, in request order. */
@@ -360,15 +308,5 @@ class ReleaseSwapIT {
       }
     }
     return switches;
-  }
-
-  private KafkaConsumer<String, DiagnosisResult> resultsConsumer() {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-        ConsumerConfig.GROUP_ID_CONFIG, "it-results-" + System.nanoTime(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    return new KafkaConsumer<>(config, new StringDeserializer(),
-        Topics.defaults().results().valueSerde().deserializer());
   }
 }

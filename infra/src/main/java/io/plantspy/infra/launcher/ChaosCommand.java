@@ -113,8 +113,8 @@ final class ChaosCommand implements Callable<Integer> {
       List<ChaosFault> faults = List.of(
           new ChaosFault.ServiceOutage("stream processor killed (kill -9), restarted at once",
               service("processor"), true, Duration.ZERO),
-          new ChaosFault.ServiceOutage("MongoDB stopped for " + human(mongoDown), service("mongo"), false, mongoDown),
-          new ChaosFault.ServiceOutage("broker killed (kill -9) for " + human(brokerDown), service("kafka"), true,
+          new ChaosFault.ServiceOutage("MongoDB stopped for " + DurationConverter.human(mongoDown), service("mongo"), false, mongoDown),
+          new ChaosFault.ServiceOutage("broker killed (kill -9) for " + DurationConverter.human(brokerDown), service("kafka"), true,
               brokerDown),
           new ChaosFault.ServiceOutage("one API instance of two killed (kill -9), restarted at once",
               service("api"), true, Duration.ZERO),
@@ -166,7 +166,7 @@ final class ChaosCommand implements Callable<Integer> {
         boolean caughtUp = awaitUntil(() -> ledger.settledUpTo(ended) && fault.absorbed(audit), ledger, ended);
         Duration recovery = caughtUp ? Duration.ofNanos(System.nanoTime() - injected) : null;
         say(caughtUp ? String.format(Locale.ROOT, "recovered %.1f s after the fault began", recovery.toMillis() / 1e3)
-            : "NOT recovered within " + human(recoveryLimit));
+            : "NOT recovered within " + DurationConverter.human(recoveryLimit));
         recoveries.add(recovery);
         Thread.sleep(calm.toMillis());
       }
@@ -264,9 +264,5 @@ final class ChaosCommand implements Callable<Integer> {
   private void say(String line) {
     System.out.printf(Locale.ROOT, "[chaos %6.1fs] %s%n", (System.nanoTime() - started) / 1e9, line);
     System.out.flush();
-  }
-
-  private static String human(Duration duration) {
-    return duration.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 }

@@ -3,8 +3,16 @@ package io.plantspy.infra.launcher;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 
-/** Reads durations as {@code 30s}, {@code 2m} or ISO-8601 ({@code PT30S}) on the command line. */
+/**
+ * Reads durations as {@code 30s}, {@code 2m} or ISO-8601 ({@code PT30S}) on the command line, and writes them back
+ * the short way for the launcher's messages.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
+
+  /** {@code 1m30s} for 90 seconds: ISO-8601 without its {@code PT}, in lower case. */
+  static String human(Duration duration) {
+    return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+  }
 
   @Override
   public Duration convert(String value) {

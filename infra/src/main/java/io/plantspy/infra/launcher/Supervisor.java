@@ -76,13 +76,13 @@ final class Supervisor {
     budget.take(service.name()).ifPresentOrElse(backoff -> {
       dueAt.put(service.name(), nanoClock.getAsLong() + backoff.toNanos());
       report(service, String.format("%s died (%s); restarting it in %s (restart %d of at most %d within %s)",
-          service.name(), exit, human(backoff), budget.recent(service.name()), policy.maxRestarts(),
-          human(policy.window())));
+          service.name(), exit, DurationConverter.human(backoff), budget.recent(service.name()), policy.maxRestarts(),
+          DurationConverter.human(policy.window())));
     }, () -> {
       abandoned.add(service.name());
       report(service, String.format("%s died (%s) and is NOT restarted: it was restarted %d times within %s "
           + "already (up --max-restarts / --restart-window); see its log, then ./plantspy down and up", service.name(),
-          exit, policy.maxRestarts(), human(policy.window())));
+          exit, policy.maxRestarts(), DurationConverter.human(policy.window())));
     });
   }
 
@@ -107,9 +107,5 @@ final class Supervisor {
     } catch (IOException e) {
       out.accept("(could not write to " + service.name() + "'s log: " + e.getMessage() + ")");
     }
-  }
-
-  private static String human(Duration duration) {
-    return duration.toString().substring(2).toLowerCase();
   }
 }
