@@ -9,6 +9,7 @@ import static org.mockito.Mockito.reset;
 
 import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import io.plantspy.ingest.lab.LabSamplePublisher;
+import io.plantspy.ingest.lab.UnpublishedSampleSweeper;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.LabSample;
 import io.plantspy.schemas.Topics;
@@ -81,6 +82,7 @@ class LabApiTest {
   @Autowired ApplicationContext context;
   @Autowired ReactiveMongoTemplate mongo;
   @MockitoSpyBean LabSamplePublisher publisher;
+  @Autowired UnpublishedSampleSweeper sweeper;
   @TestBean Clock clock;
   private WebTestClient client;
   private WebTestClient lab;
@@ -99,6 +101,8 @@ class LabApiTest {
     registry.add("plantspy.lab.max-request-size", () -> "3MB");
     registry.add("plantspy.lab.models-dir", MODELS::toString);
     registry.add("plantspy.lab.base-dataset", DATASET::toString);
+    // The tests sweep by hand.
+    registry.add("plantspy.lab.sweep-interval", () -> "1h");
     Files.writeString(MODELS.resolve("CURRENT"), "test-release\n");
     Path release = Files.createDirectories(MODELS.resolve("releases/test-release"));
     Files.writeString(release.resolve("release.json"), """
@@ -395,11 +399,7 @@ class LabApiTest {
   void aSampleLeftUnpublishedBlocksItsBytesDuringTheLeaseThenTheNextUploadPublishesIt() {
     // As an API that died between storing a sample and publishing it leaves it: PENDING, holding its bytes.
     byte[] photo = image();
-    String id = UUID.randomUUID().toString();
-    mongo.insert(new org.bson.Document("_id", id).append("status", "PENDING").append("sha256", sha256(photo))
-        .append("liveSha256", sha256(photo)).append("label", "Soybean___healthy").append("owner", "lab-ana")
-        .append("createdAt", java.util.Date.from(CLOCK.instant())).append("imageId", "65f1c0ffee65f1c0ffee65f1")
-        .append("contentType", "image/png").append("sizeBytes", (long) photo.length), "lab_samples").block();
+    String id = insertPending(photo, "Soybean___healthy");
 
     problem(post(form("Soybean___healthy", photo)), HttpStatus.CONFLICT, "lab-sample-in-progress");
     // Not counted or listed while unpublished.
@@ -415,7 +415,38 @@ class LabApiTest {
     assertThat(get(SAMPLES + "/" + id)).containsEntry("status", "LIVE");
   }
 
+  @Test
+  void samplesLeftUnpublishedPastTheLeaseArePublishedByTheSweepAndAFailedTryKeepsThem() {
+    byte[] stalePhoto = image();
+    String stale = insertPending(stalePhoto, "Peach___healthy");
+    CLOCK.advance(Duration.ofMinutes(2));
+    byte[] freshPhoto = image();
+    String fresh = insertPending(freshPhoto, "Peach___healthy");
+
+    doReturn(Mono.error(new KafkaException("broker gone"))).when(publisher).publish(any());
+    assertThat(sweeper.sweep().block(Duration.ofSeconds(30))).isZero();
+    // It may be on the topic already (the API died after publishing): a failed try must not remove it.
+    assertThat(samplesWithSha(sha256(stalePhoto))).isEqualTo(1);
+
+    reset(publisher);
+    assertThat(sweeper.sweep().block(Duration.ofSeconds(30))).isEqualTo(1);
+    assertThat(awaitRecord(stale).getLabel()).isEqualTo("Peach___healthy");
+    assertThat(get(SAMPLES + "/" + stale)).containsEntry("status", "LIVE");
+    // Still within its lease: its upload may be publishing it right now.
+    lab.get().uri(SAMPLES + "/" + fresh).exchange().expectStatus().isNotFound();
+  }
+
   // --- helpers ---
+
+  /** A PENDING sample holding {@code photo}, as an API that died between storing and publishing it leaves it. */
+  private String insertPending(byte[] photo, String label) {
+    String id = UUID.randomUUID().toString();
+    mongo.insert(new org.bson.Document("_id", id).append("status", "PENDING").append("sha256", sha256(photo))
+        .append("liveSha256", sha256(photo)).append("label", label).append("owner", "lab-ana")
+        .append("createdAt", java.util.Date.from(CLOCK.instant())).append("imageId", "65f1c0ffee65f1c0ffee65f1")
+        .append("contentType", "image/png").append("sizeBytes", (long) photo.length), "lab_samples").block();
+    return id;
+  }
 
   /** A distinct small PNG each call. */
   private static synchronized byte[] image() {

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param claimLease a sample whose bytes are stored but not yet published blocks an upload of the same bytes (409)
  *     for this long; after it, that upload publishes it itself (the first attempt died in between). Longer than
  *     the slowest publish (the producer's max.block.ms plus delivery.timeout.ms, 40 s)
+ * @param sweepInterval how often samples left unpublished past the claim lease are published
  * @param modelsDir the folder of model releases whose {@code CURRENT} names the champion (the served release)
  * @param baseDataset the base training dataset, one sub-folder of photos per class; its per-class counts are
  *     reported beside the lab's (absent when the folder does not exist)
@@ -31,6 +32,7 @@ public record LabProperties(
     @DefaultValue("2000") @Positive int notesMaxLength,
     @DefaultValue("100") @Positive @Max(1000) int maxPageSize,
     @DefaultValue("1m") Duration claimLease,
+    @DefaultValue("1m") Duration sweepInterval,
     @DefaultValue("models") Path modelsDir,
     @DefaultValue("../shared/datasets/plantvillage") Path baseDataset) {
 
@@ -39,5 +41,6 @@ public record LabProperties(
       throw new IllegalArgumentException("plantspy.lab.max-request-size must be positive");
     }
     Durations.requirePositive("plantspy.lab.claim-lease", claimLease);
+    Durations.requirePositive("plantspy.lab.sweep-interval", sweepInterval);
   }
 }

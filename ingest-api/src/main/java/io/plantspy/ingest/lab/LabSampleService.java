@@ -29,7 +29,9 @@ import reactor.core.publisher.Mono;
  * sample is removed (then its image) and the upload answers 503; if removing fails too, or the API dies after the
  * publish and before marking it LIVE, a PENDING sample remains, invisible, holding its bytes: an upload of the same
  * bytes gets 409 during {@code plantspy.lab.claim-lease} and afterwards publishes that sample itself (same id, so
- * a second record replaces the first on the compacted topic) and marks it LIVE. Images of one upload are accepted
+ * a second record replaces the first on the compacted topic) and marks it LIVE; so does {@link
+ * UnpublishedSampleSweeper} when no such upload comes. Such a sample may be on the topic already, so a failed
+ * publish of it leaves it PENDING to be tried again rather than removing it. Images of one upload are accepted
  * one after the other; if one fails, those before it stay accepted, and retrying the whole upload is safe, since
  * they are then duplicates.
  *
@@ -125,8 +127,29 @@ class LabSampleService {
       return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "lab-sample-in-progress", "Sample in progress",
           "image part " + image.part() + ": the same image is being stored by another upload; retry"));
     }
-    log.warn("Publishing lab sample {}, stored but unpublished since {}", existing.id(), existing.createdAt());
-    return publishAndMarkLive(existing).map(live -> new Outcome.Duplicate(image, live));
+    return publishStale(existing).map(live -> new Outcome.Duplicate(image, live));
+  }
+
+  /**
+   * Publishes the samples left PENDING longer than the claim lease and marks them LIVE; the answer is how many.
+   * One that fails stays PENDING for the next round.
+   */
+  Mono<Long> publishStalePending() {
+    return store.pendingCreatedBefore(clock.instant().minus(claimLease))
+        .concatMap(stale -> publishStale(stale).onErrorResume(e -> {
+          log.warn("Lab sample {} is still unpublished: {}", stale.id(), e.toString());
+          return Mono.empty();
+        }))
+        .count();
+  }
+
+  /** Publishes a sample an earlier attempt left PENDING, which may be on the topic already: never removes it. */
+  private Mono<LabSampleDocument> publishStale(LabSampleDocument stale) {
+    log.warn("Publishing lab sample {}, stored but unpublished since {}", stale.id(), stale.createdAt());
+    return publisher.publish(record(stale))
+        .onErrorMap(failed -> queueUnavailable(stale.id(), failed))
+        .then(store.markLive(stale.id()))
+        .thenReturn(live(stale));
   }
 
   Mono<LabSampleDocument> find(String id) {

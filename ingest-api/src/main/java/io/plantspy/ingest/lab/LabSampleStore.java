@@ -95,6 +95,12 @@ class LabSampleStore {
     return mongo.remove(inStatus(id, LabSampleDocument.Status.PENDING), LabSampleDocument.class).then();
   }
 
+  /** PENDING samples stored before {@code before}, oldest first. */
+  Flux<LabSampleDocument> pendingCreatedBefore(Instant before) {
+    return mongo.find(Query.query(Criteria.where("status").is(LabSampleDocument.Status.PENDING)
+        .and("createdAt").lt(before)).with(Sort.by("createdAt")), LabSampleDocument.class);
+  }
+
   /** A page of LIVE samples, newest first, optionally of one label and accepted at or after {@code since}. */
   Flux<LabSampleDocument> page(String label, Instant since, int page, int size) {
     return mongo.find(live(label, since)
