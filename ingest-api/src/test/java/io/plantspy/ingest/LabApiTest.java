@@ -381,6 +381,26 @@ class LabApiTest {
   }
 
   @Test
+  void theChampionOfTheReleaseRegistryReplacesTheCommittedOne() {
+    mongo.insert(new org.bson.Document("_id", "promoted-release").append("aliases", List.of("champion"))
+        .append("labels", List.of("Apple___healthy", "Background_without_leaves", "Grape___Esca_(Black_Measles)")),
+        "model_releases").block();
+    mongo.insert(new org.bson.Document("_id", "older-release").append("aliases", List.of("previous"))
+        .append("labels", List.of("Squash___Powdery_mildew")), "model_releases").block();
+    try {
+      Map<String, Object> classes = get("/api/v1/lab/classes");
+
+      assertThat(classes).containsEntry("champion", "promoted-release");
+      assertThat(classCount("Grape___Esca_(Black_Measles)")).containsEntry("knownToChampion", true);
+      assertThat(classCount("Apple___Black_rot")).containsEntry("knownToChampion", false);
+      assertThat(list(classes, "classes")).extracting(c -> c.get("label"))
+          .doesNotContain("Background_without_leaves", "Squash___Powdery_mildew");
+    } finally {
+      mongo.dropCollection("model_releases").block();
+    }
+  }
+
+  @Test
   void aFailedPublishLeavesNoSampleAndTheRetriedUploadStoresIt() {
     byte[] photo = image();
     doReturn(Mono.error(new KafkaException("broker gone"))).when(publisher).publish(any());

@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -17,11 +22,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the platform already knows of each class, beside the lab samples: whether the champion (the release named by
- * {@code models/CURRENT}, the one the stream processors serve) knows it, from its {@code release.json} labels, and
- * how many photos of it the base dataset holds, counted from the dataset's class folders, because a release records
- * only its split totals, not per-class counts. Read at each call (both can change while the API runs: a promoted
- * release, a grown dataset), off the event loop.
+ * What the platform already knows of each class, beside the lab samples: whether the champion knows it, from its
+ * labels, and how many photos of it the base dataset holds, counted from the dataset's class folders, because a
+ * release records only its split totals, not per-class counts. The champion is the release the stream processors
+ * serve: the one with the alias {@code champion} in the trainer service's {@code model_releases} registry or, before
+ * the trainer service has registered one, the release named by {@code models/CURRENT}. Read at each call (both can
+ * change while the API runs: a promoted release, a grown dataset), off the event loop.
  */
 @Component
 class ClassCatalog {
@@ -32,24 +38,45 @@ class ClassCatalog {
   /** The champion, and per-class photo counts of the base dataset (empty when it is not there). */
   record Known(Champion champion, String baseDataset, Map<String, Long> baseCounts) {}
 
+  /** The trainer service's release registry, and the alias of the served release in it. */
+  static final String REGISTRY = "model_releases";
+  static final String CHAMPION = "champion";
+
   private final Path modelsDir;
   private final Path baseDataset;
   private final JsonMapper json;
+  private final ReactiveMongoTemplate mongo;
 
-  ClassCatalog(LabProperties props, JsonMapper json) {
+  ClassCatalog(LabProperties props, JsonMapper json, ReactiveMongoTemplate mongo) {
     this.modelsDir = props.modelsDir();
     this.baseDataset = props.baseDataset();
     this.json = json;
+    this.mongo = mongo;
   }
 
   Mono<Known> known() {
-    return Mono.fromCallable(() -> new Known(champion(),
-            Files.isDirectory(baseDataset) ? baseDataset.toAbsolutePath().normalize().getFileName().toString() : null,
-            baseCounts()))
-        .subscribeOn(Schedulers.boundedElastic());
+    return champion().map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMap(champion -> Mono.fromCallable(() -> new Known(champion.orElse(null), baseDatasetName(), baseCounts()))
+            .subscribeOn(Schedulers.boundedElastic()));
   }
 
-  private Champion champion() throws IOException {
+  private Mono<Champion> champion() {
+    return registeredChampion()
+        .switchIfEmpty(Mono.fromCallable(this::committedChampion).subscribeOn(Schedulers.boundedElastic()));
+  }
+
+  private String baseDatasetName() {
+    return Files.isDirectory(baseDataset) ? baseDataset.toAbsolutePath().normalize().getFileName().toString() : null;
+  }
+
+  private Mono<Champion> registeredChampion() {
+    return mongo.findOne(Query.query(Criteria.where("aliases").is(CHAMPION)), Document.class, REGISTRY)
+        .map(release -> new Champion(release.getString("_id"), release.getList("labels", String.class, List.of())
+            .stream().filter(LabLabel::isValid).toList()));
+  }
+
+  /** The release {@code models/CURRENT} names, or null. */
+  private Champion committedChampion() throws IOException {
     Path current = modelsDir.resolve("CURRENT");
     if (!Files.isRegularFile(current)) {
       return null;

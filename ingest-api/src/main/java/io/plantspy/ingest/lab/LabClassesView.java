@@ -11,7 +11,8 @@ import java.util.TreeSet;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Every class the champion, the base dataset or a lab has, with their counts")
 record LabClassesView(
-    @Schema(description = "The release the stream processors serve (models/CURRENT)") String champion,
+    @Schema(description = "The release the stream processors serve (the registry's champion, else models/CURRENT)")
+    String champion,
     @Schema(description = "The base dataset's folder name; absent when it is not available to the API")
     String baseDataset,
     @Schema(description = "The classes, by name", requiredMode = Schema.RequiredMode.REQUIRED)

@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *     for this long; after it, that upload publishes it itself (the first attempt died in between). Longer than
  *     the slowest publish (the producer's max.block.ms plus delivery.timeout.ms, 40 s)
  * @param sweepInterval how often samples left unpublished past the claim lease are published
- * @param modelsDir the folder of model releases whose {@code CURRENT} names the champion (the served release)
+ * @param modelsDir the folder of model releases whose {@code CURRENT} names the champion (the served release) until
+ *     the trainer service has registered one in {@code model_releases}
  * @param baseDataset the base training dataset, one sub-folder of photos per class; its per-class counts are
  *     reported beside the lab's (absent when the folder does not exist)
  */
