@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * instead of stopping the view.
  */
 @Component
-public class LabSampleView implements SmartLifecycle {
+public class LabSampleView implements LabSamples, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(LabSampleView.class);
 
@@ -52,7 +52,7 @@ public class LabSampleView implements SmartLifecycle {
     this.pollTimeout = props.pollTimeout();
   }
 
-  /** The samples accepted now. */
+  @Override
   public List<LabSample> liveSamples() {
     return live.snapshot();
   }
@@ -62,7 +62,7 @@ public class LabSampleView implements SmartLifecycle {
     return skipped.get();
   }
 
-  /** Called on this view's thread after each poll that changed something (the sample trigger listens). */
+  @Override
   public void onChange(Runnable listener) {
     listeners.add(listener);
   }

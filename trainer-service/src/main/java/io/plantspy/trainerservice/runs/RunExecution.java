@@ -8,7 +8,7 @@ import io.plantspy.trainer.loop.LabSampleFile;
 import io.plantspy.trainer.loop.PromotionPolicy;
 import io.plantspy.trainer.loop.RunOutcome;
 import io.plantspy.trainerservice.lab.LabImageCopies;
-import io.plantspy.trainerservice.lab.LabSampleView;
+import io.plantspy.trainerservice.lab.LabSamples;
 import io.plantspy.trainerservice.registry.ReleaseRecord;
 import io.plantspy.trainerservice.registry.Releases;
 import java.io.IOException;
@@ -33,14 +33,14 @@ class RunExecution {
   private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
 
   private final RunStore store;
-  private final LabSampleView samples;
+  private final LabSamples samples;
   private final LabImageCopies images;
   private final Releases releases;
   private final ChallengerTrainer trainer;
   private final RunsProperties props;
   private final Clock clock;
 
-  RunExecution(RunStore store, LabSampleView samples, LabImageCopies images, Releases releases,
+  RunExecution(RunStore store, LabSamples samples, LabImageCopies images, Releases releases,
       ChallengerTrainer trainer, RunsProperties props, Clock clock) {
     this.store = store;
     this.samples = samples;
@@ -86,7 +86,8 @@ class RunExecution {
     }
     Path background = props.backgroundDir() != null && Files.isDirectory(props.backgroundDir())
         ? props.backgroundDir() : null;
-    Path workDir = Files.createDirectories(props.workDir().resolve(runId));
+    // The run writes its folder, workDir/<runId>, itself.
+    Path workDir = Files.createDirectories(props.workDir());
     Path cache = props.embeddingCache() != null ? props.embeddingCache() : EmbeddingCache.defaultDir();
     String releaseId = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "-run-" + runId.substring(0, 8);
     ProgressRecorder progress = new ProgressRecorder(p -> store.progress(runId, p));

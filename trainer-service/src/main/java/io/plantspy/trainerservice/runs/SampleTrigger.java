@@ -1,6 +1,6 @@
 package io.plantspy.trainerservice.runs;
 
-import io.plantspy.trainerservice.lab.LabSampleView;
+import io.plantspy.trainerservice.lab.LabSamples;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +17,12 @@ class SampleTrigger {
 
   private static final Logger log = LoggerFactory.getLogger(SampleTrigger.class);
 
-  private final LabSampleView samples;
+  private final LabSamples samples;
   private final RunStore store;
   private final RunQueue queue;
   private final int threshold;
 
-  SampleTrigger(LabSampleView samples, RunStore store, RunQueue queue, RunsProperties props) {
+  SampleTrigger(LabSamples samples, RunStore store, RunQueue queue, RunsProperties props) {
     this.samples = samples;
     this.store = store;
     this.queue = queue;
