@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** MongoDB is up when it answers {@code ping}; part of readiness (without it no run or release can be read). */
-@Component("mongo")
+@Component
 class MongoHealthIndicator implements HealthIndicator {
 
   private final MongoTemplate template;
