@@ -132,6 +132,16 @@ class AdminApiIT {
         .andExpect(jsonPath("$.type").value("https://plantspy.io/problems/not-found"));
     mvc.perform(as(post(RELEASES + "/no-such-release/promote"), "admin")).andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail").value("no release no-such-release"));
+    mvc.perform(as(get(RUNS + "?page=-1"), "admin")).andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void documentsTheAdminEndpointsInOpenApi() throws Exception {
+    mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/v1/admin/training-runs'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/admin/releases/{id}/promote'].post").exists())
+        .andExpect(jsonPath("$.components.securitySchemes.keycloak.scheme").value("bearer"));
   }
 
   @Test

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/admin/training-runs}: ask for a run (role admin), follow runs (roles admin or lab). */
+/**
+ * {@code /api/v1/admin/training-runs}: ask for a run (role admin), follow runs (roles admin or lab). Parameter
+ * constraints are checked by Spring MVC's built-in method validation (a 400 problem).
+ */
 @RestController
-@Validated
 @RequestMapping("/api/v1/admin/training-runs")
 class TrainingRunController {
 
