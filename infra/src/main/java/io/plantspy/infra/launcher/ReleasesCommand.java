@@ -55,7 +55,7 @@ final class ReleasesCommand implements Callable<Integer> {
       for (JsonNode release : answer.body()) {
         List<String> aliases = new ArrayList<>();
         release.path("aliases").forEach(a -> aliases.add(a.asString()));
-        JsonNode top1 = release.path("metrics").path("top1");
+        JsonNode top1 = release.path("metrics").path("top1_accuracy");
         System.out.printf(Locale.ROOT, "%-36s %-20s %-8s %-9s %s%n", release.path("id").asString(),
             aliases.isEmpty() ? "-" : String.join(",", aliases),
             top1.isNumber() ? String.format(Locale.ROOT, "%.4f", top1.asDouble()) : "-",

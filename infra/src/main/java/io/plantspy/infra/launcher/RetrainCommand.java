@@ -41,8 +41,8 @@ final class RetrainCommand implements Callable<Integer> {
     }
     String id = asked.body().path("id").asString();
     if (!waitForIt) {
-      out.println(json ? asked.body().toString() : "training run " + id + " queued; follow it with "
-          + "./plantspy retrain --wait, or GET " + TrainerApi.RUNS + "/" + id);
+      out.println(json ? asked.body().toString() : "training run " + id + " queued; follow it at GET "
+          + TrainerApi.RUNS + "/" + id + " (or start runs with --wait)");
       return 0;
     }
     JsonNode run = asked.body();

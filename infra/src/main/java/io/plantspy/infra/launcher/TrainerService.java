@@ -63,7 +63,8 @@ final class TrainerService implements PlatformService {
     if (Files.isDirectory(datasets.resolve("plantvillage-background"))) {
       args.add("--plantspy.trainer.runs.background-dir=" + datasets.resolve("plantvillage-background"));
     }
-    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx1g", JavaCommand.THROUGHPUT_GC),
+    // A run holds the embedded features of the whole training set (with its augmented views) while the head trains.
+    return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx3g", JavaCommand.THROUGHPUT_GC),
         context.jar(NAME), args), settings.repoRoot(), context.state().log(NAME), Map.of());
   }
 

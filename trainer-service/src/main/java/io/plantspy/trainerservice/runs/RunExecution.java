@@ -70,7 +70,11 @@ class RunExecution {
       log.info("Training run {} succeeded: challenger {} {}", runId, challenger.id(),
           result.promoted() ? "promoted" : "not promoted");
     } catch (Exception e) { // whatever went wrong, the run ends FAILED with the reason, not RUNNING for ever
-      log.warn("Training run {} failed: {}", runId, e.toString(), e);
+      if (e instanceof RunFailure) { // a configuration matter: the reason says it all
+        log.warn("Training run {} failed: {}", runId, e.getMessage());
+      } else {
+        log.warn("Training run {} failed: {}", runId, e.toString(), e);
+      }
       store.fail(runId, clock.instant(), reason(e));
     }
   }
