@@ -27,7 +27,7 @@ public class LabImageCopies {
   private final MongoDatabase database;
   private final LabProperties props;
 
-  LabImageCopies(MongoDatabase database, LabProperties props) {
+  public LabImageCopies(MongoDatabase database, LabProperties props) {
     this.database = database;
     this.props = props;
   }
