@@ -20,9 +20,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +131,7 @@ public final class ChallengerRun {
           progress(0.05 + 0.5 * done / total, "embedded " + done + " of " + total + " image views");
         }
       }
-      Map<String, float[]> evaluation = new java.util.HashMap<>();
+      Map<String, float[]> evaluation = new HashMap<>();
       for (LabelledImage image : set.evaluation()) {
         float[] vector = features.get(image.sha256());
         if (vector != null) {
@@ -199,7 +201,8 @@ public final class ChallengerRun {
   private void finish() {
     if (phase != null) {
       phaseSeconds.put(phase, (System.nanoTime() - phaseStarted) / 1e9);
-      log.info("run {}: {} took {} s", request.runId(), phase, String.format("%.1f", phaseSeconds.get(phase)));
+      log.info("run {}: {} took {} s", request.runId(), phase,
+          String.format(Locale.ROOT, "%.1f", phaseSeconds.get(phase)));
     }
   }
 
