@@ -20,10 +20,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,7 @@ public final class ChallengerRun {
 
   private final ChallengerRequest request;
   private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+  private final Set<String> decodable = new HashSet<>();
   private long phaseStarted = System.nanoTime();
   private String phase;
 
@@ -71,7 +75,8 @@ public final class ChallengerRun {
     Map<String, float[]> evaluationFeatures = embed(set);
 
     enter("training", 0.55, "training the challenger on " + set.data().split(Split.TRAIN).size() + " images");
-    List<String> trained = set.trainedSha256s();
+    // A photo that does not decode has no features and is skipped by training: it is not listed as trained.
+    List<String> trained = set.trainedSha256s().stream().filter(decodable::contains).toList();
     ReleaseManifest challenger = train(set, challengerDir, champion);
     Files.write(challengerDir.resolve(TRAINED_SHA256_FILE), trained);
 
@@ -120,6 +125,7 @@ public final class ChallengerRun {
     try (Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
       Embedder embedder = new Embedder(backbone, request.cacheDir());
       Map<String, float[]> features = embedder.embed(plain, Augmentation.NONE);
+      decodable.addAll(features.keySet());
       done += plain.size();
       progress(0.05 + 0.5 * done / total, "embedded " + done + " of " + total + " image views");
       for (Augmentation augmentation : request.augmentations()) {
@@ -129,7 +135,7 @@ public final class ChallengerRun {
           progress(0.05 + 0.5 * done / total, "embedded " + done + " of " + total + " image views");
         }
       }
-      Map<String, float[]> evaluation = new java.util.HashMap<>();
+      Map<String, float[]> evaluation = new HashMap<>();
       for (LabelledImage image : set.evaluation()) {
         float[] vector = features.get(image.sha256());
         if (vector != null) {
@@ -199,7 +205,8 @@ public final class ChallengerRun {
   private void finish() {
     if (phase != null) {
       phaseSeconds.put(phase, (System.nanoTime() - phaseStarted) / 1e9);
-      log.info("run {}: {} took {} s", request.runId(), phase, String.format("%.1f", phaseSeconds.get(phase)));
+      log.info("run {}: {} took {} s", request.runId(), phase,
+          String.format(Locale.ROOT, "%.1f", phaseSeconds.get(phase)));
     }
   }
 

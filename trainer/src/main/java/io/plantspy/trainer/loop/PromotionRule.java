@@ -62,8 +62,8 @@ public final class PromotionRule {
               policy.maxRecallDropPoints()));
     }
     McNemar test = comparison.mcnemar();
-    String mcnemar = String.format(Locale.ROOT, "McNemar (%s, reported, not deciding): %d images only the champion "
-        + "answered right, %d only the challenger, p = %.3g", test.method(), test.championOnly(),
+    String mcnemar = String.format(Locale.ROOT, "McNemar (%s, reported, not deciding): only the champion right on "
+        + "%d leaf images, only the challenger on %d, p = %.3g", test.method(), test.championOnly(),
         test.challengerOnly(), test.pValue());
     List<String> reasons = new ArrayList<>(refusals.isEmpty() ? passes : refusals);
     reasons.add(mcnemar);

@@ -64,6 +64,7 @@ class PromotionRuleTest {
         new Comparison(1000, 0.90, 0.901, List.of(steady), McNemar.of(10, 11), null, null);
     Decision decision = PromotionRule.decide(insignificant, POLICY);
     assertThat(decision.promote()).isTrue();
-    assertThat(decision.reasons()).anyMatch(r -> r.startsWith("McNemar (exact-binomial") && r.contains("10 images"));
+    assertThat(decision.reasons())
+        .anyMatch(r -> r.startsWith("McNemar (exact-binomial") && r.contains("champion right on 10"));
   }
 }
