@@ -85,8 +85,13 @@ public class LabSampleView implements LabSamples, SmartLifecycle {
       // The topic may not exist yet (no lab upload so far): wait for its partitions, then read them all.
       List<TopicPartition> partitions = List.of();
       while (running.get() && partitions.isEmpty()) {
-        partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try {
+          partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+          // The broker is not reachable yet: keep trying, the view must not give up at start.
+          log.warn("Cannot list the partitions of {} yet: {}", topic, e.getMessage());
+        }
         if (partitions.isEmpty()) {
           Thread.sleep(pollTimeout.toMillis());
         }

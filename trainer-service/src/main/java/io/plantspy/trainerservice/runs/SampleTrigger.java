@@ -4,11 +4,14 @@ import io.plantspy.trainerservice.lab.LabSamples;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Queues a run when at least {@code new-samples-threshold} live lab samples are new since the last started run,
- * checked each time the lab sample view changes (so also while it catches up at start).
+ * checked each time the lab sample view changes, from the moment the service is ready (so the first champion is
+ * registered and a run left by a crash is settled before a run is queued for samples).
  */
 @Component
 class SampleTrigger {
@@ -21,6 +24,7 @@ class SampleTrigger {
   private final RunStore store;
   private final RunQueue queue;
   private final int threshold;
+  private volatile boolean ready;
 
   SampleTrigger(LabSamples samples, RunStore store, RunQueue queue, RunsProperties props) {
     this.samples = samples;
@@ -30,8 +34,17 @@ class SampleTrigger {
     samples.onChange(this::check);
   }
 
-  /** Queues a run if enough samples are new and none is queued; the run queued, if any. */
+  @EventListener(ApplicationReadyEvent.class)
+  void ready() {
+    ready = true;
+    check();
+  }
+
+  /** Queues a run if the service is ready, enough samples are new and none is queued; the run queued, if any. */
   Optional<TrainingRun> check() {
+    if (!ready) {
+      return Optional.empty();
+    }
     long fresh = NewSamples.count(samples.liveSamples(), store.lastStarted());
     if (fresh < threshold) {
       return Optional.empty();

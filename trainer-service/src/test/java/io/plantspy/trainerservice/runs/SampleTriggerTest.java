@@ -35,6 +35,25 @@ class SampleTriggerTest {
       public void onChange(Runnable listener) {}
     };
     trigger = new SampleTrigger(samples, store, queue, properties(3));
+    trigger.ready();
+  }
+
+  @Test
+  void queuesNothingBeforeTheServiceIsReady() {
+    SampleTrigger starting = new SampleTrigger(new LabSamples() {
+      @Override
+      public List<LabSample> liveSamples() {
+        return live.snapshot();
+      }
+
+      @Override
+      public void onChange(Runnable listener) {}
+    }, store, new RunQueue(store, null, handedToWorker::add, Clock.systemUTC()), properties(1));
+    add("s1", "a");
+
+    assertThat(starting.check()).isEmpty();
+    starting.ready();
+    assertThat(store.count()).isEqualTo(1);
   }
 
   @Test
