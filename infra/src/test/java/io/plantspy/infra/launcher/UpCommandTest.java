@@ -52,7 +52,7 @@ class UpCommandTest {
 
   @Test
   void withoutLeavesOutTheNamedServicesInAnyCaseAndKeepsTheStartOrder() {
-    UpCommand up = parse("up", "--without", "PROCESSOR,api");
+    UpCommand up = parse("up", "--without", "PROCESSOR,api,Trainer");
 
     assertThat(up.services()).extracting(PlatformService::name).containsExactly("kafka", "mongo", "keycloak");
   }
@@ -62,7 +62,7 @@ class UpCommandTest {
     UpCommand up = parse("up", "--without", "broker");
 
     assertThatThrownBy(up::services).isInstanceOf(CommandLine.ParameterException.class)
-        .hasMessageContaining("broker").hasMessageContaining("kafka, mongo, keycloak, processor, api");
+        .hasMessageContaining("broker").hasMessageContaining("kafka, mongo, keycloak, processor, api, trainer");
   }
 
   @Test

@@ -48,13 +48,27 @@ public final class ReleaseTrainer {
   public record Outcome(ReleaseManifest manifest, Evaluation test, Map<String, Double> holdOut) {}
 
   private final TrainingRequest request;
+  private final TrainingData assembled;
+  private final Map<String, String> provenance;
 
+  /** Trains on {@code request.datasetDir()}, split by content with the request's seed. */
   public ReleaseTrainer(TrainingRequest request) {
+    this(request, null, Map.of());
+  }
+
+  /**
+   * Trains on data assembled by the caller (the learning loop: base dataset plus lab samples) instead of loading
+   * the dataset folder; {@code provenance} entries are added to the manifest's training section.
+   */
+  public ReleaseTrainer(TrainingRequest request, TrainingData data, Map<String, String> provenance) {
     this.request = request;
+    this.assembled = data;
+    this.provenance = Map.copyOf(provenance);
   }
 
   public Outcome run() throws IOException {
-    TrainingData data = TrainingData.load(request.datasetDir(), request.backgroundDir(), request.seed());
+    TrainingData data = assembled != null ? assembled
+        : TrainingData.load(request.datasetDir(), request.backgroundDir(), request.seed());
     log.info("{} images, {} classes; train {}, validation {}, test {}", data.images().size(), data.labels().size(),
         data.split(Split.TRAIN).size(), data.split(Split.VALIDATION).size(), data.split(Split.TEST).size());
     try (Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
@@ -175,6 +189,7 @@ public final class ReleaseTrainer {
         + ", epochs=" + request.head().epochs() + ", minibatch=" + request.head().minibatch());
     training.put("preprocessing", Embedder.PREPROCESSING_VERSION);
     training.put("max_lost_correct_on_validation", Double.toString(request.maxLostCorrect()));
+    new java.util.TreeMap<>(provenance).forEach(training::put);
     ReleaseManifest manifest = new ReleaseManifest(request.releaseId(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BackboneFiles.fileName(false), backbone.sha256(),
         "head.onnx", Sha256.hex(run.onnx()), run.input(), run.output(), run.labels(), data.backgroundLabel(),

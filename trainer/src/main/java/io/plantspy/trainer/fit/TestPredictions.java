@@ -28,7 +28,8 @@ public final class TestPredictions {
 
   private TestPredictions() {}
 
-  static void write(Path file, List<ScoredImage> scores, List<String> labels, OpenSetRule rule) throws IOException {
+  public static void write(Path file, List<ScoredImage> scores, List<String> labels, OpenSetRule rule)
+      throws IOException {
     try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(file),
         CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
       for (ScoredImage scored : scores.stream()

@@ -1,0 +1,6 @@
+package io.plantspy.trainerservice.runs;
+
+import java.util.List;
+
+/** One page of runs, newest first, with the total count. */
+public record RunPage(List<TrainingRun> runs, int page, int size, long total) {}

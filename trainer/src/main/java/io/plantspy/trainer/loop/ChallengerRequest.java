@@ -1,0 +1,47 @@
+package io.plantspy.trainer.loop;
+
+import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.fit.HeadSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Everything one learning-loop run needs.
+ *
+ * @param runId the training run this is, recorded in the challenger's manifest
+ * @param releaseId the id of the challenger release to write
+ * @param baseDataset the base dataset folder (one folder per class), split by content with {@code seed}
+ * @param backgroundDir non-leaf photos (one class folder) answered as unknown, or null
+ * @param labSamples the accepted lab samples; a share {@code heldBackShare} per class (chosen by content with the
+ *     seed) is held back for evaluation and never trained on
+ * @param championDir the served release's folder, scored on the same evaluation images
+ * @param workDir where the challenger's release folder and the run's reports (both prediction CSVs, metrics,
+ *     decision) are written
+ * @param cacheDir the embedding cache shared with the CLI
+ */
+public record ChallengerRequest(
+    String runId,
+    String releaseId,
+    Path baseDataset,
+    Path backgroundDir,
+    List<LabSampleFile> labSamples,
+    Path championDir,
+    Path workDir,
+    Path cacheDir,
+    long seed,
+    double heldBackShare,
+    HeadSettings head,
+    List<Augmentation> augmentations,
+    double maxLostCorrect,
+    PromotionPolicy policy,
+    Consumer<RunProgress> progress) {
+
+  public ChallengerRequest {
+    labSamples = List.copyOf(labSamples);
+    augmentations = List.copyOf(augmentations);
+    if (heldBackShare < 0 || heldBackShare >= 1) {
+      throw new IllegalArgumentException("heldBackShare must be in [0, 1)");
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * One run of the learning loop, without Spring: the training set (base dataset plus the lab samples on the
+ * retraining topic), a challenger trained on it, champion and challenger scored on the same evaluation images,
+ * and the promotion decision with its reasons. The trainer service drives it; depends on the other trainer
+ * packages and the model module.
+ */
+package io.plantspy.trainer.loop;

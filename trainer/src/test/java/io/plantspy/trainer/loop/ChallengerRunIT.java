@@ -1,0 +1,145 @@
+package io.plantspy.trainer.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.trainer.TestData;
+import io.plantspy.trainer.TestTraining;
+import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.fit.HeadSettings;
+import io.plantspy.trainer.fit.ReleaseTrainer;
+import io.plantspy.trainer.fit.TestPredictions;
+import io.plantspy.model.runtime.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The learning loop's demonstration in small, on real PlantVillage photos: a champion trained without one class,
+ * lab samples of that class, a run that promotes the challenger because it now answers the class; and a run with
+ * mislabelled lab samples whose challenger is worse and is not promoted.
+ */
+class ChallengerRunIT {
+
+  private static final long SEED = 20261127L;
+  private static final List<String> BASE_CLASSES = List.of("Apple___healthy", "Blueberry___healthy",
+      "Corn_(maize)___Common_rust_", "Orange___Haunglongbing_(Citrus_greening)");
+  private static final String NEW_CLASS = "Strawberry___Leaf_scorch";
+  private static final int PER_CLASS = 100;
+  private static final double HELD_BACK_SHARE = 0.4;
+  private static final int HELD_BACK = 40;
+  /**
+   * With 20 test photos a class one photo is 5 points of recall: this small version lets a known class change by
+   * one photo (heads trained on 80 photos a class move by that much from one shuffle to the next). The issue's
+   * 2 points is for the full run, where a class has 60 test photos (docs/learning-loop.md).
+   */
+  private static final PromotionPolicy POLICY = new PromotionPolicy(5, 10);
+
+  @TempDir
+  static Path work;
+
+  private static Path base;
+  private static Path champion;
+
+  @BeforeAll
+  static void trainAChampionWithoutTheNewClass() throws IOException {
+    Path dataset = TestData.dataset();
+    base = work.resolve("base");
+    for (String label : BASE_CLASSES) {
+      copy(dataset.resolve(label), base.resolve(label), 0, PER_CLASS);
+    }
+    champion = work.resolve("champion");
+    new ReleaseTrainer(TestTraining.on(base, champion).releaseId("champion").seed(SEED).head(10, 0.1, 16)
+        .cache(work.resolve("cache")).maxLostCorrect(0.02).request()).run();
+  }
+
+  @Test
+  void labSamplesOfANewClassGiveAChallengerThatIsPromotedAndAnswersIt() throws IOException {
+    List<LabSampleFile> samples = samples(copy(TestData.dataset().resolve(NEW_CLASS), work.resolve("lab-new"), 0,
+        PER_CLASS), NEW_CLASS);
+    List<RunProgress> progress = new ArrayList<>();
+
+    RunOutcome outcome = ChallengerRun.run(request("run-new-class", samples, progress::add));
+
+    ClassComparison newClass = outcome.comparison().classes().stream()
+        .filter(c -> c.label().equals(NEW_CLASS)).findFirst().orElseThrow();
+    assertThat(newClass.championRecall()).isNaN();
+    assertThat(newClass.images()).isEqualTo(HELD_BACK);
+    assertThat(newClass.challengerRecall()).as(outcome.decision().reasons().toString()).isGreaterThanOrEqualTo(0.9);
+    assertThat(outcome.decision().promote()).as(outcome.decision().reasons().toString()).isTrue();
+    assertThat(outcome.comparison().challengerTop1()).isGreaterThan(outcome.comparison().championTop1());
+
+    // Reproducible: the trained images are listed in the release, and no held-back photo is among them.
+    assertThat(Files.readAllLines(outcome.challengerDir().resolve(ChallengerRun.TRAINED_SHA256_FILE)))
+        .isEqualTo(outcome.trainedSha256s());
+    List<String> heldBack = TestPredictions.read(outcome.comparison().challengerPredictions()).values().stream()
+        .filter(row -> row.label().equals(NEW_CLASS)).map(TestPredictions.Row::sha256).toList();
+    assertThat(heldBack).hasSize(HELD_BACK);
+    assertThat(outcome.trainedSha256s()).doesNotContainAnyElementsOf(heldBack);
+    assertThat(ReleaseFiles.readManifest(outcome.challengerDir()).training())
+        .containsEntry("run_id", "run-new-class")
+        .containsEntry("lab_samples_trained", Integer.toString(PER_CLASS - HELD_BACK))
+        .containsEntry("lab_samples_held_back", Integer.toString(HELD_BACK))
+        .containsEntry("seed", Long.toString(SEED));
+    assertThat(outcome.challenger().labels()).contains(NEW_CLASS);
+
+    // Both models' answers on the same images, and the decision, are kept with the run.
+    assertThat(TestPredictions.read(outcome.comparison().championPredictions()).keySet())
+        .isEqualTo(TestPredictions.read(outcome.comparison().challengerPredictions()).keySet());
+    assertThat(outcome.reportDir().resolve("metrics.json")).isRegularFile();
+    assertThat(Files.readString(outcome.reportDir().resolve("decision.json"))).contains("\"promote\" : true");
+    assertThat(progress).extracting(RunProgress::phase).containsSubsequence("preparing", "embedding", "training",
+        "evaluating", "deciding");
+    assertThat(progress).extracting(RunProgress::fraction).isSorted().last().isEqualTo(1.0);
+  }
+
+  @Test
+  void mislabelledLabSamplesGiveAWorseChallengerThatIsNotPromoted() throws IOException {
+    // Corn rust photos the base set does not have, sent by a lab as healthy apple leaves.
+    String wrongLabel = "Apple___healthy";
+    List<LabSampleFile> samples = samples(copy(TestData.dataset().resolve("Corn_(maize)___Common_rust_"),
+        work.resolve("lab-wrong").resolve(wrongLabel), PER_CLASS, 2 * PER_CLASS), wrongLabel);
+
+    RunOutcome outcome = ChallengerRun.run(request("run-wrong-label", samples, p -> {}));
+
+    // The challenger "agrees" with the wrong label on the held-back mislabelled photos, so top-1 alone could
+    // favour it; the per-class rule is what catches it.
+    assertThat(outcome.decision().promote()).as(outcome.decision().reasons().toString()).isFalse();
+    assertThat(outcome.decision().reasons())
+        .anyMatch(r -> r.contains("Corn_(maize)___Common_rust_ lost") || r.contains("below the champion's"));
+  }
+
+  private static ChallengerRequest request(String runId, List<LabSampleFile> samples,
+      java.util.function.Consumer<RunProgress> progress) {
+    return new ChallengerRequest(runId, runId + "-challenger", base, null, samples, champion, work.resolve("runs"),
+        work.resolve("cache"), SEED, HELD_BACK_SHARE, new HeadSettings(10, 0.1, 16, SEED),
+        List.of(Augmentation.NONE), 0.02, POLICY, progress);
+  }
+
+  private static List<LabSampleFile> samples(List<Path> files, String label) throws IOException {
+    List<LabSampleFile> samples = new ArrayList<>();
+    for (Path file : files) {
+      samples.add(new LabSampleFile("lab-" + file.getFileName(), label, Sha256.hex(file), file));
+    }
+    return samples;
+  }
+
+  /** Copies photos {@code from} (inclusive) to {@code to} (exclusive) of a class folder, in file-name order. */
+  private static List<Path> copy(Path classDir, Path target, int from, int to) throws IOException {
+    Files.createDirectories(target);
+    List<Path> copied = new ArrayList<>();
+    try (Stream<Path> files = Files.list(classDir)) {
+      for (Path file : files.sorted().skip(from).limit(to - from).toList()) {
+        copied.add(Files.copy(file, target.resolve(file.getFileName())));
+      }
+    }
+    return copied;
+  }
+
+}
