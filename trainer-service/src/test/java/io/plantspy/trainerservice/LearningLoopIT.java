@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.gridfs.GridFSBuckets;
-import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.Sha256;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.LabSample;
 import io.plantspy.schemas.Topics;
+import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.fit.HeadSettings;
+import io.plantspy.trainer.fit.ReleaseTrainer;
+import io.plantspy.trainer.fit.TrainingRequest;
 import io.plantspy.trainerservice.registry.Alias;
 import io.plantspy.trainerservice.registry.ReleaseRecord;
 import io.plantspy.trainerservice.registry.ReleaseRegistry;
@@ -48,11 +51,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The learning loop end to end inside the service, with the real training: lab samples (images in GridFS
- * {@code lab_images}, records on the embedded broker, one of them poison) reach the threshold, a run trains a
- * challenger with the trainer's {@code ChallengerRun} on a tiny copy of the PlantVillage photos, the challenger is
- * registered, and the decision is carried out: promoted (aliases moved, announced as champion) or kept as challenger
- * (the champion and its announcement unchanged). Skipped when the dataset is absent.
+ * The learning loop end to end inside the service, with the real training, in small: the first champion knows three
+ * PlantVillage classes; lab samples of a fourth (images in GridFS {@code lab_images}, records on the embedded
+ * broker, one of them poison) reach the threshold; a run trains a challenger with the trainer's
+ * {@code ChallengerRun}; the challenger answers the new class, is promoted (aliases moved) and announced as champion.
+ * Skipped when the dataset is absent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @EmbeddedKafka(partitions = 1, topics = {"plantspy.lab-samples", "plantspy.model.releases", "plantspy.schemas"})
@@ -62,8 +65,10 @@ class LearningLoopIT {
       "../../shared/datasets/plantvillage"));
   private static final List<String> BASE_CLASSES = List.of("Apple___healthy", "Apple___Black_rot", "Tomato___healthy");
   private static final String LAB_CLASS = "Tomato___Late_blight";
-  private static final int PER_CLASS = 8;
-  private static final int LAB_SAMPLES = 6;
+  private static final int PER_CLASS = 30;
+  private static final int LAB_SAMPLES = 30;
+  private static final long SEED = 20261127L;
+  private static final String CHAMPION_ID = "loop-it-champion";
   private static final Path WORK = folder();
 
   @Autowired MongoTemplate mongo;
@@ -84,18 +89,24 @@ class LearningLoopIT {
       for (String label : BASE_CLASSES) {
         copy(DATASET.resolve(label), Files.createDirectories(base.resolve(label)), 0, PER_CLASS);
       }
+      trainChampionWithoutTheLabClass(base);
     }
     registry.add("spring.mongodb.uri", () -> TestMongo.freshUri("loop-it"));
     registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
     registry.add("plantspy.security.jwk-set-uri", TestTokens::jwksUri);
-    registry.add("plantspy.trainer.registry.models-dir", AdminApiIT::models);
+    registry.add("plantspy.trainer.registry.models-dir", () -> WORK.resolve("models").toString());
     registry.add("plantspy.trainer.registry.cache-dir", () -> WORK.resolve("releases").toString());
     registry.add("plantspy.trainer.lab.images-dir", () -> WORK.resolve("lab").toString());
     registry.add("plantspy.trainer.runs.work-dir", () -> WORK.resolve("runs").toString());
     registry.add("plantspy.trainer.runs.embedding-cache", () -> WORK.resolve("embeddings").toString());
     registry.add("plantspy.trainer.runs.base-dataset", base::toString);
     registry.add("plantspy.trainer.runs.new-samples-threshold", () -> Integer.toString(LAB_SAMPLES));
-    registry.add("plantspy.trainer.runs.min-new-class-images", () -> "1");
+    registry.add("plantspy.trainer.runs.min-new-class-images", () -> "5");
+    registry.add("plantspy.trainer.runs.held-back-share", () -> "0.3");
+    // With 6 test photos a class, one photo is 17 points of recall: heads trained on 24 photos a class may move a
+    // known class by one photo from one shuffle to the next. The 2 points holds for the full-size run.
+    registry.add("plantspy.trainer.runs.max-recall-drop-points", () -> "20");
+    registry.add("plantspy.trainer.runs.seed", () -> Long.toString(SEED));
     registry.add("plantspy.trainer.runs.augmentations", () -> "NONE");
     registry.add("plantspy.trainer.runs.epochs", () -> "3");
     registry.add("plantspy.trainer.runs.schedule", () -> "-");
@@ -107,12 +118,12 @@ class LearningLoopIT {
   }
 
   @Test
-  void labSamplesPastTheThresholdTrainAChallengerAndItsDecisionIsCarriedOut() throws Exception {
-    String committed = ReleaseFiles.readManifest(ReleaseFiles.current(Path.of(AdminApiIT.models()))).id();
+  void labSamplesOfANewClassPastTheThresholdTrainAChallengerThatIsPromotedAndAnnounced() throws Exception {
     List<String> sha256s = publishLabSamples();
 
     await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2))
-        .until(() -> runs().stream().anyMatch(r -> r.status() == RunStatus.SUCCEEDED || r.status() == RunStatus.FAILED));
+        .until(() -> runs().stream().anyMatch(r -> r.status() == RunStatus.SUCCEEDED
+            || r.status() == RunStatus.FAILED));
 
     List<TrainingRun> runs = runs();
     assertThat(runs).hasSize(1);
@@ -123,25 +134,32 @@ class LearningLoopIT {
     assertThat(run.labSampleSha256s()).containsExactlyInAnyOrderElementsOf(sha256s);
     RunResult outcome = run.outcome();
     assertThat(outcome.evaluationImages()).isPositive();
-    assertThat(outcome.classes()).extracting(RunResult.ClassRow::label).contains(LAB_CLASS);
-    assertThat(outcome.reasons()).isNotEmpty();
+    RunResult.ClassRow labClass = outcome.classes().stream().filter(c -> c.label().equals(LAB_CLASS)).findFirst()
+        .orElseThrow();
+    // The champion cannot answer it at all. The 90 % is the full-size run's (docs/learning-loop.md); here
+    // the challenger learns the class from 21 photos, one view each.
+    assertThat(labClass.championRecall()).isNull();
+    assertThat(labClass.challengerRecall()).as(outcome.reasons().toString()).isGreaterThan(0.5);
+    assertThat(outcome.promoted()).as(outcome.reasons().toString()).isTrue();
     assertThat(Path.of(outcome.challengerPredictions())).isRegularFile();
 
     ReleaseRecord challenger = registry.find(outcome.challengerReleaseId()).orElseThrow();
     assertThat(challenger.runId()).isEqualTo(run.id());
-    assertThat(challenger.promoted()).isEqualTo(outcome.promoted());
+    assertThat(challenger.promoted()).isTrue();
+    assertThat(challenger.aliases()).containsExactly(Alias.CHAMPION);
+    assertThat(registry.find(CHAMPION_ID).orElseThrow().aliases()).containsExactly(Alias.PREVIOUS);
     try (ReleaseTopic topic = new ReleaseTopic(brokers)) {
-      if (outcome.promoted()) {
-        assertThat(challenger.aliases()).containsExactly(Alias.CHAMPION);
-        assertThat(registry.find(committed).orElseThrow().aliases()).containsExactly(Alias.PREVIOUS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> challenger.id().equals(topic.champion()));
-      } else {
-        assertThat(challenger.aliases()).containsExactly(Alias.CHALLENGER);
-        assertThat(registry.find(committed).orElseThrow().aliases()).containsExactly(Alias.CHAMPION);
-        await().atMost(Duration.ofSeconds(30)).until(() -> committed.equals(topic.champion()));
-        assertThat(topic.announcements()).extracting(r -> r.value().getId()).doesNotContain(challenger.id());
-      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> challenger.id().equals(topic.champion()));
     }
+  }
+
+  /** The first champion: the base classes only, trained as a run trains, registered at the service's first start. */
+  private static void trainChampionWithoutTheLabClass(Path base) throws IOException {
+    Path models = WORK.resolve("models");
+    new ReleaseTrainer(new TrainingRequest(base, null, models.resolve("releases").resolve(CHAMPION_ID), CHAMPION_ID,
+        SEED, new HeadSettings(10, 0.1, 16, SEED), List.of(Augmentation.NONE), WORK.resolve("embeddings"), List.of(),
+        0.02)).run();
+    Files.writeString(models.resolve("CURRENT"), CHAMPION_ID + "\n");
   }
 
   /** Stores the lab photos in GridFS and publishes their records, with one poison record among them. */
