@@ -45,9 +45,12 @@ class RunStore {
   }
 
   /** A page of runs, newest first. */
+  /** A page of runs, newest first, without their sample lists (thousands of sha256s each; read one run for it). */
   List<TrainingRun> page(int page, int size) {
-    return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "queuedAt")).skip((long) page * size)
-        .limit(size), TrainingRun.class);
+    Query newestFirst = new Query().with(Sort.by(Sort.Direction.DESC, "queuedAt")).skip((long) page * size)
+        .limit(size);
+    newestFirst.fields().exclude("labSampleSha256s");
+    return mongo.find(newestFirst, TrainingRun.class);
   }
 
   long count() {

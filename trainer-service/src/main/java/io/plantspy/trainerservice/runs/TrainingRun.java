@@ -1,5 +1,6 @@
 package io.plantspy.trainerservice.runs;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -10,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * trained on (seed and the sha256 of every lab sample: with the base dataset, what makes it reproducible), and its
  * outcome or the reason it failed.
  *
+ * @param labSampleSha256s left out of the JSON when empty, as in a page of runs, which does not carry them
  * @param failure why it failed ({@code INTERRUPTED: ...} for a run a crash left RUNNING); null otherwise
  */
 @Document("training_runs")
@@ -24,7 +26,7 @@ public record TrainingRun(
     Progress progress,
     Long seed,
     Integer labSampleCount,
-    List<String> labSampleSha256s,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> labSampleSha256s,
     String failure,
     RunResult outcome) {
 
