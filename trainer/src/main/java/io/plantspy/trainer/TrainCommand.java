@@ -82,6 +82,9 @@ final class TrainCommand implements Callable<Integer> {
     outcome.manifest().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
     outcome.holdOut().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
     out().printf(Locale.ROOT, "threshold,%.3f%n", outcome.manifest().thresholds().minConfidence());
+    if (outcome.manifest().thresholds().usesClassDistance()) {
+      out().printf(Locale.ROOT, "max_class_distance,%.3f%n", outcome.manifest().thresholds().maxClassDistance());
+    }
     if (promote) {
       Files.writeString(models.resolve(ReleaseFiles.CURRENT), releaseId + "\n");
     }
