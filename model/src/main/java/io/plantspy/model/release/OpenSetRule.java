@@ -80,10 +80,6 @@ public final class OpenSetRule {
         disease, top3);
   }
 
-  public boolean needsDistances() {
-    return thresholds.usesClassDistance();
-  }
-
   public int backgroundIndex() {
     return backgroundIndex;
   }
