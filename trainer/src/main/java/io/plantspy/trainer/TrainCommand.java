@@ -57,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
   List<String> holdOut;
 
   @Option(names = "--max-lost-correct", defaultValue = "0.02",
-      description = "Share of correct validation answers the unknown threshold may reject (default: ${DEFAULT-VALUE}).")
+      description = "Share of correct validation answers the open-set thresholds together may turn into unknown "
+          + "(default: ${DEFAULT-VALUE}).")
   double maxLostCorrect;
 
   @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
