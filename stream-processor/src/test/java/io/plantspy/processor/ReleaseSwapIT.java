@@ -235,9 +235,7 @@ class ReleaseSwapIT {
       }
     }
     ReleaseManifest m = ReleaseFiles.readManifest(target);
-    ReleaseFiles.writeManifest(target, new ReleaseManifest(m.id() + suffix, m.createdAt(), m.backboneFile(),
-        m.backboneSha256(), m.headFile(), m.headSha256(), m.headInput(), m.headOutput(), m.labels(),
-        m.backgroundLabel(), m.thresholds(), m.metrics(), m.training()));
+    ReleaseFiles.writeManifest(target, m.withId(m.id() + suffix));
     return target;
   }
 

@@ -2,6 +2,8 @@ package io.plantspy.trainer;
 
 import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.LeafImagePreprocessor;
+import io.plantspy.model.release.PlantClassifier;
+import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.Backbone;
 import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.model.runtime.InferenceOptions;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code trainer bench-model} ({@code ./plantspy bench-model}): the inference ceiling the platform is measured
  * against. Reports ONNX Runtime images/s and ms per batch for the float32 and uint8 backbones at several batch
- * sizes, and the decode + preprocess cost of a 256×256 leaf JPEG and of a 2 MP photo. Prints a Markdown table.
+ * sizes, the served release's head and class-distance model on backbone features, and the decode + preprocess
+ * cost of a 256×256 leaf JPEG and of a 2 MP photo. Prints Markdown tables.
  */
 @Command(name = "bench-model", mixinStandardHelpOptions = true,
     description = "Benchmark backbone inference and image preprocessing on this machine.")
@@ -42,6 +45,11 @@ final class BenchModelCommand implements Callable<Integer> {
 
   @Option(names = "--leaf", description = "A leaf photo to time decoding with (default: a generated 256x256 JPEG).")
   Path leaf;
+
+  @Option(names = "--models", defaultValue = "${sys:plantspy.home:-.}/models",
+      description = "Models folder whose CURRENT release's head and class-distance model are timed (default: "
+          + "${DEFAULT-VALUE}).")
+  Path models;
 
   @Override
   public Integer call() throws Exception {
@@ -67,6 +75,7 @@ final class BenchModelCommand implements Callable<Integer> {
         }
       }
     }
+    timeReleaseGraphs();
     byte[] leafJpeg = leaf != null ? Files.readAllBytes(leaf) : jpeg(syntheticLeaf(256, 256));
     byte[] photoJpeg = jpeg(upscale(ImageIO.read(new java.io.ByteArrayInputStream(leafJpeg)), 1632, 1224));
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
@@ -80,6 +89,33 @@ final class BenchModelCommand implements Callable<Integer> {
           percentile(millis, 0.95));
     }
     return 0;
+  }
+
+  /** The graphs after the backbone: the head, and the class-distance model when the release has one. */
+  private void timeReleaseGraphs() throws Exception {
+    Path release = ReleaseFiles.current(models);
+    System.out.println();
+    System.out.println("| release " + release.getFileName() + " | batch | ms per batch (median) | ms per batch (p95) |");
+    System.out.println("|---|---|---|---|");
+    try (PlantClassifier classifier = PlantClassifier.load(release, InferenceOptions.cpu(threads))) {
+      Random random = new Random(3);
+      for (int batch : batches) {
+        float[][] features = new float[batch][BackboneFiles.FEATURE_DIM];
+        for (float[] row : features) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = random.nextFloat();
+          }
+        }
+        List<Double> head = time(() -> classifier.probabilities(features));
+        System.out.printf(Locale.ROOT, "| head | %d | %.3f | %.3f |%n", batch, percentile(head, 0.5),
+            percentile(head, 0.95));
+        if (classifier.manifest().classDistances() != null) {
+          List<Double> distances = time(() -> classifier.distances(features));
+          System.out.printf(Locale.ROOT, "| class distances | %d | %.3f | %.3f |%n", batch,
+              percentile(distances, 0.5), percentile(distances, 0.95));
+        }
+      }
+    }
   }
 
   private interface Work {

@@ -41,6 +41,12 @@ final class EvaluateCommand implements Callable<Integer> {
     ReleaseEvaluator.Result result = ReleaseEvaluator.evaluate(release, dataset, background, cacheDir);
     out().println("metric,value");
     result.evaluation().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
+    // The open-set rule the figures above were computed with.
+    var thresholds = result.manifest().thresholds();
+    out().printf(Locale.ROOT, "threshold,%.3f%n", thresholds.minConfidence());
+    if (thresholds.usesClassDistance()) {
+      out().printf(Locale.ROOT, "max_class_distance,%.3f%n", thresholds.maxClassDistance());
+    }
     if (reportsDir != null) {
       ReportWriter.write(result.evaluation(), result.manifest().id() + " — test split", reportsDir);
     }

@@ -57,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
   List<String> holdOut;
 
   @Option(names = "--max-lost-correct", defaultValue = "0.02",
-      description = "Share of correct validation answers the unknown threshold may reject (default: ${DEFAULT-VALUE}).")
+      description = "Share of correct validation answers the open-set thresholds together may turn into unknown "
+          + "(default: ${DEFAULT-VALUE}).")
   double maxLostCorrect;
 
   @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
@@ -82,6 +83,9 @@ final class TrainCommand implements Callable<Integer> {
     outcome.manifest().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
     outcome.holdOut().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));
     out().printf(Locale.ROOT, "threshold,%.3f%n", outcome.manifest().thresholds().minConfidence());
+    if (outcome.manifest().thresholds().usesClassDistance()) {
+      out().printf(Locale.ROOT, "max_class_distance,%.3f%n", outcome.manifest().thresholds().maxClassDistance());
+    }
     if (promote) {
       Files.writeString(models.resolve(ReleaseFiles.CURRENT), releaseId + "\n");
     }

@@ -55,7 +55,7 @@ class CommittedReleaseIT {
     assertThat(result.scores()).hasSize(committed.size());
     for (ScoredImage scored : result.scores()) {
       TestPredictions.Row row = committed.get(scored.image().sha256());
-      ClassifierAnswer diagnosis = rule.decide(scored.probabilities());
+      ClassifierAnswer diagnosis = rule.decide(scored.probabilities(), scored.distances());
       assertThat(diagnosis.predictedClass()).as(scored.image().path().toString()).isEqualTo(row.predicted());
       assertThat(diagnosis.unknown()).as(scored.image().path().toString()).isEqualTo(row.unknown());
     }

@@ -32,11 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenSetIT {
 
   /**
-   * A regression floor, not a goal: this head (one view per photo) rejected 26.6 % of the unseen classes'
-   * photos with the release's seed; the release itself (six views) 29.2 %, see its MODEL_CARD.md. Unseen
-   * diseases of known crops mostly get a confident wrong answer, the model's known weak spot.
+   * A regression floor, not a goal: with the release's seed this head (one view per photo) answered 63.6 % of the
+   * unseen classes' photos `unknown` with max-softmax or class distance, where max-softmax alone gave 26.6 %; the
+   * release itself (six views) 63.7 %, see its MODEL_CARD.md. Unseen diseases of known crops mostly still get a
+   * confident wrong answer, the model's known weak spot.
    */
-  private static final double MIN_HELD_OUT_UNKNOWN = 0.25;
+  private static final double MIN_HELD_OUT_UNKNOWN = 0.55;
 
   @Test
   void syntheticNonLeafPicturesAreUnknown() throws Exception {
@@ -62,6 +63,10 @@ class OpenSetIT {
         .holdOut(heldOut).maxLostCorrect(0.02).cache(work.resolve("cache")).request();
     Map<String, Double> result = new ReleaseTrainer(request).run().holdOut();
     assertThat(result.get("held_out_unknown")).isGreaterThanOrEqualTo(MIN_HELD_OUT_UNKNOWN);
+    assertThat(result.get("held_out_rule.max_softmax_or_class_distance.lost_correct")).isLessThanOrEqualTo(0.03);
+    assertThat(result.get("held_out_unknown"))
+        .as("the served rule against max-softmax alone, on the same images")
+        .isGreaterThan(result.get("held_out_rule.max_softmax.unknown") + 0.2);
     assertThat(result.get("held_out_in_class_top1")).isGreaterThanOrEqualTo(0.93);
   }
 

@@ -81,6 +81,8 @@ class TrainerCliTest {
     assertThat(printed.get("top1_accuracy")).isBetween(0.75, 1.0);
     assertThat(printed.get("onnx_matches_trainer")).isEqualTo(1.0);
     assertThat(printed.get("threshold")).isBetween(0.0, 1.0);
+    assertThat(printed.get("max_class_distance"))
+        .isCloseTo(manifest.thresholds().maxClassDistance(), within(1e-3));
     assertThat(printed.get("top1_accuracy"))
         .as("printed metrics are the recorded ones").isCloseTo(manifest.metrics().get("top1_accuracy"), within(1e-4));
     assertThat(training.out()).contains("release written to " + release);
@@ -96,10 +98,15 @@ class TrainerCliTest {
         "--cache", work.resolve("evaluation-cache").toString());
 
     assertThat(evaluation.exitCode()).as(evaluation.err()).isZero();
-    Map<String, Double> recorded = ReleaseFiles.readManifest(release).metrics();
+    ReleaseManifest manifest = ReleaseFiles.readManifest(release);
+    Map<String, Double> recorded = new java.util.HashMap<>(manifest.metrics());
+    // The open-set rule the figures were computed with is printed with them.
+    recorded.put("threshold", manifest.thresholds().minConfidence());
+    recorded.put("max_class_distance", manifest.thresholds().maxClassDistance());
     Map<String, Double> printed = evaluation.metrics();
-    assertThat(printed).containsKeys("top1_accuracy", "category_accuracy", "background_answered_unknown");
-    printed.forEach((name, value) -> assertThat(value).as(name).isCloseTo(recorded.get(name), within(1e-4)));
+    assertThat(printed).containsKeys("top1_accuracy", "category_accuracy", "background_answered_unknown",
+        "threshold", "max_class_distance");
+    printed.forEach((name, value) -> assertThat(value).as(name).isCloseTo(recorded.get(name), within(1e-3)));
     assertThat(reports.resolve("metrics.csv")).isRegularFile();
     assertThat(reports.resolve("confusion-matrix.png")).isRegularFile();
   }

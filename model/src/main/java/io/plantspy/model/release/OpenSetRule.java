@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a head's class probabilities into the product's answers (category, health, disease, top-3) and
- * the open-set {@code unknown} outcome. The trainer evaluates with this same rule, so the metrics in a
- * release are the answers the platform gives.
+ * Turns a head's class probabilities (and, for a release with a class-distance model, the image's distance to
+ * each class) into the product's answers (category, health, disease, top-3) and the open-set {@code unknown}
+ * outcome. The trainer evaluates with this same rule, so the metrics in a release are the answers the platform
+ * gives.
  */
 public final class OpenSetRule {
 
@@ -29,9 +30,21 @@ public final class OpenSetRule {
     this.thresholds = thresholds;
   }
 
+  /** Decides with max-softmax alone: only for thresholds without a class distance. */
   public ClassifierAnswer decide(float[] probabilities) {
+    return decide(probabilities, null);
+  }
+
+  /**
+   * @param distances the image's distance to each class (label order), or null when the thresholds use none
+   */
+  public ClassifierAnswer decide(float[] probabilities, float[] distances) {
     if (probabilities.length != classes.length) {
       throw new IllegalArgumentException(probabilities.length + " probabilities for " + classes.length + " labels");
+    }
+    if (thresholds.usesClassDistance() && (distances == null || distances.length != classes.length)) {
+      throw new IllegalArgumentException("this rule needs a distance per label (" + classes.length + "), got "
+          + (distances == null ? "none" : distances.length));
     }
     Integer[] order = new Integer[probabilities.length];
     for (int i = 0; i < order.length; i++) {
@@ -44,7 +57,8 @@ public final class OpenSetRule {
       top3.add(new LabelConfidence(labels.get(order[i]), probabilities[order[i]]));
     }
     int best = order[0];
-    boolean unknown = best == backgroundIndex || probabilities[best] < thresholds.minConfidence();
+    boolean unknown = best == backgroundIndex || probabilities[best] < thresholds.minConfidence()
+        || (thresholds.usesClassDistance() && !(distances[best] <= thresholds.maxClassDistance()));
     if (unknown) {
       return new ClassifierAnswer(labels.get(best), true, Optional.empty(), Optional.empty(), Optional.empty(), top3);
     }

@@ -13,19 +13,23 @@ import java.util.List;
 
 /**
  * A model release ready to serve: the built backbone (checked against the sha256 the release was trained
- * on), the release's head and its open-set rule. Preprocessed images in, {@link ClassifierAnswer} out.
+ * on), the release's head, its class-distance model when it has one, and its open-set rule. Preprocessed images
+ * in, {@link ClassifierAnswer} out.
  */
 public final class PlantClassifier implements AutoCloseable {
 
   private final ReleaseManifest manifest;
   private final Backbone backbone;
   private final OnnxModel head;
+  /** Null for a release without one (max-softmax alone). */
+  private final OnnxModel classDistances;
   private final OpenSetRule rule;
 
-  private PlantClassifier(ReleaseManifest manifest, Backbone backbone, OnnxModel head) {
+  private PlantClassifier(ReleaseManifest manifest, Backbone backbone, OnnxModel head, OnnxModel classDistances) {
     this.manifest = manifest;
     this.backbone = backbone;
     this.head = head;
+    this.classDistances = classDistances;
     this.rule = new OpenSetRule(manifest.labels(), manifest.backgroundLabel(), manifest.thresholds());
   }
 
@@ -48,12 +52,29 @@ public final class PlantClassifier implements AutoCloseable {
       throw new IllegalStateException("head " + manifest.headFile() + " of release " + manifest.id()
           + " does not match the sha256 in its release.json");
     }
+    ClassDistanceModel distanceFile = manifest.classDistances();
+    byte[] distanceOnnx = null;
+    if (distanceFile != null) {
+      distanceOnnx = Files.readAllBytes(releaseDir.resolve(distanceFile.file()));
+      if (!distanceFile.sha256().equals(Sha256.hex(distanceOnnx))) {
+        throw new IllegalStateException("class-distance model " + distanceFile.file() + " of release "
+            + manifest.id() + " does not match the sha256 in its release.json");
+      }
+    }
+    long[] featureShape = {-1, BackboneFiles.FEATURE_DIM};
+    long[] perLabelShape = {-1, manifest.labels().size()};
     Backbone backbone = Backbone.load(backboneOnnx, options);
+    OnnxModel head = null;
     try {
-      OnnxModel head = OnnxModel.load(headOnnx, manifest.headInput(), new long[] {-1, BackboneFiles.FEATURE_DIM},
-          manifest.headOutput(), new long[] {-1, manifest.labels().size()}, options);
-      return new PlantClassifier(manifest, backbone, head);
+      head = OnnxModel.load(headOnnx, manifest.headInput(), featureShape, manifest.headOutput(), perLabelShape,
+          options);
+      OnnxModel distances = distanceFile == null ? null : OnnxModel.load(distanceOnnx, distanceFile.input(),
+          featureShape, distanceFile.output(), perLabelShape, options);
+      return new PlantClassifier(manifest, backbone, head, distances);
     } catch (RuntimeException e) {
+      if (head != null) {
+        head.close();
+      }
       backbone.close();
       throw e;
     }
@@ -61,30 +82,45 @@ public final class PlantClassifier implements AutoCloseable {
 
   /** Diagnoses {@code count} preprocessed images stored back to back (NHWC, RGB in [0,1]). */
   public List<ClassifierAnswer> diagnose(float[] pixels, int count) {
-    float[][] probabilities = probabilities(backbone.features(pixels, count));
+    float[] features = flatten(backbone.features(pixels, count));
+    float[][] probabilities = head.run(features, count);
+    // One more small graph run per batch, on the same features, only for a release that has one.
+    float[][] distances = classDistances == null ? null : classDistances.run(features, count);
     List<ClassifierAnswer> diagnoses = new ArrayList<>(count);
-    for (float[] row : probabilities) {
-      diagnoses.add(rule.decide(row));
+    for (int i = 0; i < count; i++) {
+      diagnoses.add(rule.decide(probabilities[i], distances == null ? null : distances[i]));
     }
     return diagnoses;
   }
 
   /** Head probabilities for backbone features, one row per image, columns in {@link ReleaseManifest#labels()} order. */
   public float[][] probabilities(float[][] features) {
+    return head.run(flatten(features), features.length);
+  }
+
+  /**
+   * Each image's distance to each class (rows per image, columns in label order), or null for a release without
+   * a class-distance model.
+   */
+  public float[][] distances(float[][] features) {
+    return classDistances == null ? null : classDistances.run(flatten(features), features.length);
+  }
+
+  private static float[] flatten(float[][] features) {
     int width = BackboneFiles.FEATURE_DIM;
     float[] flat = new float[features.length * width];
     for (int i = 0; i < features.length; i++) {
       System.arraycopy(features[i], 0, flat, i * width, width);
     }
-    return head.run(flat, features.length);
+    return flat;
   }
 
   public float[][] features(float[] pixels, int count) {
     return backbone.features(pixels, count);
   }
 
-  public ClassifierAnswer decide(float[] probabilities) {
-    return rule.decide(probabilities);
+  public ClassifierAnswer decide(float[] probabilities, float[] distances) {
+    return rule.decide(probabilities, distances);
   }
 
   public ReleaseManifest manifest() {
@@ -99,6 +135,9 @@ public final class PlantClassifier implements AutoCloseable {
   public void close() {
     try {
       head.close();
+      if (classDistances != null) {
+        classDistances.close();
+      }
     } finally {
       backbone.close();
     }

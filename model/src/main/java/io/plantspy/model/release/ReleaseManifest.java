@@ -11,6 +11,8 @@ import java.util.Objects;
  * the labels in head-output order, the open-set thresholds and the headline metrics on the test split.
  *
  * @param backgroundLabel the label that means "not a leaf" (answered as unknown), or null if none
+ * @param classDistances the class-distance model the open-set rule uses, or null (releases before it, which
+ *     decide with max-softmax alone)
  */
 public record ReleaseManifest(
     String id,
@@ -24,6 +26,7 @@ public record ReleaseManifest(
     List<String> labels,
     String backgroundLabel,
     Thresholds thresholds,
+    ClassDistanceModel classDistances,
     Map<String, Double> metrics,
     Map<String, String> training) {
 
@@ -41,5 +44,16 @@ public record ReleaseManifest(
     if (backgroundLabel != null && !labels.contains(backgroundLabel)) {
       throw new IllegalArgumentException("background label " + backgroundLabel + " is not among the labels");
     }
+    Objects.requireNonNull(thresholds, "thresholds");
+    if (thresholds.usesClassDistance() != (classDistances != null)) {
+      throw new IllegalArgumentException("thresholds.maxClassDistance and classDistances go together: "
+          + thresholds + ", " + classDistances);
+    }
+  }
+
+  /** The same release under another id (a copy published beside the original). */
+  public ReleaseManifest withId(String newId) {
+    return new ReleaseManifest(newId, createdAt, backboneFile, backboneSha256, headFile, headSha256, headInput,
+        headOutput, labels, backgroundLabel, thresholds, classDistances, metrics, training);
   }
 }

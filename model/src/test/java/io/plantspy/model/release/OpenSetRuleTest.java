@@ -1,6 +1,7 @@
 package io.plantspy.model.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -47,5 +48,44 @@ class OpenSetRuleTest {
     assertThat(d.unknown()).isTrue();
     assertThat(d.predictedClass()).isEqualTo("Apple___Apple_scab");
     assertThat(d.disease()).isEmpty();
+  }
+
+  private final OpenSetRule withDistance = new OpenSetRule(LABELS, "Background", new Thresholds(0.5, 10.0));
+
+  @Test
+  void confidentAnswerFarFromItsClassIsUnknown() {
+    ClassifierAnswer d = withDistance.decide(new float[] {0.9f, 0.05f, 0.02f, 0.03f}, new float[] {25, 3, 3, 3});
+    assertThat(d.unknown()).isTrue();
+    assertThat(d.predictedClass()).isEqualTo("Apple___Apple_scab");
+    assertThat(d.category()).isEmpty();
+  }
+
+  @Test
+  void confidentAnswerNearItsClassIsAnswered() {
+    // Far from the other classes, which is what a typical photo of this class is.
+    ClassifierAnswer d = withDistance.decide(new float[] {0.9f, 0.05f, 0.02f, 0.03f}, new float[] {-4, 30, 30, 30});
+    assertThat(d.unknown()).isFalse();
+    assertThat(d.disease().orElseThrow().label()).isEqualTo("Apple scab");
+  }
+
+  @Test
+  void distanceRuleStillRejectsLowConfidenceAndBackground() {
+    assertThat(withDistance.decide(new float[] {0.3f, 0.25f, 0.2f, 0.25f}, new float[] {0, 0, 0, 0}).unknown())
+        .isTrue();
+    assertThat(withDistance.decide(new float[] {0.1f, 0.1f, 0.7f, 0.1f}, new float[] {0, 0, 0, 0}).unknown())
+        .isTrue();
+  }
+
+  @Test
+  void distanceRuleRefusesToDecideWithoutDistances() {
+    assertThatThrownBy(() -> withDistance.decide(new float[] {0.9f, 0.05f, 0.02f, 0.03f}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("distance per label");
+  }
+
+  @Test
+  void maxSoftmaxRuleIgnoresDistances() {
+    ClassifierAnswer d = rule.decide(new float[] {0.9f, 0.05f, 0.02f, 0.03f}, new float[] {1e6f, 0, 0, 0});
+    assertThat(d.unknown()).isFalse();
   }
 }

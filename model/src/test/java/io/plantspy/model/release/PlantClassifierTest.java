@@ -30,7 +30,7 @@ class PlantClassifierTest {
   /** A one-label release whose head was trained on the backbone with this sha256. */
   private static ReleaseManifest manifestTrainedOnBackbone(String backboneSha256) {
     return new ReleaseManifest("r1", "2026-11-27T00:00:00Z", BackboneFiles.fileName(false), backboneSha256,
-        "head.onnx", null, "input", "output", List.of("Apple___healthy"), null, new Thresholds(0.5), Map.of(),
+        "head.onnx", null, "input", "output", List.of("Apple___healthy"), null, new Thresholds(0.5), null, Map.of(),
         Map.of());
   }
 

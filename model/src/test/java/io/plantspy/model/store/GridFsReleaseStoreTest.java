@@ -88,7 +88,7 @@ class GridFsReleaseStoreTest {
     Path dir = temp.resolve(id);
     ReleaseFiles.writeManifest(dir, new ReleaseManifest(id, "2026-11-28T00:00:00Z", "backbone.onnx",
         "0".repeat(64), "head.onnx", null, "input", "output", List.of("Apple___healthy"), null, new Thresholds(0.5),
-        Map.of(), Map.of()));
+        null, Map.of(), Map.of()));
     Files.write(dir.resolve("head.onnx"), head);
     return dir;
   }

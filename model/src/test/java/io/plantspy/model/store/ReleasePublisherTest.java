@@ -104,7 +104,7 @@ class ReleasePublisherTest {
     Path dir = temp.resolve(id);
     ReleaseFiles.writeManifest(dir, new ReleaseManifest(id, "2026-11-28T00:00:00Z", "backbone.onnx",
         "0".repeat(64), "head.onnx", "1".repeat(64), "input", "output",
-        List.of("Apple___healthy", "Apple___Black_rot"), null, new Thresholds(0.5), Map.of("top1", 0.9), Map.of()));
+        List.of("Apple___healthy", "Apple___Black_rot"), null, new Thresholds(0.5), null, Map.of("top1", 0.9), Map.of()));
     Files.write(dir.resolve("head.onnx"), new byte[] {1, 2});
     return dir;
   }

@@ -42,7 +42,7 @@ public final class Evaluation {
       if (truth < 0) {
         throw new IllegalArgumentException("label " + image.image().label() + " is not among the head's labels");
       }
-      ClassifierAnswer diagnosis = rule.decide(image.probabilities());
+      ClassifierAnswer diagnosis = rule.decide(image.probabilities(), image.distances());
       int predicted = labels.indexOf(diagnosis.predictedClass());
       confusion[truth][predicted]++;
       if (image.image().label().equals(backgroundLabel)) {

@@ -41,7 +41,9 @@ public final class ReleaseEvaluator {
       for (LabelledImage image : test) {
         float[] vector = features.get(image.sha256());
         if (vector != null) {
-          scores.add(new ScoredImage(image, classifier.probabilities(new float[][] {vector})[0]));
+          float[][] distances = classifier.distances(new float[][] {vector});
+          scores.add(new ScoredImage(image, classifier.probabilities(new float[][] {vector})[0],
+              distances == null ? null : distances[0]));
         }
       }
       Evaluation evaluation = new Evaluation(manifest.labels(), manifest.backgroundLabel(),

@@ -49,26 +49,45 @@ final class ModelCard {
         .append("- Training views of each image: ").append(manifest.training().get("augmentations"))
         .append(" (embedded separately; validation and test use the photo as it is).\n\n");
     md.append("## Open set (`unknown`)\n\n")
-        .append("An image is answered `unknown` when the most probable class is the background class, or when ")
+        .append("An image is answered `unknown` when the most probable class is the background class, when ")
         .append("the most probable class has probability below **")
-        .append(String.format(Locale.ROOT, "%.3f", manifest.thresholds().minConfidence()))
-        .append("**. That threshold is the highest (0.01 steps, 0.001 above 0.99) that turns at most ")
-        .append(String.format(Locale.ROOT, "%.0f %%", request.maxLostCorrect() * 100))
-        .append(" of the correct validation answers into `unknown`.\n\n");
+        .append(String.format(Locale.ROOT, "%.3f", manifest.thresholds().minConfidence())).append("**");
+    if (manifest.thresholds().usesClassDistance()) {
+      md.append(", or when its distance to that class is above **")
+          .append(String.format(Locale.ROOT, "%.1f", manifest.thresholds().maxClassDistance()))
+          .append("**. The distance (`").append(manifest.classDistances().file()).append("`) is the ")
+          .append(manifest.classDistances().method()).append(". Both thresholds are chosen on the validation ")
+          .append("split: the confidence threshold is the highest (0.01 steps, 0.001 above 0.99) that turns at ")
+          .append("most ").append(percent(request.maxLostCorrect() * ThresholdCalibrator.SOFTMAX_SHARE))
+          .append(" of the correct answers into `unknown`, the distance threshold the lowest that keeps both ")
+          .append("together within ").append(percent(request.maxLostCorrect())).append(".\n\n");
+    } else {
+      md.append(". That threshold is the highest (0.01 steps, 0.001 above 0.99) that turns at most ")
+          .append(percent(request.maxLostCorrect())).append(" of the correct validation answers into `unknown`.\n\n");
+    }
     if (!holdOut.isEmpty()) {
       md.append("Unseen classes: a head trained the same way without ").append(request.holdOut())
-          .append(" answered `unknown` for ")
-          .append(String.format(Locale.ROOT, "%.1f %%", holdOut.get("held_out_unknown") * 100))
+          .append(" answered `unknown` for ").append(percent(holdOut.get("held_out_unknown")))
           .append(" of their images (per class: ");
       holdOut.forEach((k, v) -> {
         if (k.startsWith("held_out_unknown.")) {
-          md.append(k.substring("held_out_unknown.".length())).append(' ')
-              .append(String.format(Locale.ROOT, "%.1f %%", v * 100)).append("; ");
+          md.append(k.substring("held_out_unknown.".length())).append(' ').append(percent(v)).append("; ");
         }
       });
       md.setLength(md.length() - 2);
-      md.append("). The rest got a confident wrong answer: rejecting unseen *diseases* of a known crop is the ")
-          .append("weakest part of this model.\n\n");
+      md.append("). Each rule below is calibrated on that head's validation split with the same budget and shown ")
+          .append("the same images:\n\n")
+          .append("| rule | unseen classes → `unknown` | correct test answers lost to `unknown` |\n|---|---|---|\n");
+      for (String[] rule : new String[][] {{"max_softmax", "max-softmax alone (releases before this one)"},
+          {"class_distance", "class distance alone"}, {"max_softmax_or_class_distance", "either (served)"}}) {
+        Double unknown = holdOut.get("held_out_rule." + rule[0] + ".unknown");
+        if (unknown != null) {
+          md.append("| ").append(rule[1]).append(" | ").append(percent(unknown)).append(" | ")
+              .append(percent(holdOut.get("held_out_rule." + rule[0] + ".lost_correct"))).append(" |\n");
+        }
+      }
+      md.append("\nThe rest got a confident wrong answer: an unseen *disease* of a known crop ")
+          .append("is the hardest to reject; an unseen crop is far from every class.\n\n");
     }
     md.append("## Results on the test split\n\n");
     md.append(ReportWriter.markdown(test, "Test split").replaceFirst("# Test split\n\n", "")
@@ -92,5 +111,9 @@ final class ModelCard {
         .append("java -jar trainer/target/plantspy-trainer.jar train --dataset DATASET --background BACKGROUND ")
         .append("--release-id ").append(manifest.id()).append(" --seed ").append(request.seed()).append("\n```\n");
     Files.writeString(file, md.toString());
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f %%", share * 100);
   }
 }

@@ -1,6 +1,7 @@
 package io.plantspy.trainer.fit;
 
 import ai.onnx.proto.OnnxMl;
+import io.plantspy.model.release.ClassDistanceModel;
 import io.plantspy.model.release.OpenSetRule;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
@@ -37,8 +38,8 @@ import org.tribuo.impl.ArrayExample;
 
 /**
  * Trains a release end to end: split the dataset, embed it with the frozen backbone, train the head, export
- * it to ONNX, calibrate the open-set threshold on validation, evaluate on test through ONNX Runtime (the
- * serving path), and write the release folder with its reports and model card.
+ * it to ONNX, fit the class-distance model, calibrate the open-set thresholds on validation, evaluate on test
+ * through ONNX Runtime (the serving path), and write the release folder with its reports and model card.
  */
 public final class ReleaseTrainer {
 
@@ -90,8 +91,12 @@ public final class ReleaseTrainer {
     }
   }
 
+  /** The file a release keeps its class-distance model in. */
+  static final String CLASS_DISTANCES_FILE = "class-distances.onnx";
+
   private record HeadRun(Model<Label> model, byte[] onnx, String input, String output, List<String> labels,
-      Thresholds thresholds, Evaluation test, List<ScoredImage> testScores, double parity) {}
+      byte[] distancesOnnx, Thresholds thresholds, List<ScoredImage> validationScores, Evaluation test,
+      List<ScoredImage> testScores, double parity) {}
 
   private HeadRun trainHead(TrainingData data, Map<Augmentation, Map<String, float[]>> trainFeatures,
       Map<String, float[]> plain, List<String> excluded) {
@@ -119,26 +124,54 @@ public final class ReleaseTrainer {
     String input = proto.getGraph().getInput(0).getName();
     String output = proto.getGraph().getOutput(0).getName();
     List<String> labels = HeadTrainer.labels(model);
-    try (OnnxModel head = OnnxModel.load(onnx, input, new long[] {-1, BackboneFiles.FEATURE_DIM}, output,
-        new long[] {-1, labels.size()}, InferenceOptions.cpu(2))) {
+    byte[] distancesOnnx = fitClassDistances(trainImages, trainFeatures.get(Augmentation.NONE), labels,
+        data.backgroundLabel(), standardizer);
+    long[] featureShape = {-1, BackboneFiles.FEATURE_DIM};
+    long[] perLabelShape = {-1, labels.size()};
+    try (OnnxModel head = OnnxModel.load(onnx, input, featureShape, output, perLabelShape, InferenceOptions.cpu(2));
+        OnnxModel distances = OnnxModel.load(distancesOnnx, ClassDistanceFitter.INPUT, featureShape,
+            ClassDistanceFitter.OUTPUT, perLabelShape, InferenceOptions.cpu(2))) {
       List<LabelledImage> validation = without(data.split(Split.VALIDATION), excluded);
       List<LabelledImage> test = without(data.split(Split.TEST), excluded);
-      List<ScoredImage> validationScores = HeadScorer.score(head, validation, plain);
+      List<ScoredImage> validationScores = HeadScorer.score(head, distances, validation, plain);
       Thresholds thresholds = ThresholdCalibrator.calibrate(labels, data.backgroundLabel(), validationScores,
           request.maxLostCorrect());
-      List<ScoredImage> testScores = HeadScorer.score(head, test, plain);
+      List<ScoredImage> testScores = HeadScorer.score(head, distances, test, plain);
       Evaluation evaluation =
           new Evaluation(labels, data.backgroundLabel(), new OpenSetRule(labels, data.backgroundLabel(), thresholds),
               testScores);
       double parity = TribuoOnnxParity.agreement(model, standardizer, labels, testScores, plain);
-      return new HeadRun(model, onnx, input, output, labels, thresholds, evaluation, testScores, parity);
+      return new HeadRun(model, onnx, input, output, labels, distancesOnnx, thresholds, validationScores, evaluation,
+          testScores, parity);
     }
+  }
+
+  /** The class-distance model on the training photos as they are (one view each), standardised like the head's. */
+  private static byte[] fitClassDistances(List<LabelledImage> trainImages, Map<String, float[]> features,
+      List<String> labels, String backgroundLabel, Standardizer standardizer) {
+    List<float[]> rows = new ArrayList<>();
+    List<Integer> rowLabels = new ArrayList<>();
+    for (LabelledImage image : trainImages) {
+      float[] vector = features.get(image.sha256());
+      if (vector != null) {
+        rows.add(standardizer.apply(vector));
+        rowLabels.add(labels.indexOf(image.label()));
+      }
+    }
+    long started = System.nanoTime();
+    byte[] onnx = ClassDistanceFitter.fit(rows, rowLabels.stream().mapToInt(Integer::intValue).toArray(), labels,
+        labels.indexOf(backgroundLabel), standardizer).toByteArray();
+    log.info("class-distance model fitted on {} photos in {} s", rows.size(),
+        (System.nanoTime() - started) / 1_000_000_000);
+    return onnx;
   }
 
   /**
    * Trains without some classes and shows the head every image of them: how many come out unknown rather
    * than as a confident wrong class. This is the open-set behaviour for crops and diseases labs have not
-   * contributed yet.
+   * contributed yet. Three rules, each calibrated on the same validation split with the same budget, are
+   * compared on the same images: max-softmax alone (releases before the class-distance model), the class
+   * distance alone, and both (what a release serves).
    */
   private Map<String, Double> holdOutExperiment(TrainingData data, Map<Augmentation, Map<String, float[]>> trainFeatures,
       Map<String, float[]> plain, Embedder embedder) throws IOException {
@@ -146,22 +179,46 @@ public final class ReleaseTrainer {
     Map<String, float[]> features = new HashMap<>(plain);
     features.putAll(embedder.embed(unseen, Augmentation.NONE));
     HeadRun run = trainHead(data, trainFeatures, features, request.holdOut());
-    OpenSetRule rule = new OpenSetRule(run.labels(), data.backgroundLabel(), run.thresholds());
+    String background = data.backgroundLabel();
+    Map<String, Thresholds> rules = new LinkedHashMap<>();
+    rules.put("max_softmax", ThresholdCalibrator.calibrate(run.labels(), background,
+        run.validationScores().stream().map(ScoredImage::withoutDistances).toList(), request.maxLostCorrect()));
+    rules.put("class_distance", ThresholdCalibrator.classDistanceOnly(run.labels(), background,
+        run.validationScores(), request.maxLostCorrect()));
+    rules.put("max_softmax_or_class_distance", run.thresholds());
     Map<String, Double> result = new LinkedHashMap<>();
     try (OnnxModel head = OnnxModel.load(run.onnx(), run.input(), new long[] {-1, BackboneFiles.FEATURE_DIM},
-        run.output(), new long[] {-1, run.labels().size()}, InferenceOptions.cpu(2))) {
-      int unknown = 0;
-      for (String label : request.holdOut()) {
-        List<LabelledImage> ofClass = unseen.stream().filter(i -> i.label().equals(label)).toList();
-        int classUnknown = 0;
-        for (ScoredImage scored : HeadScorer.score(head, ofClass, features)) {
-          classUnknown += rule.decide(scored.probabilities()).unknown() ? 1 : 0;
+        run.output(), new long[] {-1, run.labels().size()}, InferenceOptions.cpu(2));
+        OnnxModel distances = OnnxModel.load(run.distancesOnnx(), ClassDistanceFitter.INPUT,
+            new long[] {-1, BackboneFiles.FEATURE_DIM}, ClassDistanceFitter.OUTPUT,
+            new long[] {-1, run.labels().size()}, InferenceOptions.cpu(2))) {
+      List<ScoredImage> unseenScores = HeadScorer.score(head, distances, unseen, features);
+      for (Map.Entry<String, Thresholds> rule : rules.entrySet()) {
+        OpenSetRule decide = new OpenSetRule(run.labels(), background, rule.getValue());
+        boolean served = rule.getKey().equals("max_softmax_or_class_distance");
+        int unknown = 0;
+        for (String label : request.holdOut()) {
+          List<ScoredImage> ofClass = unseenScores.stream().filter(s -> s.image().label().equals(label)).toList();
+          int classUnknown = 0;
+          for (ScoredImage scored : ofClass) {
+            classUnknown += decide.decide(scored.probabilities(), scored.distances()).unknown() ? 1 : 0;
+          }
+          unknown += classUnknown;
+          if (served) {
+            result.put("held_out_unknown." + label, ofClass.isEmpty() ? 0 : (double) classUnknown / ofClass.size());
+          }
         }
-        unknown += classUnknown;
-        result.put("held_out_unknown." + label, ofClass.isEmpty() ? 0 : (double) classUnknown / ofClass.size());
+        double lost = new Evaluation(run.labels(), background, decide, run.testScores()).metrics()
+            .get("correct_answers_lost_to_unknown");
+        String prefix = "held_out_rule." + rule.getKey();
+        result.put(prefix + ".unknown", unseenScores.isEmpty() ? 0 : (double) unknown / unseenScores.size());
+        result.put(prefix + ".lost_correct", lost);
+        if (served) {
+          result.put("held_out_unknown", unseenScores.isEmpty() ? 0 : (double) unknown / unseenScores.size());
+        }
       }
-      result.put("held_out_unknown", unseen.isEmpty() ? 0 : (double) unknown / unseen.size());
       result.put("held_out_threshold", run.thresholds().minConfidence());
+      result.put("held_out_max_class_distance", run.thresholds().maxClassDistance());
       result.put("held_out_in_class_top1", run.test().metrics().get("top1_accuracy"));
     }
     return result;
@@ -172,6 +229,7 @@ public final class ReleaseTrainer {
     Path dir = request.releaseDir();
     Files.createDirectories(dir);
     Files.write(dir.resolve("head.onnx"), run.onnx());
+    Files.write(dir.resolve(CLASS_DISTANCES_FILE), run.distancesOnnx());
     Map<String, Double> metrics = new LinkedHashMap<>(run.test().metrics());
     metrics.put("onnx_matches_trainer", run.parity());
     Map<String, String> training = new LinkedHashMap<>();
@@ -189,11 +247,13 @@ public final class ReleaseTrainer {
         + ", epochs=" + request.head().epochs() + ", minibatch=" + request.head().minibatch());
     training.put("preprocessing", Embedder.PREPROCESSING_VERSION);
     training.put("max_lost_correct_on_validation", Double.toString(request.maxLostCorrect()));
+    training.put("open_set", "max-softmax (" + ThresholdCalibrator.SOFTMAX_SHARE + " of the budget) or class distance");
     new java.util.TreeMap<>(provenance).forEach(training::put);
     ReleaseManifest manifest = new ReleaseManifest(request.releaseId(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BackboneFiles.fileName(false), backbone.sha256(),
         "head.onnx", Sha256.hex(run.onnx()), run.input(), run.output(), run.labels(), data.backgroundLabel(),
-        run.thresholds(), metrics, training);
+        run.thresholds(), new ClassDistanceModel(CLASS_DISTANCES_FILE, Sha256.hex(run.distancesOnnx()),
+            ClassDistanceFitter.INPUT, ClassDistanceFitter.OUTPUT, ClassDistanceFitter.METHOD), metrics, training);
     ReleaseFiles.writeManifest(dir, manifest);
     ReportWriter.write(run.test(), "PlantSpy " + request.releaseId() + " — test split", dir.resolve("evaluation"));
     TestPredictions.write(dir.resolve("evaluation/test-predictions.csv"), run.testScores(), run.labels(),

@@ -34,7 +34,7 @@ public final class TestPredictions {
         CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
       for (ScoredImage scored : scores.stream()
           .sorted(java.util.Comparator.comparing((ScoredImage s) -> s.image().sha256())).toList()) {
-        ClassifierAnswer diagnosis = rule.decide(scored.probabilities());
+        ClassifierAnswer diagnosis = rule.decide(scored.probabilities(), scored.distances());
         csv.printRecord(scored.image().sha256(), scored.image().label(), diagnosis.predictedClass(),
             String.format(Locale.ROOT, "%.4f", diagnosis.top3().get(0).confidence()), diagnosis.unknown());
       }

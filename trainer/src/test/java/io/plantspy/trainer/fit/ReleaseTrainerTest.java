@@ -41,8 +41,10 @@ class ReleaseTrainerTest {
     assertThat(manifest.labels()).containsExactlyInAnyOrder("Testleaf___healthy", "Testleaf___Rust", "Not_a_leaf");
     assertThat(manifest.backgroundLabel()).isEqualTo("Not_a_leaf");
     assertThat(manifest.metrics().get("onnx_matches_trainer")).isEqualTo(1.0);
+    assertThat(manifest.classDistances().file()).isEqualTo("class-distances.onnx");
+    assertThat(manifest.thresholds().usesClassDistance()).isTrue();
     assertThat(outcome.test().metrics().get("top1_accuracy")).isGreaterThanOrEqualTo(0.75);
-    for (String file : List.of("head.onnx", "MODEL_CARD.md", "evaluation/metrics.csv", "evaluation/per-class.csv",
+    for (String file : List.of("head.onnx", "class-distances.onnx", "MODEL_CARD.md", "evaluation/metrics.csv", "evaluation/per-class.csv",
         "evaluation/metrics.md", "evaluation/confusion-matrix.png", "evaluation/test-predictions.csv")) {
       assertThat(releaseDir.resolve(file)).as(file).isRegularFile();
     }
