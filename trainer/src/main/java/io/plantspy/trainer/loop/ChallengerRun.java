@@ -90,22 +90,29 @@ public final class ChallengerRun {
         challengerCsv);
 
     enter("deciding", 0.97, "applying the promotion rule");
+    // Whether a photo is a leaf is a fact of the data, not of either model (a champion may lack the background class).
+    String background = set.data().backgroundLabel();
     List<PairedAnswer> paired = new ArrayList<>();
+    List<PairedAnswer> topClass = new ArrayList<>();
     List<LabelledImage> scored = set.evaluation().stream()
         .filter(i -> evaluationFeatures.containsKey(i.sha256())).toList();
     for (int i = 0; i < scored.size(); i++) {
       String label = scored.get(i).label();
       paired.add(new PairedAnswer(scored.get(i),
-          Comparisons.correct(label, championAnswers.get(i), champion.backgroundLabel()),
-          Comparisons.correct(label, challengerAnswers.get(i), challenger.backgroundLabel())));
+          Comparisons.correct(label, championAnswers.get(i), background),
+          Comparisons.correct(label, challengerAnswers.get(i), background)));
+      topClass.add(new PairedAnswer(scored.get(i),
+          Comparisons.topClassCorrect(label, championAnswers.get(i), background),
+          Comparisons.topClassCorrect(label, challengerAnswers.get(i), background)));
     }
-    Comparison comparison = Comparisons.compare(paired, new HashSet<>(champion.labels()),
-        challenger.backgroundLabel(), championCsv, challengerCsv);
+    Comparison comparison = Comparisons.compare(paired, new HashSet<>(champion.labels()), background, championCsv,
+        challengerCsv);
     Decision decision = withCaveats(PromotionRule.decide(comparison, request.policy()), champion);
     finish();
-    RunReports.write(reportDir, request, champion.id(), set, comparison, decision, phaseSeconds);
-    request.progress().accept(new RunProgress("deciding", 1,
-        decision.promote() ? "challenger promoted" : "champion kept"));
+    Comparison topClassOnly = Comparisons.compare(topClass, new HashSet<>(champion.labels()), background, championCsv,
+        challengerCsv);
+    RunReports.write(reportDir, request, champion.id(), set, comparison, topClassOnly, decision, phaseSeconds);
+    progress(1, decision.promote() ? "challenger promoted" : "champion kept");
     log.info("run {}: {} ({})", request.runId(), decision.promote() ? "challenger promoted" : "champion kept",
         String.join("; ", decision.reasons()));
     return new RunOutcome(challengerDir, challenger, comparison, decision, reportDir, trained);
@@ -211,6 +218,8 @@ public final class ChallengerRun {
   }
 
   private void progress(double fraction, String detail) {
-    request.progress().accept(new RunProgress(phase, Math.min(1, fraction), detail));
+    if (request.progress() != null) {
+      request.progress().accept(new RunProgress(phase, Math.min(1, fraction), detail));
+    }
   }
 }

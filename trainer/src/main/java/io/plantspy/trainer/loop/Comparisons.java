@@ -29,6 +29,17 @@ public final class Comparisons {
   }
 
   /**
+   * Whether the most probable class is right, {@code unknown} flag or not: the classifier alone, without the
+   * open-set threshold. Reported beside the decision to tell threshold effects from confusions between classes.
+   */
+  public static boolean topClassCorrect(String trueLabel, ClassifierAnswer answer, String backgroundLabel) {
+    if (trueLabel.equals(backgroundLabel)) {
+      return answer.unknown();
+    }
+    return answer.predictedClass().equals(trueLabel);
+  }
+
+  /**
    * @param championLabels the champion's labels: a class outside them is new to the challenger (its champion
    *     recall is NaN)
    * @param backgroundLabel the non-leaf label, left out of top-1 and McNemar, or null

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,13 +81,5 @@ public record LoopTrainingSet(TrainingData data, List<LabelledImage> evaluation,
   /** The sorted, distinct sha256 of every image the challenger is trained on. */
   public List<String> trainedSha256s() {
     return data.split(Split.TRAIN).stream().map(LabelledImage::sha256).distinct().sorted().toList();
-  }
-
-  /** Lab samples per class, trained and held back, for the reports. */
-  public Map<String, int[]> labCountsByClass() {
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    labTrained.forEach(i -> counts.computeIfAbsent(i.label(), k -> new int[2])[0]++);
-    labHeldBack.forEach(i -> counts.computeIfAbsent(i.label(), k -> new int[2])[1]++);
-    return counts;
   }
 }

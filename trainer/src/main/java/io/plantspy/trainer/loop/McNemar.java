@@ -1,7 +1,7 @@
 package io.plantspy.trainer.loop;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * McNemar's test on the evaluation images one model answered right and the other wrong.
@@ -34,7 +34,9 @@ public record McNemar(int championOnly, int challengerOnly, double pValue, Strin
     }
     double corrected = Math.abs(championOnly - challengerOnly) - 1.0;
     double chiSquared = corrected * corrected / discordant;
-    double p = 1 - new ChiSquaredDistribution(null, 1).cumulativeProbability(chiSquared);
+    // The upper tail of chi-squared with 1 degree of freedom, Q(1/2, x/2), computed directly: 1 - cdf would round
+    // to 0 for the large differences a new class gives (hundreds of discordant images).
+    double p = Gamma.regularizedGammaQ(0.5, chiSquared / 2);
     return new McNemar(championOnly, challengerOnly, p, "chi-squared-corrected");
   }
 }

@@ -22,7 +22,8 @@ final class RunReports {
   private RunReports() {}
 
   static void write(Path reportDir, ChallengerRequest request, String championId, LoopTrainingSet set,
-      Comparison comparison, Decision decision, Map<String, Double> phaseSeconds) throws IOException {
+      Comparison comparison, Comparison topClassOnly, Decision decision, Map<String, Double> phaseSeconds)
+      throws IOException {
     Files.createDirectories(reportDir);
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("runId", request.runId());
@@ -43,6 +44,28 @@ final class RunReports {
     mcnemar.put("pValue", comparison.mcnemar().pValue());
     mcnemar.put("method", comparison.mcnemar().method());
     metrics.put("mcnemar", mcnemar);
+    metrics.put("classes", classes(comparison));
+    // The classifier alone (the most probable class, unknown flag or not), to tell threshold effects from
+    // confusions; not part of the decision.
+    Map<String, Object> topClass = new LinkedHashMap<>();
+    topClass.put("championTop1", topClassOnly.championTop1());
+    topClass.put("challengerTop1", topClassOnly.challengerTop1());
+    topClass.put("classes", classes(topClassOnly));
+    metrics.put("topClassOnly", topClass);
+    metrics.put("phaseSeconds", phaseSeconds);
+    Files.writeString(reportDir.resolve("metrics.json"), JSON.writeValueAsString(metrics) + "\n");
+
+    Map<String, Object> decisionJson = new LinkedHashMap<>();
+    decisionJson.put("promote", decision.promote());
+    decisionJson.put("reasons", decision.reasons());
+    decisionJson.put("policy", Map.of("maxRecallDropPoints", request.policy().maxRecallDropPoints(),
+        "minNewClassImages", request.policy().minNewClassImages()));
+    Files.writeString(reportDir.resolve("decision.json"), JSON.writeValueAsString(decisionJson) + "\n");
+    Files.writeString(reportDir.resolve("decision.md"),
+        markdown(request, championId, comparison, topClassOnly, decision));
+  }
+
+  private static List<Map<String, Object>> classes(Comparison comparison) {
     List<Map<String, Object>> classes = new ArrayList<>();
     for (ClassComparison c : comparison.classes()) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -53,20 +76,11 @@ final class RunReports {
       row.put("challengerRecall", c.challengerRecall());
       classes.add(row);
     }
-    metrics.put("classes", classes);
-    metrics.put("phaseSeconds", phaseSeconds);
-    Files.writeString(reportDir.resolve("metrics.json"), JSON.writeValueAsString(metrics) + "\n");
-
-    Map<String, Object> decisionJson = new LinkedHashMap<>();
-    decisionJson.put("promote", decision.promote());
-    decisionJson.put("reasons", decision.reasons());
-    decisionJson.put("policy", Map.of("maxRecallDropPoints", request.policy().maxRecallDropPoints(),
-        "minNewClassImages", request.policy().minNewClassImages()));
-    Files.writeString(reportDir.resolve("decision.json"), JSON.writeValueAsString(decisionJson) + "\n");
-    Files.writeString(reportDir.resolve("decision.md"), markdown(request, championId, comparison, decision));
+    return classes;
   }
 
-  static String markdown(ChallengerRequest request, String championId, Comparison comparison, Decision decision) {
+  static String markdown(ChallengerRequest request, String championId, Comparison comparison,
+      Comparison topClassOnly, Decision decision) {
     StringBuilder md = new StringBuilder();
     md.append("# Run ").append(request.runId()).append(": ")
         .append(decision.promote() ? "challenger promoted" : "champion kept").append("\n\n");
@@ -74,12 +88,18 @@ final class RunReports {
         .append("`, seed ").append(request.seed()).append(".\n\n");
     decision.reasons().forEach(reason -> md.append("- ").append(reason).append('\n'));
     md.append(String.format(Locale.ROOT, "%n| | champion | challenger |%n|---|---|---|%n| top-1 (%d leaf images) "
-        + "| %.4f | %.4f |%n", comparison.images(), comparison.championTop1(), comparison.challengerTop1()));
+        + "| %.4f | %.4f |%n| top class only, unknown flag ignored | %.4f | %.4f |%n", comparison.images(),
+        comparison.championTop1(), comparison.challengerTop1(), topClassOnly.championTop1(),
+        topClassOnly.challengerTop1()));
+    md.append("\nRecall per class; in brackets the top class only, unknown flag ignored (not part of the rule).\n");
     md.append("\n| class | images | champion recall | challenger recall |\n|---|---|---|---|\n");
-    for (ClassComparison c : comparison.classes()) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4f |%n", c.label(), c.images(),
-          Double.isNaN(c.championRecall()) ? "new class" : String.format(Locale.ROOT, "%.4f", c.championRecall()),
-          c.challengerRecall()));
+    for (int i = 0; i < comparison.classes().size(); i++) {
+      ClassComparison c = comparison.classes().get(i);
+      ClassComparison top = topClassOnly.classes().get(i);
+      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4f (%.4f) |%n", c.label(), c.images(),
+          Double.isNaN(c.championRecall()) ? "new class"
+              : String.format(Locale.ROOT, "%.4f (%.4f)", c.championRecall(), top.championRecall()),
+          c.challengerRecall(), top.challengerRecall()));
     }
     return md.toString();
   }

@@ -92,7 +92,8 @@ class ChallengerRunIT {
     // Both models' answers on the same images, and the decision, are kept with the run.
     assertThat(TestPredictions.read(outcome.comparison().championPredictions()).keySet())
         .isEqualTo(TestPredictions.read(outcome.comparison().challengerPredictions()).keySet());
-    assertThat(outcome.reportDir().resolve("metrics.json")).isRegularFile();
+    assertThat(Files.readString(outcome.reportDir().resolve("metrics.json"))).contains("\"topClassOnly\"")
+        .contains("\"phaseSeconds\"");
     assertThat(Files.readString(outcome.reportDir().resolve("decision.json"))).contains("\"promote\" : true");
     assertThat(progress).extracting(RunProgress::phase).containsSubsequence("preparing", "embedding", "training",
         "evaluating", "deciding");

@@ -34,6 +34,13 @@ class ComparisonsTest {
   }
 
   @Test
+  void theTopClassAloneIgnoresTheUnknownFlagOfALeafPhoto() {
+    assertThat(Comparisons.topClassCorrect("Apple___healthy", answer("Apple___healthy", true), "background")).isTrue();
+    assertThat(Comparisons.topClassCorrect("Apple___healthy", answer("Apple___scab", true), "background")).isFalse();
+    assertThat(Comparisons.topClassCorrect("background", answer("Apple___healthy", false), "background")).isFalse();
+  }
+
+  @Test
   void comparesTopOneAndRecallPerClassOnTheSameImages() {
     List<PairedAnswer> answers = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

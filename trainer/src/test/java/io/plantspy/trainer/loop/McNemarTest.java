@@ -31,6 +31,13 @@ class McNemarTest {
   }
 
   @Test
+  void aLopsidedDisagreementHasATinyButPositivePValue() {
+    // 29 against 388: chi-squared = (359 - 1)^2 / 417 = 307.3, far in the tail; 1 - cdf would give exactly 0.
+    McNemar test = McNemar.of(29, 388);
+    assertThat(test.pValue()).isPositive().isLessThan(1e-60);
+  }
+
+  @Test
   void theTestIsSymmetricInWhichModelWon() {
     assertThat(McNemar.of(1, 11).pValue()).isEqualTo(McNemar.of(11, 1).pValue());
     assertThat(McNemar.of(15, 25).pValue()).isEqualTo(McNemar.of(25, 15).pValue());
