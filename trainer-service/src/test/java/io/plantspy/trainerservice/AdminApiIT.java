@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -215,10 +214,7 @@ class AdminApiIT {
       }
     }
     ReleaseManifest champion = ReleaseFiles.readManifest(dir);
-    ReleaseManifest manifest = new ReleaseManifest(request.releaseId(), champion.createdAt(),
-        champion.backboneFile(), champion.backboneSha256(), champion.headFile(), champion.headSha256(),
-        champion.headInput(), champion.headOutput(), champion.labels(), champion.backgroundLabel(),
-        champion.thresholds(), champion.metrics(), new LinkedHashMap<>(champion.training()));
+    ReleaseManifest manifest = champion.withId(request.releaseId());
     ReleaseFiles.writeManifest(dir, manifest);
     Comparison comparison = new Comparison(10, 0.8, 0.9, List.of(), new McNemar(0, 1, 1.0, "exact-binomial"),
         null, null);

@@ -177,16 +177,17 @@ public final class ChallengerRun {
       List<ScoredImage> scores = new ArrayList<>(present.size());
       for (int from = 0; from < present.size(); from += SCORE_BATCH) {
         List<LabelledImage> batch = present.subList(from, Math.min(present.size(), from + SCORE_BATCH));
-        float[][] probabilities =
-            classifier.probabilities(batch.stream().map(i -> features.get(i.sha256())).toArray(float[][]::new));
+        float[][] vectors = batch.stream().map(i -> features.get(i.sha256())).toArray(float[][]::new);
+        float[][] probabilities = classifier.probabilities(vectors);
+        float[][] distances = classifier.distances(vectors); // null for a release without a class-distance model
         for (int i = 0; i < batch.size(); i++) {
-          scores.add(new ScoredImage(batch.get(i), probabilities[i]));
+          scores.add(new ScoredImage(batch.get(i), probabilities[i], distances == null ? null : distances[i]));
         }
       }
       ReleaseManifest manifest = classifier.manifest();
       TestPredictions.write(csv, scores, manifest.labels(),
           new OpenSetRule(manifest.labels(), manifest.backgroundLabel(), manifest.thresholds()));
-      return scores.stream().map(s -> classifier.decide(s.probabilities())).toList();
+      return scores.stream().map(s -> classifier.decide(s.probabilities(), s.distances())).toList();
     }
   }
 
