@@ -2,10 +2,13 @@ package io.plantspy.processor.releases;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.plantspy.processor.inference.HotSwapClassifier;
 import io.plantspy.processor.inference.ServableClassifier;
 import io.plantspy.schemas.ModelRelease;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,8 @@ public final class ChampionSwapper {
 
   public static final String SWAPS = "plantspy.processor.release.swaps";
   public static final String REFUSED = "plantspy.processor.release.refused";
+  /** From the announcement (its {@code createdAt}, the publisher's clock) until this instance serves the release. */
+  public static final String SWAP_DELAY = "plantspy.processor.release.swap.delay";
 
   private static final Logger log = LoggerFactory.getLogger(ChampionSwapper.class);
 
@@ -25,12 +30,16 @@ public final class ChampionSwapper {
   private final ReleaseLoader loader;
   private final Counter swaps;
   private final Counter refused;
+  private final Timer swapDelay;
 
   public ChampionSwapper(HotSwapClassifier classifier, ReleaseLoader loader, MeterRegistry registry) {
     this.classifier = classifier;
     this.loader = loader;
     swaps = Counter.builder(SWAPS).description("Announced releases swapped in").register(registry);
     refused = Counter.builder(REFUSED).description("Announced releases refused (fetch, sha256 or load failed)")
+        .register(registry);
+    swapDelay = Timer.builder(SWAP_DELAY)
+        .description("From a release's announcement until this instance serves it: fetch, sha256 check, load, swap")
         .register(registry);
   }
 
@@ -50,6 +59,12 @@ public final class ChampionSwapper {
     }
     classifier.swap(next);
     swaps.increment();
+    Duration delay = Duration.between(announcement.getCreatedAt(), Instant.now());
+    // A clock behind the publisher's would make it negative: nothing to learn from it.
+    if (!delay.isNegative()) {
+      swapDelay.record(delay);
+    }
+    log.info("Serving model release {}, {} ms after its announcement", announcement.getId(), delay.toMillis());
     return true;
   }
 }

@@ -43,6 +43,10 @@ class ChampionSwapperTest {
     assertThat(classifier.diagnose(new float[0], 1).releaseId()).isEqualTo("new");
     assertThat(old.closed).isTrue();
     assertThat(registry.get(ChampionSwapper.SWAPS).counter().count()).isEqualTo(1);
+    // Announced at the epoch: the delay is the whole time since.
+    assertThat(registry.get(ChampionSwapper.SWAP_DELAY).timer().count()).isEqualTo(1);
+    assertThat(registry.get(ChampionSwapper.SWAP_DELAY).timer().max(java.util.concurrent.TimeUnit.DAYS))
+        .isGreaterThan(365);
   }
 
   @Test
@@ -53,6 +57,7 @@ class ChampionSwapperTest {
 
     assertThat(loaded).isEmpty();
     assertThat(old.closed).isFalse();
+    assertThat(registry.get(ChampionSwapper.SWAP_DELAY).timer().count()).isZero();
   }
 
   private ServableClassifier load(String id) {
