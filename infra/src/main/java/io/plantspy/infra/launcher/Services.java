@@ -13,7 +13,8 @@ public final class Services {
       new MongoService(),
       new KeycloakService(),
       new ProcessorService(),
-      new ApiService());
+      new ApiService(),
+      new WebhookService());
 
   private Services() {}
 
