@@ -50,6 +50,10 @@ public final class Receiver implements AutoCloseable {
     return this;
   }
 
+  public int count() {
+    return received.size();
+  }
+
   public List<Received> received() {
     return List.copyOf(received);
   }

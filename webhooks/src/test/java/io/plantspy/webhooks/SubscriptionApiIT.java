@@ -72,6 +72,9 @@ class SubscriptionApiIT {
           .expectBody().jsonPath("$.type").isEqualTo("https://plantspy.io/problems/not-found");
     }
     app.as("dora").get().uri("/api/v1/webhooks/" + id).exchange().expectStatus().isOk();
+    app.as("dora").get().uri("/api/v1/webhooks/" + id + "/deliveries?limit=0").exchange()
+        .expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
   }
 
   @Test

@@ -10,7 +10,6 @@ import java.time.Clock;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,6 @@ import reactor.core.publisher.Mono;
 
 /** {@code /api/v1/webhooks/{id}/deliveries}: what was sent to one of the caller's endpoints, and manual retries. */
 @RestController
-@Validated
 @RequestMapping(EndpointController.PATH + "/{endpointId}/deliveries")
 public class DeliveryController {
 

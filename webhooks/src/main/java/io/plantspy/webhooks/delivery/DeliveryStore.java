@@ -85,6 +85,14 @@ public class DeliveryStore {
     return Query.query(where("_id").is(claimed.id()).and("claim").is(claimed.claim()));
   }
 
+  /** Ends the endpoint's pending deliveries that no attempt holds (a held one records its own outcome). */
+  Mono<Void> cancelPending(String endpointId, Instant now) {
+    return mongo.updateMulti(Query.query(where("endpointId").is(endpointId).and("status").is(DeliveryStatus.PENDING)
+            .and("claim").is(null)),
+        new Update().set("status", DeliveryStatus.CANCELLED).set("finishedAt", now).unset("nextAttemptAt"),
+        COLLECTION).then();
+  }
+
   Flux<Delivery> forEndpoint(String endpointId, int limit) {
     return mongo.find(Query.query(where("endpointId").is(endpointId))
         .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Delivery.class, COLLECTION);

@@ -162,7 +162,7 @@ public class DeliveryWorker implements SmartLifecycle {
     }
     if (outcome.gone()) {
       return deliveries.failed(claimed, attempt, claimed.step() + 1, null, now)
-          .then(endpoints.disable(endpoint.id(), "the endpoint answered 410 Gone at " + at, now));
+          .then(disable(endpoint, "the endpoint answered 410 Gone at " + at, now));
     }
     int next = claimed.step() + 1;
     Instant nextAttemptAt = props.waitBefore(next).map(wait -> now.plus(longer(wait, outcome.retryAfter())))
@@ -171,10 +171,15 @@ public class DeliveryWorker implements SmartLifecycle {
         .then(endpoints.failing(endpoint.id(), at));
     Instant since = endpoint.failingSince();
     if (since != null && !now.isBefore(since.plus(props.disableAfter()))) {
-      recorded = recorded.then(endpoints.disable(endpoint.id(), "every attempt failed since " + since
+      recorded = recorded.then(disable(endpoint, "every attempt failed since " + since
           + " (" + props.disableAfter().toDays() + " days or more)", now));
     }
     return recorded;
+  }
+
+  /** No more deliveries to it: its waiting ones are cancelled now rather than when each falls due. */
+  private Mono<Void> disable(WebhookEndpoint endpoint, String reason, Instant now) {
+    return endpoints.disable(endpoint.id(), reason, now).then(deliveries.cancelPending(endpoint.id(), now));
   }
 
   /** The scheduled wait, or the receiver's {@code Retry-After} (capped) when that asks for longer. */
