@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -47,11 +48,28 @@ public class DeliveryStore {
         .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
   }
 
-  /** The most overdue pending delivery not to a busy endpoint, leased until {@code leaseUntil}; empty if none. */
-  Mono<Delivery> claimDue(Instant now, Instant leaseUntil, Collection<String> busyEndpoints) {
+  /**
+   * Up to {@code limit} ids of due deliveries, most overdue first, none to a busy endpoint: candidates to
+   * {@link #claim}. One query for many claims (an embedded mongo-java-server scans the collection for it).
+   */
+  Flux<Due> due(Instant now, Collection<String> busyEndpoints, int limit) {
     Query due = Query.query(where("status").is(DeliveryStatus.PENDING).and("nextAttemptAt").lte(now)
-        .and("endpointId").nin(busyEndpoints)).with(Sort.by("nextAttemptAt"));
-    return mongo.findAndModify(due, new Update().set("nextAttemptAt", leaseUntil).set("claim", newClaim()),
+        .and("endpointId").nin(busyEndpoints)).with(Sort.by("nextAttemptAt")).limit(limit);
+    due.fields().include("_id", "endpointId");
+    return mongo.find(due, Due.class, COLLECTION);
+  }
+
+  /** A due delivery's id and endpoint: all a claim decision needs. */
+  record Due(@Id String id, String endpointId) {}
+
+  /**
+   * Takes the delivery for one attempt if it is still due, leased until {@code leaseUntil}; empty when another
+   * instance took it first. A single-document find-and-modify: atomic without transactions.
+   */
+  Mono<Delivery> claim(String id, Instant now, Instant leaseUntil) {
+    Query stillDue = Query.query(where("_id").is(id).and("status").is(DeliveryStatus.PENDING)
+        .and("nextAttemptAt").lte(now));
+    return mongo.findAndModify(stillDue, new Update().set("nextAttemptAt", leaseUntil).set("claim", newClaim()),
         FindAndModifyOptions.options().returnNew(true), Delivery.class, COLLECTION);
   }
 

@@ -8,6 +8,7 @@ import io.plantspy.webhooks.target.WebhookClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+  /** Due deliveries read per query at most. */
+  private static final int PAGE = 256;
 
   private final DeliveryStore deliveries;
   private final EndpointStore endpoints;
@@ -44,6 +48,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final Clock clock;
   private final Semaphore slots;
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
   private volatile ScheduledExecutorService claimer;
 
   public DeliveryWorker(DeliveryStore deliveries, EndpointStore endpoints, WebhookClient client,
@@ -86,51 +91,76 @@ public class DeliveryWorker implements SmartLifecycle {
   /** Look for due deliveries now rather than at the next poll (a new event, a slot freed). */
   public void wake() {
     ScheduledExecutorService executor = claimer;
-    if (executor != null) {
+    // One pending wake-up is enough: it claims everything due that fits.
+    if (executor != null && wakeQueued.compareAndSet(false, true)) {
       try {
         executor.execute(this::claimAll);
       } catch (java.util.concurrent.RejectedExecutionException stopping) {
-        // Stopped meanwhile: the next start polls.
+        wakeQueued.set(false);
       }
     }
   }
 
-  /** Runs on the claimer thread only, so claims never race within an instance. */
+  /**
+   * Runs on the claimer thread only, so claims never race within an instance: reads a page of due deliveries and
+   * claims those whose endpoint has a free slot, while slots are free.
+   */
   private void claimAll() {
+    wakeQueued.set(false);
     try {
-      while (slots.tryAcquire()) {
-        Delivery claimed;
-        try {
-          Instant now = clock.instant();
-          claimed = deliveries.claimDue(now, now.plus(props.lease()), busyEndpoints()).block(STORE_TIMEOUT);
-        } catch (RuntimeException e) {
-          slots.release();
-          throw e;
+      boolean more = true;
+      while (more && slots.availablePermits() > 0) {
+        Instant now = clock.instant();
+        int page = Math.min(PAGE, slots.availablePermits() * 4);
+        List<DeliveryStore.Due> candidates = deliveries.due(now, busyEndpoints(), page).collectList().block(STORE_TIMEOUT);
+        more = candidates != null && candidates.size() == page;
+        for (DeliveryStore.Due candidate : candidates == null ? List.<DeliveryStore.Due>of() : candidates) {
+          if (isBusy(candidate.endpointId()) || !slots.tryAcquire()) {
+            continue;
+          }
+          Delivery claimed;
+          try {
+            claimed = deliveries.claim(candidate.id(), now, now.plus(props.lease())).block(STORE_TIMEOUT);
+          } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+          }
+          if (claimed == null) {
+            slots.release(); // another instance took it
+            continue;
+          }
+          start(claimed);
         }
-        if (claimed == null) {
-          slots.release();
-          return;
-        }
-        AtomicInteger count = inFlight.computeIfAbsent(claimed.endpointId(), id -> new AtomicInteger());
-        count.incrementAndGet();
-        attempt(claimed)
-            .onErrorResume(e -> {
-              // The lease makes it due again: nothing is lost, the attempt is simply made later.
-              log.warn("Attempt of delivery {} could not be recorded: {}", claimed.id(), e.toString());
-              return Mono.empty();
-            })
-            .doFinally(signal -> {
-              if (count.decrementAndGet() == 0) {
-                inFlight.remove(claimed.endpointId(), count);
-              }
-              slots.release();
-              wake();
-            })
-            .subscribe();
       }
     } catch (RuntimeException e) {
-      log.warn("Could not claim due deliveries; next poll tries again: {}", e.toString());
+      if (claimer != null) { // not stopping (stop interrupts a claim in progress)
+        log.warn("Could not claim due deliveries; next poll tries again: {}", e.toString());
+      }
     }
+  }
+
+  private void start(Delivery claimed) {
+    AtomicInteger count = inFlight.computeIfAbsent(claimed.endpointId(), id -> new AtomicInteger());
+    count.incrementAndGet();
+    attempt(claimed)
+        .onErrorResume(e -> {
+          // The lease makes it due again: nothing is lost, the attempt is simply made later.
+          log.warn("Attempt of delivery {} could not be recorded: {}", claimed.id(), e.toString());
+          return Mono.empty();
+        })
+        .doFinally(signal -> {
+          if (count.decrementAndGet() == 0) {
+            inFlight.remove(claimed.endpointId(), count);
+          }
+          slots.release();
+          wake();
+        })
+        .subscribe();
+  }
+
+  private boolean isBusy(String endpointId) {
+    AtomicInteger count = inFlight.get(endpointId);
+    return count != null && count.get() >= props.maxPerEndpoint();
   }
 
   private Set<String> busyEndpoints() {
