@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of {@code ./plantspy up|down|status|token|passwords|diagnose|lab|retrain|releases|bench|chaos|soak}: the local
+ * Entry point of {@code ./plantspy up|down|status|token|passwords|diagnose|lab|retrain|releases|bench|chaos|soak|
+ * webhooks}: the local
  * platform's command line. The checkout is {@code -Dplantspy.home} (the script sets it), else the working
  * directory.
  */
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Runs PlantSpy's local platform and talks to it.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, PasswordsCommand.class,
         DiagnoseCommand.class, LabCommand.class, RetrainCommand.class, ReleasesCommand.class, BenchCommand.class,
-        ChaosCommand.class, SoakCommand.class})
+        ChaosCommand.class, SoakCommand.class, WebhooksCommand.class})
 public final class PlantspyLauncher {
 
   public static void main(String[] args) {

@@ -14,7 +14,8 @@ public final class Services {
       new KeycloakService(),
       new ProcessorService(),
       new ApiService(),
-      new TrainerService());
+      new TrainerService(),
+      new WebhookService());
 
   private Services() {}
 

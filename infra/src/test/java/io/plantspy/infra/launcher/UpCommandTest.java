@@ -54,7 +54,8 @@ class UpCommandTest {
   void withoutLeavesOutTheNamedServicesInAnyCaseAndKeepsTheStartOrder() {
     UpCommand up = parse("up", "--without", "PROCESSOR,api,Trainer");
 
-    assertThat(up.services()).extracting(PlatformService::name).containsExactly("kafka", "mongo", "keycloak");
+    assertThat(up.services()).extracting(PlatformService::name)
+        .containsExactly("kafka", "mongo", "keycloak", "webhooks");
   }
 
   @Test

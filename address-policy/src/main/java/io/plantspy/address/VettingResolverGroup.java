@@ -1,4 +1,4 @@
-package io.plantspy.ingest.fetch;
+package io.plantspy.address;
 
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
@@ -16,16 +16,16 @@ import java.util.Optional;
  * the connection will use, so a hostname that resolves to a public address when first checked and to
  * 127.0.0.1 a moment later (DNS rebinding) is still refused.
  */
-final class VettingResolverGroup extends AddressResolverGroup<InetSocketAddress> {
+public final class VettingResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
   private final AddressPolicy policy;
 
-  VettingResolverGroup(AddressPolicy policy) {
+  public VettingResolverGroup(AddressPolicy policy) {
     this.policy = policy;
   }
 
   /** Resolves a host and refuses it if any of its addresses is forbidden: any one of them may be picked. */
-  static List<InetAddress> resolveVetted(AddressPolicy policy, String host) throws Exception {
+  public static List<InetAddress> resolveVetted(AddressPolicy policy, String host) throws Exception {
     List<InetAddress> all = Arrays.asList(InetAddress.getAllByName(host));
     for (InetAddress address : all) {
       Optional<String> refusal = policy.refusal(address);

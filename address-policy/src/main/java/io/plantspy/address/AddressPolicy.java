@@ -1,4 +1,4 @@
-package io.plantspy.ingest.fetch;
+package io.plantspy.address;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

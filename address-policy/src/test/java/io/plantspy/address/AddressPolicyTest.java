@@ -1,4 +1,4 @@
-package io.plantspy.ingest.fetch;
+package io.plantspy.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.plantspy.ingest.fetch;
+package io.plantspy.address;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

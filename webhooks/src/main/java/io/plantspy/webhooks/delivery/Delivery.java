@@ -1,0 +1,45 @@
+package io.plantspy.webhooks.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One event for one endpoint in {@code webhook_deliveries}, written before the event's offset is committed.
+ *
+ * @param id {@code <endpoint id>:<event id>}: a redelivered event maps to the same document, so it is delivered
+ *     once per endpoint
+ * @param eventId the {@code webhook-id} header, the same on every attempt (receivers deduplicate by it)
+ * @param body the JSON sent, fixed when the event arrived so every attempt sends the same bytes
+ * @param step index into the retry schedule of the next attempt
+ * @param nextAttemptAt when it is due; while an attempt runs, the end of that attempt's lease
+ * @param claim the token of the attempt in progress: only its holder records the outcome
+ */
+@Document(DeliveryStore.COLLECTION)
+public record Delivery(
+    @Id String id,
+    String endpointId,
+    String owner,
+    String eventId,
+    String type,
+    String body,
+    DeliveryStatus status,
+    int step,
+    Instant nextAttemptAt,
+    String claim,
+    Instant createdAt,
+    Instant finishedAt,
+    List<Attempt> attempts) {
+
+  public static String idOf(String endpointId, String eventId) {
+    return endpointId + ":" + eventId;
+  }
+
+  /** A new delivery, due at once. */
+  public static Delivery pending(String endpointId, String owner, String eventId, String type, String body,
+      Instant now) {
+    return new Delivery(idOf(endpointId, eventId), endpointId, owner, eventId, type, body, DeliveryStatus.PENDING,
+        0, now, null, now, null, List.of());
+  }
+}

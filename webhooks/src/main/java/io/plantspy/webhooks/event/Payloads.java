@@ -1,0 +1,85 @@
+package io.plantspy.webhooks.event;
+
+import io.plantspy.schemas.Diagnosis;
+import io.plantspy.schemas.DiagnosisError;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.ModelRelease;
+import io.plantspy.schemas.ScoredLabel;
+import io.plantspy.webhooks.endpoint.EventType;
+import io.plantspy.webhooks.endpoint.WebhookEndpoint;
+import io.plantspy.webhooks.security.Roles;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON bodies, {@code {type, timestamp, data}}, kept small (Standard Webhooks: thin payloads): ids, the
+ * answers the subscriber's roles allow, a link to the full resource; never the image.
+ */
+@Component
+public class Payloads {
+
+  private final JsonMapper json;
+  private final String apiBase;
+
+  public Payloads(JsonMapper json, EventProperties props) {
+    this.json = json;
+    String base = props.apiBaseUrl().toString();
+    this.apiBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  /** Which event a result is. */
+  static EventType typeOf(DiagnosisResult result) {
+    return result.getOutcome() instanceof Diagnosis ? EventType.DIAGNOSIS_COMPLETED : EventType.DIAGNOSIS_FAILED;
+  }
+
+  /** The same for every endpoint (the webhook-id): a result is one event. */
+  static String eventId(EventType type, String subjectId) {
+    return "evt_" + type.wireName() + "_" + subjectId;
+  }
+
+  String diagnosis(DiagnosisResult result, WebhookEndpoint endpoint) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("diagnosisId", result.getId());
+    if (result.getModelRelease() != null) {
+      data.put("modelRelease", result.getModelRelease());
+    }
+    if (result.getOutcome() instanceof Diagnosis diagnosis) {
+      Map<String, Object> answers = new LinkedHashMap<>();
+      put(answers, endpoint, Roles.CATEGORY, diagnosis.getCategory());
+      put(answers, endpoint, Roles.HEALTH, diagnosis.getHealth());
+      put(answers, endpoint, Roles.DISEASE, diagnosis.getDisease());
+      data.put("answers", answers);
+      data.put("unknown", diagnosis.getUnknown());
+    } else if (result.getOutcome() instanceof DiagnosisError error) {
+      data.put("error", Map.of("code", error.getCode().name(), "message", error.getMessage()));
+    }
+    data.put("links", Map.of("diagnosis", apiBase + "/api/v1/diagnoses/" + result.getId()));
+    return envelope(typeOf(result), result.getCompletedAt(), data);
+  }
+
+  String modelPromoted(ModelRelease release, String alias, Instant announcedAt) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("releaseId", release.getId());
+    data.put("alias", alias);
+    data.put("createdAt", release.getCreatedAt().toString());
+    return envelope(EventType.MODEL_PROMOTED, announcedAt, data);
+  }
+
+  /** Only the answers the subscriber's roles allowed; a disease absent from the result stays absent. */
+  private static void put(Map<String, Object> answers, WebhookEndpoint endpoint, String answer, ScoredLabel label) {
+    if (label != null && endpoint.answers() != null && endpoint.answers().contains(answer)) {
+      answers.put(answer, Map.of("label", label.getLabel(), "confidence", label.getConfidence()));
+    }
+  }
+
+  private String envelope(EventType type, Instant timestamp, Map<String, Object> data) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type.wireName());
+    body.put("timestamp", timestamp.toString());
+    body.put("data", data);
+    return json.writeValueAsString(body);
+  }
+}

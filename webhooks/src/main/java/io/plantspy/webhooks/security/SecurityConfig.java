@@ -1,0 +1,77 @@
+package io.plantspy.webhooks.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stateless bearer-token security: every {@code /api} call needs a valid realm token (subscribing to
+ * {@code model.promoted} also the role admin, checked by the endpoint feature), the actuator beyond health needs
+ * admin, anything else is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+  @Bean
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, JsonMapper json) {
+    ProblemSecurityResponses problems = new ProblemSecurityResponses(json);
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .authorizeExchange(ex -> ex
+            .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .pathMatchers("/api/**").authenticated()
+            .anyExchange().denyAll())
+        .oauth2ResourceServer(rs -> rs
+            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RealmRoleConverter()))
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .exceptionHandling(eh -> eh.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .build();
+  }
+
+  /** Built lazily (keys fetched on the first token), so the service starts while Keycloak is still starting. */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
+    return new SupplierReactiveJwtDecoder(() -> {
+      NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null
+          ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
+          : (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(props.issuerUri().toString());
+      List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+      validators.add(new JwtTimestampValidator());
+      if (props.issuerUri() != null) {
+        validators.add(new JwtIssuerValidator(props.issuerUri().toString()));
+      }
+      validators.add(audience(props.audience()));
+      decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+      return decoder;
+    });
+  }
+
+  /** Keycloak signs every client's tokens with the realm key: without this, another client's token would pass. */
+  static OAuth2TokenValidator<Jwt> audience(String audience) {
+    return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+        ? OAuth2TokenValidatorResult.success()
+        : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+            "The token is not meant for this service: its audience lacks " + audience, null));
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Bearer-token security like the ingest API's: Keycloak JWTs checked for signature, expiry, issuer and audience,
+ * realm roles as authorities, 401/403 written as problem JSON. Depends on Spring Security only.
+ */
+package io.plantspy.webhooks.security;
