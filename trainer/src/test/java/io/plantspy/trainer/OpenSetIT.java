@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,7 +55,14 @@ class OpenSetIT {
     assertThat((double) unknown / pictures.size()).isGreaterThanOrEqualTo(0.9);
   }
 
+  /**
+   * Embeds the whole dataset and trains two heads with their class-distance models: minutes on two cores, so not in
+   * the default build (which must stay well inside CI's time). Run it with
+   * {@code ./mvnw -pl trainer -am verify -Dit.test=OpenSetIT -Dplantspy.full-dataset-its=true} after changing the
+   * open-set rule, the calibration or the head; its figures are the model card's.
+   */
   @Test
+  @EnabledIfSystemProperty(named = "plantspy.full-dataset-its", matches = "true")
   void classesHeldBackFromTrainingMostlyComeOutUnknown(@TempDir Path work) throws Exception {
     List<String> heldOut = List.of("Orange___Haunglongbing_(Citrus_greening)", "Tomato___Target_Spot",
         "Raspberry___healthy");
