@@ -13,6 +13,8 @@ import io.plantspy.ingest.diagnosis.DiagnosisProperties;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.ingest.mongo.IdempotencyRecord;
 import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.plantspy.ingest;
 
+import io.plantspy.testsupport.TestTokens;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;

@@ -26,6 +26,8 @@ import io.plantspy.schemas.Answer;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.InlineImage;
+import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.TestTokens;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

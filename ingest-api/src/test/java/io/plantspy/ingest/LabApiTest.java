@@ -13,6 +13,8 @@ import io.plantspy.ingest.lab.UnpublishedSampleSweeper;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.LabSample;
 import io.plantspy.schemas.Topics;
+import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

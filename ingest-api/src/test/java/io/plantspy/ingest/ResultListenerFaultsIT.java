@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.plantspy.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

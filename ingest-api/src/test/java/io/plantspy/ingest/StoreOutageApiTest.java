@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
+import io.plantspy.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.ingest.kafka.KafkaConfig;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
+import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

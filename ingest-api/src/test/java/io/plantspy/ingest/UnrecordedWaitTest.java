@@ -14,6 +14,8 @@ import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.plantspy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.TestTokens;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

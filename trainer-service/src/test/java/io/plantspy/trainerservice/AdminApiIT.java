@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
+import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.TestTokens;
 import io.plantspy.trainer.loop.ChallengerRequest;
 import io.plantspy.trainer.loop.Comparison;
 import io.plantspy.trainer.loop.Decision;

@@ -1,5 +1,6 @@
 package io.plantspy.webhooks;
 
+import io.plantspy.testsupport.TestMongo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class DeliveryBenchmark {
     int endpoints = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     String owner = "bench-" + UUID.randomUUID();
     List<Receiver> receivers = new ArrayList<>();
-    try (WebhooksApp app = WebhooksApp.start(TestMongo.freshDatabase())) {
+    try (WebhooksApp app = WebhooksApp.start(TestMongo.freshUri("webhooks"))) {
       WebTestClient client = app.as(owner, "category", "health", "disease");
       for (int i = 0; i < endpoints; i++) {
         Receiver receiver = new Receiver();

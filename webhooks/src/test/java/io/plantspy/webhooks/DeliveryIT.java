@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import io.plantspy.testsupport.TestMongo;
 import io.plantspy.webhooks.Receiver.Answer;
 import io.plantspy.webhooks.signing.WebhookSecret;
 import io.plantspy.webhooks.signing.WebhookVerifier;
@@ -41,7 +42,7 @@ class DeliveryIT {
 
   @BeforeAll
   static void start() {
-    app = WebhooksApp.start(TestMongo.freshDatabase());
+    app = WebhooksApp.start(TestMongo.freshUri("webhooks"));
   }
 
   @AfterAll

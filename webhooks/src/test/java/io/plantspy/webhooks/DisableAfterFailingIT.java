@@ -4,6 +4,7 @@ import static io.plantspy.webhooks.Deliveries.attempts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.plantspy.testsupport.TestMongo;
 import io.plantspy.webhooks.Receiver.Answer;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ class DisableAfterFailingIT {
   void anEndpointFailingForTheConfiguredTimeIsDisabledWithTheReasonShown() throws Exception {
     String subject = "user-" + UUID.randomUUID();
     try (Receiver receiver = new Receiver().answering(n -> Answer.status(500));
-        WebhooksApp app = WebhooksApp.start(TestMongo.freshDatabase(),
+        WebhooksApp app = WebhooksApp.start(TestMongo.freshUri("webhooks"),
             "--plantspy.webhooks.delivery.disable-after=1s",
             "--plantspy.webhooks.delivery.schedule=0s,700ms,700ms,700ms,700ms,700ms")) {
       WebTestClient owner = app.as(subject);

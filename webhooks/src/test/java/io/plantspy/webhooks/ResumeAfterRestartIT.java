@@ -5,6 +5,7 @@ import static io.plantspy.webhooks.Deliveries.awaitOnly;
 import static io.plantspy.webhooks.Deliveries.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.testsupport.TestMongo;
 import io.plantspy.webhooks.Receiver.Answer;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class ResumeAfterRestartIT {
 
   @Test
   void aServiceStoppedMidScheduleResumesThePendingRetriesWhenStartedAgain() throws Exception {
-    String database = TestMongo.freshDatabase();
+    String database = TestMongo.freshUri("webhooks");
     String subject = "user-" + UUID.randomUUID();
     try (Receiver receiver = new Receiver().answering(n -> Answer.status(500))) {
       String endpointId;

@@ -2,6 +2,7 @@ package io.plantspy.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.testsupport.TestMongo;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class SubscriptionApiIT {
   @BeforeAll
   static void start() throws Exception {
     receiver = new Receiver();
-    app = WebhooksApp.start(TestMongo.freshDatabase());
+    app = WebhooksApp.start(TestMongo.freshUri("webhooks"));
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package io.plantspy.webhooks;
 
+import io.plantspy.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,25 +1,24 @@
 package io.plantspy.ingest.security;
 
+import io.plantspy.jwtroles.RealmRoles;
 import io.plantspy.schemas.Answer;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 
 /** The Keycloak realm roles the API knows, and which answers each lets a caller see. */
 public final class Roles {
 
-  public static final String CATEGORY = "category";
-  public static final String HEALTH = "health";
-  public static final String DISEASE = "disease";
-  public static final String LAB = "lab";
-  public static final String ADMIN = "admin";
+  public static final String CATEGORY = RealmRoles.CATEGORY;
+  public static final String HEALTH = RealmRoles.HEALTH;
+  public static final String DISEASE = RealmRoles.DISEASE;
+  public static final String LAB = RealmRoles.LAB;
+  public static final String ADMIN = RealmRoles.ADMIN;
+
+  /** The roles mapped to authorities; Keycloak's housekeeping roles are not among them. */
+  static final Set<String> KNOWN = Set.of(CATEGORY, HEALTH, DISEASE, LAB, ADMIN);
 
   private Roles() {}
-
-  public static String authority(String role) {
-    return "ROLE_" + role;
-  }
 
   public static String roleOf(Answer answer) {
     return switch (answer) {
@@ -41,12 +40,6 @@ public final class Roles {
   }
 
   public static boolean has(Authentication auth, String role) {
-    String wanted = authority(role);
-    for (GrantedAuthority a : auth.getAuthorities()) {
-      if (wanted.equals(a.getAuthority())) {
-        return true;
-      }
-    }
-    return false;
+    return RealmRoles.has(auth, role);
   }
 }

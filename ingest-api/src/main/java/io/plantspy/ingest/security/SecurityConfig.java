@@ -2,6 +2,8 @@ package io.plantspy.ingest.security;
 
 import io.plantspy.ingest.problem.ProblemWriter;
 import io.plantspy.ingest.problem.RetryAfterProperties;
+import io.plantspy.jwtroles.AudienceValidator;
+import io.plantspy.jwtroles.RealmRoleConverter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -55,7 +58,8 @@ public class SecurityConfig {
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())
         .oauth2ResourceServer(rs -> rs
-            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RealmRoleConverter()))
+            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
+                new ReactiveJwtAuthenticationConverterAdapter(RealmRoleConverter.namedBySubject(Roles.KNOWN))))
             .authenticationEntryPoint(problems)
             .authenticationFailureHandler(problems)
             .accessDeniedHandler(problems))

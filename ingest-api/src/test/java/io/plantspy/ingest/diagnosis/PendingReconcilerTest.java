@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.ingest.MutableClock;
-import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.kafka.ResultPartitions;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.ingest.mongo.DiagnosisStore;
+import io.plantspy.testsupport.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ class PendingReconcilerTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 
-  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("reconcile");
+  private final ReactiveMongoTemplate mongo = TestMongo.freshReactiveDatabase("reconcile");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final DiagnosisProperties props = TestProperties.defaults(DiagnosisProperties.class);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

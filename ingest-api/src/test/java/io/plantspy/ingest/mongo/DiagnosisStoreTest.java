@@ -2,13 +2,13 @@ package io.plantspy.ingest.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.kafka.ResultPartitions;
+import io.plantspy.testsupport.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ class DiagnosisStoreTest {
   private static final Instant CREATED = Instant.parse("2026-11-27T12:00:00Z");
 
 
-  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("store");
+  private final ReactiveMongoTemplate mongo = TestMongo.freshReactiveDatabase("store");
   private final DiagnosisStore store =
       new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
 

@@ -3,7 +3,7 @@ package io.plantspy.ingest.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.ingest.MutableClock;
-import io.plantspy.ingest.TestMongo;
+import io.plantspy.testsupport.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class IdempotencyLeaseTest {
   private static final Duration LEASE = Duration.ofMinutes(1);
 
 
-  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("lease");
+  private final ReactiveMongoTemplate mongo = TestMongo.freshReactiveDatabase("lease");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final IdempotencyStore keys = new IdempotencyStore(mongo, Duration.ofHours(24), clock);
 

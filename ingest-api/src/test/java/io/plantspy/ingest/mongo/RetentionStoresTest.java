@@ -3,11 +3,11 @@ package io.plantspy.ingest.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.ingest.MutableClock;
-import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.kafka.ResultPartitions;
+import io.plantspy.testsupport.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,14 +23,14 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 class RetentionStoresTest {
 
-  private static final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("retention");
+  private static final ReactiveMongoTemplate mongo = TestMongo.freshReactiveDatabase("retention");
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final IdempotencyStore keys = new IdempotencyStore(mongo, Duration.ofHours(24), clock);
 
   @Test
   void aChangedKeyRetentionChangesTheTtlIndexAtStartup() {
-    ReactiveMongoTemplate own = TestMongo.freshDatabase("ttl");
+    ReactiveMongoTemplate own = TestMongo.freshReactiveDatabase("ttl");
     new IdempotencyStore(own, Duration.ofHours(24), clock).createIndex();
     new IdempotencyStore(own, Duration.ofHours(48), clock).createIndex();
     assertThat(own.indexOps(IdempotencyRecord.class).getIndexInfo()

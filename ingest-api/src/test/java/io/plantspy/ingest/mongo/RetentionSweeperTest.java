@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.MongoGridFSException;
 import com.mongodb.client.model.Filters;
 import io.plantspy.ingest.MutableClock;
-import io.plantspy.ingest.TestMongo;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.kafka.ResultPartitions;
+import io.plantspy.testsupport.TestMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +35,7 @@ class RetentionSweeperTest {
       new RetentionProperties(Duration.ofHours(24), Duration.ofDays(7), Duration.ofDays(90), Duration.ofMinutes(10));
 
 
-  private final ReactiveMongoTemplate mongo = TestMongo.freshDatabase("sweep");
+  private final ReactiveMongoTemplate mongo = TestMongo.freshReactiveDatabase("sweep");
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
   private final ImageStore images = new ImageStore(mongo);
   private final IdempotencyStore keys = new IdempotencyStore(mongo, RETENTION, clock);

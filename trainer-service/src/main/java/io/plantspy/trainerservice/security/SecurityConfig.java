@@ -1,7 +1,11 @@
 package io.plantspy.trainerservice.security;
 
+import io.plantspy.jwtroles.AudienceValidator;
+import io.plantspy.jwtroles.RealmRoleConverter;
+import io.plantspy.jwtroles.RealmRoles;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -27,6 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
   private static final String ADMIN_API = "/api/v1/admin/**";
+  /** {@code admin} runs and promotes, {@code lab} may look; runs are recorded under Keycloak's user name. */
+  private static final Set<String> KNOWN_ROLES = Set.of(RealmRoles.ADMIN, RealmRoles.LAB);
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
@@ -40,13 +46,14 @@ public class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
-            .requestMatchers(HttpMethod.GET, ADMIN_API).hasAnyRole(Roles.ADMIN, Roles.LAB)
-            .requestMatchers(ADMIN_API).hasRole(Roles.ADMIN)
-            .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .requestMatchers(HttpMethod.GET, ADMIN_API).hasAnyRole(RealmRoles.ADMIN, RealmRoles.LAB)
+            .requestMatchers(ADMIN_API).hasRole(RealmRoles.ADMIN)
+            .requestMatchers("/actuator/**").hasRole(RealmRoles.ADMIN)
             .requestMatchers("/api/**").authenticated()
             .anyRequest().denyAll())
         .oauth2ResourceServer(rs -> rs
-            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new RealmRoleConverter()))
+            .jwt(jwt -> jwt.decoder(decoder)
+                .jwtAuthenticationConverter(RealmRoleConverter.namedByUsername(KNOWN_ROLES)))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(eh -> eh.authenticationEntryPoint(problems).accessDeniedHandler(problems))

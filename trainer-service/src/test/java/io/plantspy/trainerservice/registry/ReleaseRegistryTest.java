@@ -2,7 +2,7 @@ package io.plantspy.trainerservice.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plantspy.trainerservice.TestMongo;
+import io.plantspy.testsupport.TestMongo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

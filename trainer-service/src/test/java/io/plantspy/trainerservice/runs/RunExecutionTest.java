@@ -3,7 +3,7 @@ package io.plantspy.trainerservice.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.schemas.LabSample;
-import io.plantspy.trainerservice.TestMongo;
+import io.plantspy.testsupport.TestMongo;
 import io.plantspy.trainerservice.lab.LabImageCopies;
 import io.plantspy.trainerservice.lab.LabProperties;
 import io.plantspy.trainerservice.lab.LabSamples;

@@ -3,7 +3,7 @@ package io.plantspy.trainerservice.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.plantspy.trainerservice.TestMongo;
+import io.plantspy.testsupport.TestMongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

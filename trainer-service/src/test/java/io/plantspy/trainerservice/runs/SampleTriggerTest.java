@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.LabSample;
-import io.plantspy.trainerservice.TestMongo;
+import io.plantspy.testsupport.TestMongo;
 import io.plantspy.trainerservice.lab.LabSamples;
 import io.plantspy.trainerservice.lab.LiveSamples;
 import java.time.Clock;

@@ -1,18 +1,18 @@
 package io.plantspy.webhooks.security;
 
+import io.plantspy.jwtroles.RealmRoles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 
 /** The realm roles this service knows: the three answer roles and {@code admin}. */
 public final class Roles {
 
-  public static final String CATEGORY = "category";
-  public static final String HEALTH = "health";
-  public static final String DISEASE = "disease";
-  public static final String ADMIN = "admin";
+  public static final String CATEGORY = RealmRoles.CATEGORY;
+  public static final String HEALTH = RealmRoles.HEALTH;
+  public static final String DISEASE = RealmRoles.DISEASE;
+  public static final String ADMIN = RealmRoles.ADMIN;
 
   /** The answer roles, in the order answers are listed. */
   public static final List<String> ANSWERS = List.of(CATEGORY, HEALTH, DISEASE);
@@ -20,18 +20,8 @@ public final class Roles {
 
   private Roles() {}
 
-  public static String authority(String role) {
-    return "ROLE_" + role;
-  }
-
   public static boolean has(Authentication auth, String role) {
-    String wanted = authority(role);
-    for (GrantedAuthority a : auth.getAuthorities()) {
-      if (wanted.equals(a.getAuthority())) {
-        return true;
-      }
-    }
-    return false;
+    return RealmRoles.has(auth, role);
   }
 
   /** The answers ({@code category}, {@code health}, {@code disease}) the caller's roles let it see. */

@@ -1,15 +1,14 @@
 package io.plantspy.webhooks.security;
 
+import io.plantspy.jwtroles.AudienceValidator;
+import io.plantspy.jwtroles.RealmRoleConverter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -17,6 +16,7 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +42,8 @@ public class SecurityConfig {
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())
         .oauth2ResourceServer(rs -> rs
-            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new RealmRoleConverter()))
+            .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
+                new ReactiveJwtAuthenticationConverterAdapter(RealmRoleConverter.namedBySubject(Roles.KNOWN))))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(eh -> eh.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -61,17 +62,9 @@ public class SecurityConfig {
       if (props.issuerUri() != null) {
         validators.add(new JwtIssuerValidator(props.issuerUri().toString()));
       }
-      validators.add(audience(props.audience()));
+      validators.add(new AudienceValidator(props.audience()));
       decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
       return decoder;
     });
-  }
-
-  /** Keycloak signs every client's tokens with the realm key: without this, another client's token would pass. */
-  static OAuth2TokenValidator<Jwt> audience(String audience) {
-    return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-        ? OAuth2TokenValidatorResult.success()
-        : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The token is not meant for this service: its audience lacks " + audience, null));
   }
 }

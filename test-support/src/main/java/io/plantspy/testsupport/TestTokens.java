@@ -1,4 +1,4 @@
-package io.plantspy.webhooks;
+package io.plantspy.testsupport;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,8 +23,8 @@ import java.util.UUID;
 
 /**
  * A stand-in Keycloak realm: an RSA key whose public half is served as a JWKS on a local port, and real signed
- * access tokens with the claims Keycloak puts in them (as the ingest API's tests do), so tests go through the
- * production decoder, validators and role converter.
+ * access tokens with the claims Keycloak puts in them (see KeycloakRealmIT in infra for the real realm's), so the
+ * services' tests go through their production decoder, validators and role converter.
  */
 public final class TestTokens {
 
@@ -32,6 +32,7 @@ public final class TestTokens {
   public static final String AUDIENCE = "plantspy-api";
 
   private static final RSAKey KEY = generate("realm");
+  private static final RSAKey FORGER = generate("realm"); // same kid, different key: a forged signature
   private static final String JWKS_URI;
 
   static {
@@ -62,6 +63,31 @@ public final class TestTokens {
   /** A token for {@code subject} holding the given realm roles, besides Keycloak's housekeeping roles. */
   public static String valid(String subject, String... roles) {
     return sign(KEY, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(roles), List.of());
+  }
+
+  /** A token whose roles are client roles of the API (in {@code resource_access}), none of them a realm role. */
+  public static String withClientRoles(String subject, String... clientRoles) {
+    return sign(KEY, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(), List.of(clientRoles));
+  }
+
+  /** A valid token in every respect but one: it names no subject ({@code sub} absent). */
+  public static String withoutSubject(String... roles) {
+    return sign(KEY, null, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(roles), List.of());
+  }
+
+  public static String expired(String subject, String... roles) {
+    return sign(KEY, subject, AUDIENCE, Instant.now().minus(Duration.ofMinutes(10)), List.of(roles), List.of());
+  }
+
+  /** Signed by another key under the realm key's id. */
+  public static String forged(String subject, String... roles) {
+    return sign(FORGER, subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), List.of(roles), List.of());
+  }
+
+  /** Minted for another client of the realm: its audience lacks the API. */
+  public static String otherAudience(String subject, String... roles) {
+    return sign(KEY, subject, "some-other-client", Instant.now().plus(Duration.ofMinutes(5)), List.of(roles),
+        List.of());
   }
 
   private static String sign(RSAKey key, String subject, String audience, Instant expiry, List<String> roles,

@@ -1,4 +1,4 @@
-package io.plantspy.ingest.security;
+package io.plantspy.jwtroles;
 
 import java.util.List;
 import java.util.Objects;
@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Refuses tokens whose {@code aud} does not name this API. Keycloak signs every client's tokens with the same
- * realm key, so without this check a token minted for another client of the realm would be accepted here.
+ * Refuses tokens whose {@code aud} does not name this service. Keycloak signs every client's tokens with the same
+ * realm key, so without this check a token minted for another client of the realm would be accepted.
  */
 public final class AudienceValidator implements OAuth2TokenValidator<Jwt> {
 
@@ -27,6 +27,6 @@ public final class AudienceValidator implements OAuth2TokenValidator<Jwt> {
       return OAuth2TokenValidatorResult.success();
     }
     return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-        "The token is not meant for this API: its audience lacks " + audience, null));
+        "The token is not meant for this service: its audience lacks " + audience, null));
   }
 }
