@@ -35,8 +35,9 @@ class DisableAfterFailingIT {
           .until(() -> Deliveries.endpoint(owner, id), e -> Boolean.FALSE.equals(e.get("enabled")));
       assertThat((String) endpoint.get("disabledReason")).startsWith("every attempt failed since");
       Map<String, Object> delivery = Deliveries.of(owner, id).get(0);
-      // Disabled at the first failure 1 s or more after the first, well before the schedule's sixth attempt.
-      assertThat(attempts(delivery)).hasSizeBetween(3, 5);
+      // Disabled at the first failure 1 s or more after the first attempt, before the schedule's sixth attempt:
+      // the second or a later one, depending on how late the machine's load makes each attempt.
+      assertThat(attempts(delivery)).hasSizeBetween(2, 5);
       assertThat(delivery).containsEntry("status", "CANCELLED");
     }
   }
