@@ -35,11 +35,12 @@ class ChallengerRunIT {
   private static final double HELD_BACK_SHARE = 0.4;
   private static final int HELD_BACK = 40;
   /**
-   * With 20 test photos a class one photo is 5 points of recall: this small version lets a known class change by
-   * one photo (heads trained on 80 photos a class move by that much from one shuffle to the next). The issue's
-   * 2 points is for the full run, where a class has 60 test photos (docs/learning-loop.md).
+   * The issue's 2 points with the default significance test. With 20 test photos a class one photo is 5 points of
+   * recall, and heads trained on 80 photos a class move by a photo or two from one shuffle to the next; such a drop
+   * is not significant on the class's own photos (p >= 0.25) and does not block, while the mislabelled samples'
+   * seven-photo drop or more does (docs/learning-loop.md).
    */
-  private static final PromotionPolicy POLICY = new PromotionPolicy(5, 10);
+  private static final PromotionPolicy POLICY = new PromotionPolicy(2, 10);
 
   @TempDir
   static Path work;
