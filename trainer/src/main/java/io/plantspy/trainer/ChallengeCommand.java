@@ -92,6 +92,12 @@ final class ChallengeCommand implements Callable<Integer> {
       description = "Points of recall a class the champion knew may lose (default: ${DEFAULT-VALUE}).")
   double maxRecallDrop;
 
+  @Option(names = "--class-regression-alpha", defaultValue = "0.05",
+      description = "A class's recall drop above --max-recall-drop blocks promotion only when significant on the "
+          + "class's own images (one-sided exact McNemar, p below this); 1 makes every such drop block "
+          + "(default: ${DEFAULT-VALUE}).")
+  double classRegressionAlpha;
+
   @Option(names = "--min-new-class-images", defaultValue = "20",
       description = "Evaluation images a class new to the challenger needs (default: ${DEFAULT-VALUE}).")
   int minNewClassImages;
@@ -112,7 +118,7 @@ final class ChallengeCommand implements Callable<Integer> {
     ChallengerRequest request = new ChallengerRequest(run, releaseId != null ? releaseId : run, dataset, background,
         samples, championDir, work, cache != null ? cache : EmbeddingCache.defaultDir(), seed, heldBack,
         new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, maxLostCorrect,
-        new PromotionPolicy(maxRecallDrop, minNewClassImages),
+        new PromotionPolicy(maxRecallDrop, minNewClassImages, classRegressionAlpha),
         progress -> {
           err.printf(Locale.ROOT, "[%3.0f %%] %s: %s%n", progress.fraction() * 100, progress.phase(),
               progress.detail());
@@ -125,11 +131,11 @@ final class ChallengeCommand implements Callable<Integer> {
     outcome.decision().reasons().forEach(reason -> out.println("  - " + reason));
     out.printf(Locale.ROOT, "top-1 on %d leaf images: champion %.4f, challenger %.4f%n",
         outcome.comparison().images(), outcome.comparison().championTop1(), outcome.comparison().challengerTop1());
-    out.println("class,images,champion_recall,challenger_recall");
+    out.println("class,images,champion_recall,challenger_recall,champion_only,challenger_only");
     for (ClassComparison c : outcome.comparison().classes()) {
-      out.printf(Locale.ROOT, "%s,%d,%s,%.4f%n", c.label(), c.images(),
+      out.printf(Locale.ROOT, "%s,%d,%s,%.4f,%d,%d%n", c.label(), c.images(),
           Double.isNaN(c.championRecall()) ? "new" : String.format(Locale.ROOT, "%.4f", c.championRecall()),
-          c.challengerRecall());
+          c.challengerRecall(), c.championOnly(), c.challengerOnly());
     }
     out.println("challenger release written to " + outcome.challengerDir());
     out.println("reports written to " + outcome.reportDir());

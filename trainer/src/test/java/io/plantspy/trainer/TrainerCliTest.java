@@ -119,16 +119,19 @@ class TrainerCliTest {
     Run challenge = run("challenge", "--dataset", dataset.toString(), "--background", background.toString(),
         "--lab-samples", lab.toString(), "--champion", models.resolve("releases/cli-r1").toString(),
         "--work", runs.toString(), "--run-id", "cli-run", "--seed", "42", "--epochs", "5", "--augment", "NONE",
-        "--held-back", "0.3", "--max-lost-correct", "0.1", "--cache", work.resolve("cache").toString());
+        "--held-back", "0.3", "--max-lost-correct", "0.1", "--class-regression-alpha", "1",
+        "--cache", work.resolve("cache").toString());
 
     assertThat(challenge.exitCode()).as(challenge.err()).isZero();
     assertThat(challenge.out()).containsPattern("decision: (promote the challenger|keep the champion)")
-        .contains("class,images,champion_recall,challenger_recall").contains(RUST + ",")
+        .contains("class,images,champion_recall,challenger_recall,champion_only,challenger_only")
+        .contains(RUST + ",")
         .contains("challenger release written to " + runs.resolve("cli-run/cli-run"));
     assertThat(challenge.err()).contains("preparing:").contains("training:").contains("deciding:");
     assertThat(ReleaseFiles.readManifest(runs.resolve("cli-run/cli-run")).training())
         .containsEntry("lab_samples_trained", "7").containsEntry("lab_samples_held_back", "3");
     assertThat(runs.resolve("cli-run/decision.md")).isRegularFile();
+    assertThat(Files.readString(runs.resolve("cli-run/decision.json"))).contains("\"classRegressionAlpha\" : 1.0");
     assertThat(runs.resolve("cli-run/champion-predictions.csv")).isRegularFile();
   }
 

@@ -99,7 +99,8 @@ class RunExecution {
         cache, props.seed(), props.heldBackShare(),
         new HeadSettings(props.epochs(), props.learningRate(), props.minibatch(), props.seed()),
         props.augmentations(), props.maxLostCorrect(),
-        new PromotionPolicy(props.maxRecallDropPoints(), props.minNewClassImages()), progress);
+        new PromotionPolicy(props.maxRecallDropPoints(), props.minNewClassImages(), props.classRegressionAlpha()),
+        progress);
   }
 
   private static String reason(Exception e) {

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLostCorrect share of correct validation answers the unknown threshold may reject
  * @param maxRecallDropPoints the promotion rule: most recall points a class the champion knew may lose
  * @param minNewClassImages the promotion rule: fewest evaluation images a class new to the challenger needs
+ * @param classRegressionAlpha the promotion rule: a class's drop above {@code maxRecallDropPoints} blocks only when
+ *     the one-sided exact McNemar test on the class's own images gives p below this; 1 makes every such drop block
  */
 @Validated
 @ConfigurationProperties("plantspy.trainer.runs")
@@ -46,4 +48,6 @@ public record RunsProperties(
     @NotEmpty List<Augmentation> augmentations,
     @DefaultValue("0.02") @DecimalMin("0.0") @DecimalMax("1.0") double maxLostCorrect,
     @DefaultValue("2.0") @DecimalMin("0.0") double maxRecallDropPoints,
-    @DefaultValue("5") @Min(1) int minNewClassImages) {}
+    @DefaultValue("5") @Min(1) int minNewClassImages,
+    @DefaultValue("0.05") @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0")
+    double classRegressionAlpha) {}

@@ -116,7 +116,7 @@ class SampleTriggerTest {
 
   static RunsProperties properties(int threshold) {
     return new RunsProperties(threshold, "-", null, null, java.nio.file.Path.of("runs"), null, 1, 0.2, 1, 0.1, 16,
-        List.of(io.plantspy.trainer.embed.Augmentation.NONE), 0.02, 2.0, 5);
+        List.of(io.plantspy.trainer.embed.Augmentation.NONE), 0.02, 2.0, 5, 0.05);
   }
 
 }

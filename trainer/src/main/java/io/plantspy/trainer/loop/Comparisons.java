@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Builds the champion / challenger {@link Comparison} from both models' right and wrong answers on the same
- * images: top-1 over leaf photos, recall per class, McNemar's test on the leaf photos they disagree on.
+ * images: top-1 over leaf photos, recall per class with the class's images only one model answered right, McNemar's
+ * test on the leaf photos they disagree on.
  */
 public final class Comparisons {
 
@@ -54,10 +55,12 @@ public final class Comparisons {
     int challengerOnly = 0;
     for (PairedAnswer answer : answers) {
       String label = answer.image().label();
-      int[] counts = byClass.computeIfAbsent(label, k -> new int[3]);
+      int[] counts = byClass.computeIfAbsent(label, k -> new int[5]);
       counts[0]++;
       counts[1] += answer.championCorrect() ? 1 : 0;
       counts[2] += answer.challengerCorrect() ? 1 : 0;
+      counts[3] += answer.championCorrect() && !answer.challengerCorrect() ? 1 : 0;
+      counts[4] += answer.challengerCorrect() && !answer.championCorrect() ? 1 : 0;
       if (Objects.equals(label, backgroundLabel)) {
         continue;
       }
@@ -69,7 +72,8 @@ public final class Comparisons {
     }
     List<ClassComparison> classes = new ArrayList<>();
     byClass.forEach((label, counts) -> classes.add(new ClassComparison(label, counts[0],
-        championLabels.contains(label) ? ratio(counts[1], counts[0]) : Double.NaN, ratio(counts[2], counts[0]))));
+        championLabels.contains(label) ? ratio(counts[1], counts[0]) : Double.NaN, ratio(counts[2], counts[0]),
+        counts[3], counts[4])));
     return new Comparison(leaf, ratio(championRight, leaf), ratio(challengerRight, leaf), classes,
         McNemar.of(championOnly, challengerOnly), championPredictions, challengerPredictions);
   }

@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * The promotion rule of the learning loop, applied to a champion / challenger comparison: the challenger replaces
  * the champion only if its top-1 is at least the champion's, no class the champion knew loses more than the
- * policy's points of recall, and every class new to the challenger has enough evaluation images to be judged.
- * McNemar's test is reported beside the decision, not part of it.
+ * policy's points of recall with a drop significant on its own images ({@link ClassRegression}), and every class
+ * new to the challenger has enough evaluation images to be judged. Every drop above the points is named in the
+ * reasons, blocking or not. McNemar's test over all leaf images is reported beside the decision, not part of it.
  */
 public final class PromotionRule {
 
@@ -29,8 +30,9 @@ public final class PromotionRule {
           + "%d common evaluation images", percent(comparison.challengerTop1()), percent(comparison.championTop1()),
           comparison.images()));
     }
-    ClassComparison worst = null;
-    boolean classDropped = false;
+    List<String> tolerated = new ArrayList<>();
+    ClassRegression worst = null;
+    boolean classBlocked = false;
     for (ClassComparison c : comparison.classes()) {
       if (Double.isNaN(c.championRecall())) {
         if (c.images() < policy.minNewClassImages()) {
@@ -42,22 +44,31 @@ public final class PromotionRule {
         }
         continue;
       }
-      double drop = points(c.championRecall() - c.challengerRecall());
-      if (drop > policy.maxRecallDropPoints() + EPSILON) {
-        refusals.add(String.format(Locale.ROOT, "class %s lost %.1f points of recall (%s -> %s on %d images), more "
-            + "than the %.1f allowed", c.label(), drop, percent(c.championRecall()), percent(c.challengerRecall()),
-            c.images(), policy.maxRecallDropPoints()));
-        classDropped = true;
+      ClassRegression regression = ClassRegression.of(c);
+      if (regression.dropPoints() > policy.maxRecallDropPoints() + EPSILON) {
+        boolean significant = regression.pValue() < policy.classRegressionAlpha();
+        String drop = String.format(Locale.ROOT, "class %s lost %.1f points of recall (%s -> %s on %d images; "
+            + "only the champion right on %d, only the challenger on %d, one-sided p = %.3g)", c.label(),
+            regression.dropPoints(), percent(c.championRecall()), percent(c.challengerRecall()), c.images(),
+            regression.championOnly(), regression.challengerOnly(), regression.pValue());
+        if (significant) {
+          refusals.add(String.format(Locale.ROOT, "%s: more than the %.1f points allowed and significant "
+              + "(p < %.3g), blocks", drop, policy.maxRecallDropPoints(), policy.classRegressionAlpha()));
+          classBlocked = true;
+        } else {
+          tolerated.add(String.format(Locale.ROOT, "%s: more than the %.1f points allowed but not significant "
+              + "(p >= %.3g), does not block", drop, policy.maxRecallDropPoints(), policy.classRegressionAlpha()));
+        }
       }
-      if (worst == null || drop > points(worst.championRecall() - worst.challengerRecall())) {
-        worst = c;
+      if (worst == null || regression.dropPoints() > worst.dropPoints()) {
+        worst = regression;
       }
     }
-    if (worst != null && !classDropped) {
-      double drop = points(worst.championRecall() - worst.challengerRecall());
-      passes.add(drop > 0
-          ? String.format(Locale.ROOT, "no class the champion knew lost more than %.1f points of recall (largest "
-              + "drop: %s, %.1f points)", policy.maxRecallDropPoints(), worst.label(), drop)
+    if (worst != null && !classBlocked) {
+      passes.add(worst.dropPoints() > 0
+          ? String.format(Locale.ROOT, "no class the champion knew lost significantly more than %.1f points of "
+              + "recall (largest drop: %s, %.1f points)", policy.maxRecallDropPoints(), worst.label(),
+              worst.dropPoints())
           : String.format(Locale.ROOT, "no class the champion knew lost recall (allowed: %.1f points)",
               policy.maxRecallDropPoints()));
     }
@@ -66,12 +77,9 @@ public final class PromotionRule {
         + "%d leaf images, only the challenger on %d, p = %.3g", test.method(), test.championOnly(),
         test.challengerOnly(), test.pValue());
     List<String> reasons = new ArrayList<>(refusals.isEmpty() ? passes : refusals);
+    reasons.addAll(tolerated);
     reasons.add(mcnemar);
     return new Decision(refusals.isEmpty(), reasons);
-  }
-
-  private static double points(double recallDifference) {
-    return recallDifference * 100;
   }
 
   private static String percent(double ratio) {

@@ -59,7 +59,8 @@ final class RunReports {
     decisionJson.put("promote", decision.promote());
     decisionJson.put("reasons", decision.reasons());
     decisionJson.put("policy", Map.of("maxRecallDropPoints", request.policy().maxRecallDropPoints(),
-        "minNewClassImages", request.policy().minNewClassImages()));
+        "minNewClassImages", request.policy().minNewClassImages(),
+        "classRegressionAlpha", request.policy().classRegressionAlpha()));
     Files.writeString(reportDir.resolve("decision.json"), JSON.writeValueAsString(decisionJson) + "\n");
     Files.writeString(reportDir.resolve("decision.md"),
         markdown(request, championId, comparison, topClassOnly, decision));
@@ -74,6 +75,10 @@ final class RunReports {
       // JSON has no NaN: a class the champion does not know has no champion recall.
       row.put("championRecall", Double.isNaN(c.championRecall()) ? null : c.championRecall());
       row.put("challengerRecall", c.challengerRecall());
+      row.put("championOnly", c.championOnly());
+      row.put("challengerOnly", c.challengerOnly());
+      // The one-sided test the promotion rule applies to a known class's drop (see ClassRegression).
+      row.put("regressionPValue", Double.isNaN(c.championRecall()) ? null : ClassRegression.of(c).pValue());
       classes.add(row);
     }
     return classes;
@@ -91,15 +96,19 @@ final class RunReports {
         + "| %.4f | %.4f |%n| top class only, unknown flag ignored | %.4f | %.4f |%n", comparison.images(),
         comparison.championTop1(), comparison.challengerTop1(), topClassOnly.championTop1(),
         topClassOnly.challengerTop1()));
-    md.append("\nRecall per class; in brackets the top class only, unknown flag ignored (not part of the rule).\n");
-    md.append("\n| class | images | champion recall | challenger recall |\n|---|---|---|---|\n");
+    md.append("\nRecall per class; in brackets the top class only, unknown flag ignored (not part of the rule); b / c: "
+        + "the class's images only the champion / only the challenger answered right; p: one-sided exact test of a "
+        + "drop.\n");
+    md.append("\n| class | images | champion recall | challenger recall | b / c | p |\n|---|---|---|---|---|---|\n");
     for (int i = 0; i < comparison.classes().size(); i++) {
       ClassComparison c = comparison.classes().get(i);
       ClassComparison top = topClassOnly.classes().get(i);
-      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4f (%.4f) |%n", c.label(), c.images(),
-          Double.isNaN(c.championRecall()) ? "new class"
-              : String.format(Locale.ROOT, "%.4f (%.4f)", c.championRecall(), top.championRecall()),
-          c.challengerRecall(), top.challengerRecall()));
+      boolean isNew = Double.isNaN(c.championRecall());
+      md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4f (%.4f) | %s | %s |%n", c.label(), c.images(),
+          isNew ? "new class" : String.format(Locale.ROOT, "%.4f (%.4f)", c.championRecall(), top.championRecall()),
+          c.challengerRecall(), top.challengerRecall(),
+          isNew ? "–" : c.championOnly() + " / " + c.challengerOnly(),
+          isNew ? "–" : String.format(Locale.ROOT, "%.3g", ClassRegression.of(c).pValue())));
     }
     return md.toString();
   }

@@ -35,11 +35,12 @@ class ChallengerRunIT {
   private static final double HELD_BACK_SHARE = 0.4;
   private static final int HELD_BACK = 40;
   /**
-   * With 20 test photos a class one photo is 5 points of recall: this small version lets a known class change by
-   * one photo (heads trained on 80 photos a class move by that much from one shuffle to the next). The issue's
-   * 2 points is for the full run, where a class has 60 test photos (docs/learning-loop.md).
+   * The issue's 2 points with the default significance test. With 20 test photos a class one photo is 5 points of
+   * recall, and heads trained on 80 photos a class move by a photo or two from one shuffle to the next; such a drop
+   * is not significant on the class's own photos (p >= 0.25) and does not block, while the mislabelled samples'
+   * seven-photo drop or more does (docs/learning-loop.md).
    */
-  private static final PromotionPolicy POLICY = new PromotionPolicy(5, 10);
+  private static final PromotionPolicy POLICY = new PromotionPolicy(2, 10);
 
   @TempDir
   static Path work;
@@ -71,7 +72,16 @@ class ChallengerRunIT {
         .filter(c -> c.label().equals(NEW_CLASS)).findFirst().orElseThrow();
     assertThat(newClass.championRecall()).isNaN();
     assertThat(newClass.images()).isEqualTo(HELD_BACK);
-    assertThat(newClass.challengerRecall()).as(outcome.decision().reasons().toString()).isGreaterThanOrEqualTo(0.9);
+    // The head learns the class: its top class is right on at least 90 % of the held-back photos. Served, with the
+    // open-set rule (max-softmax or class distance, the latter fitted here on 5 x 80 photos only), some of them are
+    // flagged unknown (6 of 40 with this seed), so the served recall is held to 80 %; the full-size run reaches
+    // 85-98 % served (docs/learning-loop.md).
+    List<TestPredictions.Row> newClassAnswers = TestPredictions.read(outcome.comparison().challengerPredictions())
+        .values().stream().filter(row -> row.label().equals(NEW_CLASS)).toList();
+    assertThat(newClassAnswers).hasSize(HELD_BACK);
+    assertThat(newClassAnswers.stream().filter(row -> row.predicted().equals(NEW_CLASS)).count())
+        .as("held-back photos with the new class on top").isGreaterThanOrEqualTo(HELD_BACK * 9 / 10);
+    assertThat(newClass.challengerRecall()).as(outcome.decision().reasons().toString()).isGreaterThanOrEqualTo(0.8);
     assertThat(outcome.decision().promote()).as(outcome.decision().reasons().toString()).isTrue();
     assertThat(outcome.comparison().challengerTop1()).isGreaterThan(outcome.comparison().championTop1());
 
@@ -113,7 +123,8 @@ class ChallengerRunIT {
     // favour it; the per-class rule is what catches it.
     assertThat(outcome.decision().promote()).as(outcome.decision().reasons().toString()).isFalse();
     assertThat(outcome.decision().reasons())
-        .anyMatch(r -> r.contains("Corn_(maize)___Common_rust_ lost") || r.contains("below the champion's"));
+        .anyMatch(r -> r.contains("Corn_(maize)___Common_rust_ lost") && r.endsWith("significant (p < 0.0500), blocks")
+            || r.contains("below the champion's"));
   }
 
   private static ChallengerRequest request(String runId, List<LabSampleFile> samples,

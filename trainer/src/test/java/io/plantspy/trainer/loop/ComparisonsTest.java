@@ -54,9 +54,9 @@ class ComparisonsTest {
     assertThat(comparison.championTop1()).isEqualTo(0.5);
     assertThat(comparison.challengerTop1()).isEqualTo(0.85);
     assertThat(comparison.classes()).containsExactly(
-        new ClassComparison("Apple___healthy", 10, 1.0, 0.9),
-        new ClassComparison("Tomato___Target_Spot", 10, Double.NaN, 0.8),
-        new ClassComparison("background", 10, 0.5, 1.0));
+        new ClassComparison("Apple___healthy", 10, 1.0, 0.9, 1, 0),
+        new ClassComparison("Tomato___Target_Spot", 10, Double.NaN, 0.8, 0, 8),
+        new ClassComparison("background", 10, 0.5, 1.0, 0, 5));
     // Discordant leaf photos only: one apple only the champion got, eight new-class photos only the challenger.
     assertThat(comparison.mcnemar().championOnly()).isEqualTo(1);
     assertThat(comparison.mcnemar().challengerOnly()).isEqualTo(8);
