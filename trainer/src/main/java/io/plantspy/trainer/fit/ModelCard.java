@@ -108,7 +108,7 @@ final class ModelCard {
         .append("- Potato___healthy has only 120 images and Apple___Cedar_apple_rust 241.\n")
         .append("- The non-leaf class is general scene photos: it teaches rejection of obvious non-leaves only.\n\n");
     md.append("## Reproduce\n\n```\n./mvnw -q -pl trainer -am package -DskipTests\n")
-        .append("java -jar trainer/target/plantspy-trainer.jar train --dataset DATASET --background BACKGROUND ")
+        .append("./plantspy train --dataset DATASET --background BACKGROUND ")
         .append("--release-id ").append(manifest.id()).append(" --seed ").append(request.seed()).append("\n```\n");
     Files.writeString(file, md.toString());
   }
