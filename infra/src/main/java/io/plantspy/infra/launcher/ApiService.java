@@ -2,10 +2,6 @@ package io.plantspy.infra.launcher;
 
 import io.plantspy.infra.keycloak.KeycloakServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +64,7 @@ final class ApiService implements PlatformService {
 
   @Override
   public void awaitReady(ChildProcess api, ServiceContext context) throws ServiceFailedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create(context.settings().httpUrl(port)
-        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
-    Readiness.await(api, READY_TIMEOUT,
-        () -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    Readiness.awaitActuatorReady(api, READY_TIMEOUT, context.settings().httpUrl(port));
   }
 
   @Override

@@ -3,6 +3,10 @@ package io.plantspy.infra.launcher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -45,6 +49,15 @@ final class Readiness {
     String name = process == null ? "?" : process.name();
     throw new ServiceFailedException(name, "not ready within " + timeout.toSeconds() + " s"
         + (last == null ? "" : " (last error: " + last + ")"), process == null ? null : process.log(), last);
+  }
+
+  /** Waits until a Spring Boot service at {@code baseUrl} answers 200 on its actuator readiness group. */
+  static void awaitActuatorReady(ChildProcess process, Duration timeout, String baseUrl)
+      throws ServiceFailedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+        .timeout(Duration.ofSeconds(5)).build();
+    await(process, timeout, () -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 
   /** Whether something accepts TCP connections on host:port. */

@@ -2,10 +2,6 @@ package io.plantspy.infra.launcher;
 
 import io.plantspy.infra.keycloak.KeycloakServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,11 +66,7 @@ final class TrainerService implements PlatformService {
 
   @Override
   public void awaitReady(ChildProcess trainer, ServiceContext context) throws ServiceFailedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create(context.settings().httpUrl(PORT)
-        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
-    Readiness.await(trainer, READY_TIMEOUT,
-        () -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    Readiness.awaitActuatorReady(trainer, READY_TIMEOUT, context.settings().httpUrl(PORT));
   }
 
   @Override

@@ -2,10 +2,6 @@ package io.plantspy.infra.launcher;
 
 import io.plantspy.infra.keycloak.KeycloakServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +48,7 @@ final class WebhookService implements PlatformService {
 
   @Override
   public void awaitReady(ChildProcess process, ServiceContext context) throws ServiceFailedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(URI.create(context.settings().httpUrl(PORT)
-        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build();
-    Readiness.await(process, READY_TIMEOUT,
-        () -> http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    Readiness.awaitActuatorReady(process, READY_TIMEOUT, context.settings().httpUrl(PORT));
   }
 
   @Override
