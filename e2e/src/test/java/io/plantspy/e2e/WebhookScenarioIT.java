@@ -71,7 +71,8 @@ class WebhookScenarioIT {
       JsonNode endpoint = JSON.readTree(created.body());
 
       HttpResponse<String> diagnosed = HTTP.send(new PlatformApi(platform.apiUrl() + "/api/v1/diagnoses", token)
-          .upload(LeafPhotos.knownLeaf("Tomato___healthy"), "leaf.jpg", "?wait=60s"), HttpResponse.BodyHandlers.ofString());
+              .upload(LeafPhotos.knownLeaf("Tomato___healthy"), "leaf.jpg", "?wait=60s"),
+          HttpResponse.BodyHandlers.ofString());
       assertThat(diagnosed.statusCode()).as(diagnosed.body()).isEqualTo(200);
       String diagnosisId = JSON.readTree(diagnosed.body()).path("id").asString();
 

@@ -115,9 +115,10 @@ final class ChaosCommand implements Callable<Integer> {
       List<ChaosFault> faults = List.of(
           new ChaosFault.ServiceOutage("stream processor killed (kill -9), restarted at once",
               service("processor"), true, Duration.ZERO),
-          new ChaosFault.ServiceOutage("MongoDB stopped for " + DurationConverter.human(mongoDown), service("mongo"), false, mongoDown),
-          new ChaosFault.ServiceOutage("broker killed (kill -9) for " + DurationConverter.human(brokerDown), service("kafka"), true,
-              brokerDown),
+          new ChaosFault.ServiceOutage("MongoDB stopped for " + DurationConverter.human(mongoDown),
+              service("mongo"), false, mongoDown),
+          new ChaosFault.ServiceOutage("broker killed (kill -9) for " + DurationConverter.human(brokerDown),
+              service("kafka"), true, brokerDown),
           new ChaosFault.ServiceOutage("one API instance of two killed (kill -9), restarted at once",
               service("api"), true, Duration.ZERO),
           new ChaosFault.PoisonRecords(poisonCount));
