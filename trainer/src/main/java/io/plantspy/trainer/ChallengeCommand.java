@@ -3,9 +3,6 @@ package io.plantspy.trainer;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.trainer.data.DatasetScanner;
 import io.plantspy.trainer.data.LabelledImage;
-import io.plantspy.trainer.embed.Augmentation;
-import io.plantspy.trainer.embed.EmbeddingCache;
-import io.plantspy.trainer.fit.HeadSettings;
 import io.plantspy.trainer.loop.ChallengerRequest;
 import io.plantspy.trainer.loop.ChallengerRun;
 import io.plantspy.trainer.loop.ClassComparison;
@@ -22,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -70,24 +68,6 @@ final class ChallengeCommand implements Callable<Integer> {
           + "evaluation (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "10")
-  int epochs;
-
-  @Option(names = "--learning-rate", defaultValue = "0.1")
-  double learningRate;
-
-  @Option(names = "--minibatch", defaultValue = "16")
-  int minibatch;
-
-  @Option(names = "--augment", split = ",",
-      defaultValue = "NONE,FLIP_HORIZONTAL,FLIP_VERTICAL,ROTATE_90,ROTATE_270,ZOOM_CENTER",
-      description = "Training views to embed (default: ${DEFAULT-VALUE}).")
-  List<Augmentation> augmentations;
-
-  @Option(names = "--max-lost-correct", defaultValue = "0.02",
-      description = "Share of correct validation answers the unknown threshold may reject (default: ${DEFAULT-VALUE}).")
-  double maxLostCorrect;
-
   @Option(names = "--max-recall-drop", defaultValue = "2",
       description = "Points of recall a class the champion knew may lose (default: ${DEFAULT-VALUE}).")
   double maxRecallDrop;
@@ -102,8 +82,8 @@ final class ChallengeCommand implements Callable<Integer> {
       description = "Evaluation images a class new to the challenger needs (default: ${DEFAULT-VALUE}).")
   int minNewClassImages;
 
-  @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
-  Path cache;
+  @Mixin
+  HeadTrainingOptions training;
 
   @Spec
   CommandSpec spec;
@@ -116,8 +96,8 @@ final class ChallengeCommand implements Callable<Integer> {
     List<LabSampleFile> samples = DatasetScanner.scan(labSamples).stream().map(ChallengeCommand::sample).toList();
     PrintWriter err = spec.commandLine().getErr();
     ChallengerRequest request = new ChallengerRequest(run, releaseId != null ? releaseId : run, dataset, background,
-        samples, championDir, work, cache != null ? cache : EmbeddingCache.defaultDir(), seed, heldBack,
-        new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, maxLostCorrect,
+        samples, championDir, work, training.cacheDir(), seed, heldBack, training.head(seed),
+        training.augmentations, training.maxLostCorrect,
         new PromotionPolicy(maxRecallDrop, minNewClassImages, classRegressionAlpha),
         progress -> {
           err.printf(Locale.ROOT, "[%3.0f %%] %s: %s%n", progress.fraction() * 100, progress.phase(),

@@ -1,12 +1,9 @@
 package io.plantspy.trainer;
 
 import io.plantspy.model.release.ReleaseFiles;
-import io.plantspy.trainer.embed.Augmentation;
-import io.plantspy.trainer.fit.HeadSettings;
 import io.plantspy.trainer.fit.ReleaseTrainer;
 import io.plantspy.trainer.fit.TrainingRequest;
 import java.nio.file.Files;
-import io.plantspy.trainer.embed.EmbeddingCache;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,46 +36,25 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20261127", description = "Split and training seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", defaultValue = "10")
-  int epochs;
-
-  @Option(names = "--learning-rate", defaultValue = "0.1")
-  double learningRate;
-
-  @Option(names = "--minibatch", defaultValue = "16")
-  int minibatch;
-
-  @Option(names = "--augment", split = ",",
-      defaultValue = "NONE,FLIP_HORIZONTAL,FLIP_VERTICAL,ROTATE_90,ROTATE_270,ZOOM_CENTER",
-      description = "Training views to embed (default: ${DEFAULT-VALUE}).")
-  List<Augmentation> augmentations;
-
   @Option(names = "--hold-out", split = ",", defaultValue = "",
       description = "Classes to leave out of an extra open-set experiment reported in the model card.")
   List<String> holdOut;
 
-  @Option(names = "--max-lost-correct", defaultValue = "0.02",
-      description = "Share of correct validation answers the open-set thresholds together may turn into unknown "
-          + "(default: ${DEFAULT-VALUE}).")
-  double maxLostCorrect;
-
-  @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
-  Path cache;
-
   @Option(names = "--promote", description = "Make this release the one served by default (models/CURRENT).")
   boolean promote;
+
+  @Mixin
+  HeadTrainingOptions training;
 
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Path cacheDir = cache != null ? cache : EmbeddingCache.defaultDir();
     List<String> holdOutClasses = holdOut.stream().filter(s -> !s.isBlank()).toList();
     Path releaseDir = models.resolve("releases").resolve(releaseId);
     TrainingRequest request = new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
-        new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, cacheDir, holdOutClasses,
-        maxLostCorrect);
+        training.head(seed), training.augmentations, training.cacheDir(), holdOutClasses, training.maxLostCorrect);
     ReleaseTrainer.Outcome outcome = new ReleaseTrainer(request).run();
     out().println("metric,value");
     outcome.manifest().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));

@@ -1,0 +1,42 @@
+package io.plantspy.trainer;
+
+import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.embed.EmbeddingCache;
+import io.plantspy.trainer.fit.HeadSettings;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of every command that trains a head: its hyper-parameters, the views embedded, the open-set budget. */
+final class HeadTrainingOptions {
+
+  @Option(names = "--epochs", defaultValue = "10")
+  int epochs;
+
+  @Option(names = "--learning-rate", defaultValue = "0.1")
+  double learningRate;
+
+  @Option(names = "--minibatch", defaultValue = "16")
+  int minibatch;
+
+  @Option(names = "--augment", split = ",",
+      defaultValue = "NONE,FLIP_HORIZONTAL,FLIP_VERTICAL,ROTATE_90,ROTATE_270,ZOOM_CENTER",
+      description = "Training views to embed (default: ${DEFAULT-VALUE}).")
+  List<Augmentation> augmentations;
+
+  @Option(names = "--max-lost-correct", defaultValue = "0.02",
+      description = "Share of correct validation answers the open-set thresholds together may turn into unknown "
+          + "(default: ${DEFAULT-VALUE}).")
+  double maxLostCorrect;
+
+  @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
+  Path cache;
+
+  HeadSettings head(long seed) {
+    return new HeadSettings(epochs, learningRate, minibatch, seed);
+  }
+
+  Path cacheDir() {
+    return cache != null ? cache : EmbeddingCache.defaultDir();
+  }
+}
