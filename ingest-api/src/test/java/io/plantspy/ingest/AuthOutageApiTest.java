@@ -2,6 +2,7 @@ package io.plantspy.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.testsupport.SilentServer;
 import io.plantspy.testsupport.TestMongo;
 import java.io.IOException;
 import java.time.Duration;

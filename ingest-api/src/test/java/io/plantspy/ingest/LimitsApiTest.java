@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.plantspy.ingest.limits.ConcurrencyLimits;
+import io.plantspy.testsupport.SilentServer;
 import io.plantspy.testsupport.TestMongo;
 import io.plantspy.testsupport.TestTokens;
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 /**
- * How the services read a Keycloak access token once its signature is checked: realm roles to {@code ROLE_*}
- * authorities and the audience check. Depends on Spring Security's OAuth2 resource-server and JOSE classes only.
+ * How the services check and read a Keycloak access token: the decoders (keys from the realm, fetched lazily; an
+ * unreachable realm reported as a service failure, not a bad token), the claim checks (audience, issuer, subject),
+ * realm roles to {@code ROLE_*} authorities. Depends on Spring Security's OAuth2 resource-server and JOSE classes,
+ * spring-web's client for key fetches and, for the reactive decoders only, Reactor; no web server stack.
  */
 package io.plantspy.jwtroles;

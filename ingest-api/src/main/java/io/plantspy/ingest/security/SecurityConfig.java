@@ -2,26 +2,17 @@ package io.plantspy.ingest.security;
 
 import io.plantspy.ingest.problem.ProblemWriter;
 import io.plantspy.ingest.problem.RetryAfterProperties;
-import io.plantspy.jwtroles.AudienceValidator;
+import io.plantspy.jwtroles.ReactiveKeyOutages;
 import io.plantspy.jwtroles.RealmRoleConverter;
+import io.plantspy.jwtroles.RealmTokenChecks;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -74,36 +65,20 @@ public class SecurityConfig {
    */
   @Bean
   SupplierReactiveJwtDecoder tokenCheck(SecurityProperties props) {
-    return new SupplierReactiveJwtDecoder(() -> {
-      NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null
-          ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
-          : (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(props.issuerUri().toString());
-      decoder.setJwtValidator(validator(props));
-      return decoder;
-    });
+    return RealmTokenChecks.reactive(props.issuerUri(), props.jwkSetUri(),
+        RealmTokenChecks.validator(props.issuerUri(), props.audience()));
   }
 
   /** The decoder the security chain uses: {@code tokenCheck} behind the token cache, unless the cache is off. */
   @Bean
   @Primary
   ReactiveJwtDecoder jwtDecoder(SupplierReactiveJwtDecoder tokenCheck, SecurityProperties props, Clock clock) {
-    ReactiveJwtDecoder bounded = new KeySourceOutages(tokenCheck, props.keysTimeout());
+    ReactiveJwtDecoder bounded = new ReactiveKeyOutages(tokenCheck, props.keysTimeout());
     SecurityProperties.TokenCache cache = props.tokenCache();
     return cache.maxSize() == 0 ? bounded
         : new CachingJwtDecoder(bounded, cache.maxSize(), cache.ttl(), clock);
   }
 
-  static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {
-    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-    validators.add(new JwtTimestampValidator());
-    if (props.issuerUri() != null) {
-      validators.add(new JwtIssuerValidator(props.issuerUri().toString()));
-    }
-    validators.add(new AudienceValidator(props.audience()));
-    // The subject is the owner of every diagnosis: a token without one identifies nobody.
-    validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
-    return new DelegatingOAuth2TokenValidator<>(validators);
-  }
 
   @Bean
   CorsConfigurationSource corsConfigurationSource(CorsProperties props) {

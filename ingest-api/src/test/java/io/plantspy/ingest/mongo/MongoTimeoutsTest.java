@@ -7,7 +7,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
-import io.plantspy.ingest.SilentServer;
+import io.plantspy.testsupport.SilentServer;
 import java.time.Duration;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

@@ -1,26 +1,18 @@
 package io.plantspy.trainerservice.security;
 
-import io.plantspy.jwtroles.AudienceValidator;
 import io.plantspy.jwtroles.RealmRoleConverter;
 import io.plantspy.jwtroles.RealmRoles;
-import java.util.ArrayList;
-import java.util.List;
+import io.plantspy.jwtroles.RealmTokenChecks;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -35,8 +27,9 @@ public class SecurityConfig {
   private static final Set<String> KNOWN_ROLES = Set.of(RealmRoles.ADMIN, RealmRoles.LAB);
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
-    ProblemSecurityResponses problems = new ProblemSecurityResponses();
+  SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, SecurityProperties props)
+      throws Exception {
+    ProblemSecurityResponses problems = new ProblemSecurityResponses(props.unavailableRetryAfter());
     return http
         .csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
@@ -55,7 +48,15 @@ public class SecurityConfig {
             .jwt(jwt -> jwt.decoder(decoder)
                 .jwtAuthenticationConverter(RealmRoleConverter.namedByUsername(KNOWN_ROLES)))
             .authenticationEntryPoint(problems)
-            .accessDeniedHandler(problems))
+            .accessDeniedHandler(problems)
+            // The servlet configurer has no failure-handler setter; its default rethrows a key outage (500).
+            .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+              @Override
+              public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler(problems);
+                return filter;
+              }
+            }))
         .exceptionHandling(eh -> eh.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
   }
@@ -63,22 +64,7 @@ public class SecurityConfig {
   /** Built on first use (keys or discovery fetched then), so the service starts while Keycloak is starting. */
   @Bean
   JwtDecoder jwtDecoder(SecurityProperties props) {
-    return new SupplierJwtDecoder(() -> {
-      NimbusJwtDecoder decoder = props.jwkSetUri() != null
-          ? NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
-          : (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(props.issuerUri().toString());
-      decoder.setJwtValidator(validator(props));
-      return decoder;
-    });
-  }
-
-  static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {
-    List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-    validators.add(new JwtTimestampValidator());
-    if (props.issuerUri() != null) {
-      validators.add(new JwtIssuerValidator(props.issuerUri().toString()));
-    }
-    validators.add(new AudienceValidator(props.audience()));
-    return new DelegatingOAuth2TokenValidator<>(validators);
+    return RealmTokenChecks.servlet(props.issuerUri(), props.jwkSetUri(),
+        RealmTokenChecks.validator(props.issuerUri(), props.audience()), props.keysTimeout());
   }
 }

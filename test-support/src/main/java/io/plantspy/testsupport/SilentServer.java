@@ -1,4 +1,4 @@
-package io.plantspy.ingest;
+package io.plantspy.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.plantspy.ingest.security;
+package io.plantspy.jwtroles;
 
 import com.nimbusds.jwt.JWTParser;
 import java.text.ParseException;
@@ -16,15 +16,15 @@ import reactor.core.publisher.Mono;
  * discovery ({@link JwtDecoderInitializationException}, which Spring Security leaves unmapped, a 500) and a key
  * fetch that does not answer within {@code timeout} (the JWKS client has no timeout of its own) both become a
  * plain {@link JwtException}, which the resource server turns into an {@code AuthenticationServiceException}
- * and {@link ProblemSecurityResponses} into 503. Refused tokens ({@code BadJwtException}) pass through unchanged,
+ * and the service's security responses into 503. Refused tokens ({@code BadJwtException}) pass through unchanged,
  * and a token that does not parse as a JWT is refused before any key is asked for.
  */
-final class KeySourceOutages implements ReactiveJwtDecoder {
+public final class ReactiveKeyOutages implements ReactiveJwtDecoder {
 
   private final ReactiveJwtDecoder delegate;
   private final Duration timeout;
 
-  KeySourceOutages(ReactiveJwtDecoder delegate, Duration timeout) {
+  public ReactiveKeyOutages(ReactiveJwtDecoder delegate, Duration timeout) {
     this.delegate = delegate;
     this.timeout = timeout;
   }
