@@ -162,4 +162,24 @@ class SubscriptionApiIT {
     return (String) response.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
         .get("id");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void apiDocsDescribeTheSubscriptionsAndWhatEachEventDeliversWithoutAToken() {
+    Map<String, Object> docs = app.client().get().uri("/v3/api-docs").exchange()
+        .expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody();
+
+    assertThat((String) docs.get("openapi")).startsWith("3.1");
+    assertThat((Map<String, Object>) docs.get("paths")).containsKeys("/api/v1/webhooks",
+        "/api/v1/webhooks/{id}/rotate-secret", "/api/v1/webhooks/{endpointId}/deliveries");
+    assertThat((Map<String, Object>) docs.get("webhooks"))
+        .containsOnlyKeys("diagnosis.completed", "diagnosis.failed", "model.promoted");
+    Map<String, Object> subscribe = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) docs
+        .get("paths")).get("/api/v1/webhooks")).get("post");
+    assertThat((Map<String, Object>) subscribe.get("responses")).containsKeys("201", "400", "401", "403", "503");
+    Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.get("components")).get("schemas");
+    assertThat((Map<String, Object>) ((Map<String, Object>) schemas.get("DiagnosisData")).get("properties"))
+        .containsKeys("diagnosisId", "answers", "unknown", "error", "links");
+  }
 }

@@ -4,6 +4,9 @@ import io.plantspy.webhooks.endpoint.EndpointController;
 import io.plantspy.webhooks.endpoint.EndpointStore;
 import io.plantspy.webhooks.endpoint.WebhookEndpoint;
 import io.plantspy.webhooks.problem.WebhookProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
@@ -22,6 +25,10 @@ import reactor.core.publisher.Mono;
 /** {@code /api/v1/webhooks/{id}/deliveries}: what was sent to one of the caller's endpoints, and manual retries. */
 @RestController
 @RequestMapping(EndpointController.PATH + "/{endpointId}/deliveries")
+@Tag(name = "Deliveries", description = "What was sent to one of your endpoints, and when it will be tried again")
+@ApiResponse(responseCode = "401", description = "no valid realm token")
+@ApiResponse(responseCode = "404", description = "no endpoint (or delivery) of yours has this id")
+@ApiResponse(responseCode = "503", description = "the realm's keys or the store are unreachable; retry after Retry-After")
 public class DeliveryController {
 
   private final EndpointStore endpoints;
@@ -41,12 +48,17 @@ public class DeliveryController {
 
   /** Newest first. */
   @GetMapping
+  @Operation(summary = "Deliveries to the endpoint, newest first: attempts with status code, latency, next retry")
+  @ApiResponse(responseCode = "200", description = "the deliveries")
+  @ApiResponse(responseCode = "400", description = "limit outside 1..500")
   Flux<DeliveryView> list(Authentication caller, @PathVariable String endpointId,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
     return owned(caller, endpointId).flatMapMany(e -> deliveries.forEndpoint(e.id(), limit)).map(DeliveryView::of);
   }
 
   @GetMapping("/{deliveryId}")
+  @Operation(summary = "One delivery with its attempts")
+  @ApiResponse(responseCode = "200", description = "the delivery")
   Mono<DeliveryView> get(Authentication caller, @PathVariable String endpointId, @PathVariable String deliveryId) {
     return owned(caller, endpointId).flatMap(e -> deliveries.byId(e.id(), deliveryId))
         .switchIfEmpty(Mono.error(() -> WebhookProblem.notFound("delivery " + deliveryId)))
@@ -58,6 +70,9 @@ public class DeliveryController {
    * its endpoint is disabled.
    */
   @PostMapping("/{deliveryId}/retry")
+  @Operation(summary = "Send a delivered, failed or cancelled delivery once more, now")
+  @ApiResponse(responseCode = "202", description = "queued for one more attempt")
+  @ApiResponse(responseCode = "409", description = "still being attempted, or the endpoint is disabled")
   Mono<ResponseEntity<DeliveryView>> retry(Authentication caller, @PathVariable String endpointId,
       @PathVariable String deliveryId) {
     return owned(caller, endpointId)

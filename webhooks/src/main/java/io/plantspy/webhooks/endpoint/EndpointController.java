@@ -1,5 +1,8 @@
 package io.plantspy.webhooks.endpoint;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
@@ -19,6 +22,9 @@ import reactor.core.publisher.Mono;
 /** {@code /api/v1/webhooks}: a user's subscriptions. */
 @RestController
 @RequestMapping(EndpointController.PATH)
+@Tag(name = "Subscriptions", description = "Your endpoints and the events they receive")
+@ApiResponse(responseCode = "401", description = "no valid realm token")
+@ApiResponse(responseCode = "503", description = "the realm's keys or the store are unreachable; retry after Retry-After")
 public class EndpointController {
 
   public static final String PATH = "/api/v1/webhooks";
@@ -31,28 +37,46 @@ public class EndpointController {
 
   /** 201 with the secret, which is never shown again (a rotation makes a new one). */
   @PostMapping
+  @Operation(summary = "Subscribe an endpoint to events",
+      description = "The URL must be public (https in production); model.promoted needs the role admin. The answer "
+          + "holds the signing secret (whsec_...), shown this once.")
+  @ApiResponse(responseCode = "201", description = "subscribed; Location names the endpoint")
+  @ApiResponse(responseCode = "400", description = "invalid URL, refused address or unknown event type")
+  @ApiResponse(responseCode = "403", description = "an event type your roles do not allow")
   Mono<ResponseEntity<SecretView>> subscribe(Authentication caller, @Valid @RequestBody SubscriptionRequest request) {
     return endpoints.subscribe(caller, request).map(e -> ResponseEntity
         .created(URI.create(PATH + "/" + e.id())).body(SecretView.of(e)));
   }
 
   @GetMapping
+  @Operation(summary = "Your endpoints (secrets are never listed)")
+  @ApiResponse(responseCode = "200", description = "your endpoints")
   Flux<EndpointView> list(Authentication caller) {
     return endpoints.list(caller).map(EndpointView::of);
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "One of your endpoints, with why it was disabled if it was")
+  @ApiResponse(responseCode = "200", description = "the endpoint")
+  @ApiResponse(responseCode = "404", description = "no endpoint of yours has this id")
   Mono<EndpointView> get(Authentication caller, @PathVariable String id) {
     return endpoints.get(caller, id).map(EndpointView::of);
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Unsubscribe: pending deliveries to it are cancelled")
+  @ApiResponse(responseCode = "204", description = "deleted")
+  @ApiResponse(responseCode = "404", description = "no endpoint of yours has this id")
   Mono<Void> delete(Authentication caller, @PathVariable String id) {
     return endpoints.delete(caller, id);
   }
 
   @PostMapping("/{id}/rotate-secret")
+  @Operation(summary = "A new signing secret",
+      description = "For 24 hours deliveries carry two signatures, one per secret, so the receiver can switch over.")
+  @ApiResponse(responseCode = "200", description = "the new secret, shown this once")
+  @ApiResponse(responseCode = "404", description = "no endpoint of yours has this id")
   Mono<SecretView> rotate(Authentication caller, @PathVariable String id) {
     return endpoints.rotate(caller, id).map(SecretView::of);
   }

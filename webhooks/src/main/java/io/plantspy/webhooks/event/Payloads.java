@@ -6,6 +6,13 @@ import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ModelRelease;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.webhooks.endpoint.EventType;
+import io.plantspy.webhooks.event.EventPayloads.DiagnosisData;
+import io.plantspy.webhooks.event.EventPayloads.DiagnosisEvent;
+import io.plantspy.webhooks.event.EventPayloads.DiagnosisLinks;
+import io.plantspy.webhooks.event.EventPayloads.EventError;
+import io.plantspy.webhooks.event.EventPayloads.ModelPromotedData;
+import io.plantspy.webhooks.event.EventPayloads.ModelPromotedEvent;
+import io.plantspy.webhooks.event.EventPayloads.ScoredAnswer;
 import io.plantspy.webhooks.endpoint.WebhookEndpoint;
 import io.plantspy.webhooks.security.Roles;
 import java.time.Instant;
@@ -41,45 +48,33 @@ public class Payloads {
   }
 
   String diagnosis(DiagnosisResult result, WebhookEndpoint endpoint) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("diagnosisId", result.getId());
-    if (result.getModelRelease() != null) {
-      data.put("modelRelease", result.getModelRelease());
-    }
+    DiagnosisData data;
+    DiagnosisLinks links = new DiagnosisLinks(apiBase + "/api/v1/diagnoses/" + result.getId());
     if (result.getOutcome() instanceof Diagnosis diagnosis) {
-      Map<String, Object> answers = new LinkedHashMap<>();
+      Map<String, ScoredAnswer> answers = new LinkedHashMap<>();
       put(answers, endpoint, Roles.CATEGORY, diagnosis.getCategory());
       put(answers, endpoint, Roles.HEALTH, diagnosis.getHealth());
       put(answers, endpoint, Roles.DISEASE, diagnosis.getDisease());
-      data.put("answers", answers);
-      data.put("unknown", diagnosis.getUnknown());
-    } else if (result.getOutcome() instanceof DiagnosisError error) {
-      data.put("error", Map.of("code", error.getCode().name(), "message", error.getMessage()));
+      data = new DiagnosisData(result.getId(), result.getModelRelease(), answers, diagnosis.getUnknown(), null, links);
+    } else {
+      DiagnosisError error = (DiagnosisError) result.getOutcome();
+      data = new DiagnosisData(result.getId(), result.getModelRelease(), null, null,
+          new EventError(error.getCode().name(), error.getMessage()), links);
     }
-    data.put("links", Map.of("diagnosis", apiBase + "/api/v1/diagnoses/" + result.getId()));
-    return envelope(typeOf(result), result.getCompletedAt(), data);
+    return json.writeValueAsString(
+        new DiagnosisEvent(typeOf(result).wireName(), result.getCompletedAt().toString(), data));
   }
 
   String modelPromoted(ModelRelease release, String alias, Instant announcedAt) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("releaseId", release.getId());
-    data.put("alias", alias);
-    data.put("createdAt", release.getCreatedAt().toString());
-    return envelope(EventType.MODEL_PROMOTED, announcedAt, data);
+    return json.writeValueAsString(new ModelPromotedEvent(EventType.MODEL_PROMOTED.wireName(), announcedAt.toString(),
+        new ModelPromotedData(release.getId(), alias, release.getCreatedAt().toString())));
   }
 
   /** Only the answers the subscriber's roles allowed; a disease absent from the result stays absent. */
-  private static void put(Map<String, Object> answers, WebhookEndpoint endpoint, String answer, ScoredLabel label) {
+  private static void put(Map<String, ScoredAnswer> answers, WebhookEndpoint endpoint, String answer,
+      ScoredLabel label) {
     if (label != null && endpoint.answers() != null && endpoint.answers().contains(answer)) {
-      answers.put(answer, Map.of("label", label.getLabel(), "confidence", label.getConfidence()));
+      answers.put(answer, new ScoredAnswer(label.getLabel(), label.getConfidence()));
     }
-  }
-
-  private String envelope(EventType type, Instant timestamp, Map<String, Object> data) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type.wireName());
-    body.put("timestamp", timestamp.toString());
-    body.put("data", data);
-    return json.writeValueAsString(body);
   }
 }

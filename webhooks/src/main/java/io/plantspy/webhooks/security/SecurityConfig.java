@@ -29,7 +29,8 @@ public class SecurityConfig {
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .authorizeExchange(ex -> ex
-            .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())

@@ -1,0 +1,54 @@
+package io.plantspy.webhooks.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Map;
+
+/**
+ * What a subscriber receives, as types: the Standard Webhooks envelope {@code {type, timestamp, data}} of each
+ * event. {@link Payloads} writes them; the OpenAPI document's {@code webhooks} section describes them from the same
+ * records, so the documentation cannot drift from the bytes sent.
+ */
+public final class EventPayloads {
+
+  private EventPayloads() {
+  }
+
+  @Schema(description = "diagnosis.completed or diagnosis.failed")
+  public record DiagnosisEvent(
+      @Schema(example = "diagnosis.completed") String type,
+      @Schema(description = "when the diagnosis was completed (ISO-8601)") String timestamp,
+      DiagnosisData data) {
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DiagnosisData(
+      String diagnosisId,
+      @Schema(description = "the model release that answered; absent when no model ran") String modelRelease,
+      @Schema(description = "only the answers the subscriber's roles allow (category, health, disease); completed only")
+      Map<String, ScoredAnswer> answers,
+      @Schema(description = "true when the photo was answered unknown; completed only") Boolean unknown,
+      @Schema(description = "why it failed; failed only") EventError error,
+      DiagnosisLinks links) {
+  }
+
+  public record ScoredAnswer(@Schema(example = "Tomato") String label, float confidence) {
+  }
+
+  public record EventError(@Schema(example = "UNREADABLE_IMAGE") String code, String message) {
+  }
+
+  public record DiagnosisLinks(@Schema(description = "GET it from the ingest API with the owner's token")
+      String diagnosis) {
+  }
+
+  @Schema(description = "model.promoted (admin subscriptions only)")
+  public record ModelPromotedEvent(
+      @Schema(example = "model.promoted") String type,
+      @Schema(description = "when the release was announced (ISO-8601)") String timestamp,
+      ModelPromotedData data) {
+  }
+
+  public record ModelPromotedData(String releaseId, @Schema(example = "champion") String alias, String createdAt) {
+  }
+}
