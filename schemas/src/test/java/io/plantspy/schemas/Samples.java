@@ -32,6 +32,7 @@ final class Samples {
         .setMetadata(Map.of("camera", "phone"))
         .setCreatedAt(CREATED_AT)
         .setIdempotencyKey("retry-1")
+        .setCallbackUrl("https://hooks.example.com/plantspy")
         .build();
   }
 

@@ -19,19 +19,21 @@ public record Topics(
   public static Topics from(TopicNames names, SchemaCatalog catalog) {
     return new Topics(
         new Topic<>(names.requests(), Serdes.String(),
-            new AvroSerde<>(DiagnosisRequest.class, DiagnosisRequest.getEncoder(),
-                DiagnosisRequest.createDecoder(catalog))),
+            new AvroSerde<>(DiagnosisRequest.getClassSchema(), DiagnosisRequest.getEncoder(),
+                DiagnosisRequest.createDecoder(catalog), catalog)),
         new Topic<>(names.results(), Serdes.String(),
-            new AvroSerde<>(DiagnosisResult.class, DiagnosisResult.getEncoder(),
-                DiagnosisResult.createDecoder(catalog))),
+            new AvroSerde<>(DiagnosisResult.getClassSchema(), DiagnosisResult.getEncoder(),
+                DiagnosisResult.createDecoder(catalog), catalog)),
         new Topic<>(names.dlq(), Serdes.String(), Serdes.ByteArray()),
         new Topic<>(names.labSamples(), Serdes.String(),
-            new AvroSerde<>(LabSample.class, LabSample.getEncoder(), LabSample.createDecoder(catalog))),
+            new AvroSerde<>(LabSample.getClassSchema(), LabSample.getEncoder(), LabSample.createDecoder(catalog),
+                catalog)),
         new Topic<>(names.modelReleases(), Serdes.String(),
-            new AvroSerde<>(ModelRelease.class, ModelRelease.getEncoder(), ModelRelease.createDecoder(catalog))));
+            new AvroSerde<>(ModelRelease.getClassSchema(), ModelRelease.getEncoder(),
+                ModelRelease.createDecoder(catalog), catalog)));
   }
 
-  /** The default topic names with the shipped schema catalog. */
+  /** The default topic names with the shipped schema catalog and no schema topic: for tests and tools. */
   public static Topics defaults() {
     return from(TopicNames.defaults(), SchemaCatalog.load());
   }

@@ -37,8 +37,17 @@ public record TopicNames(String requests, String results, String dlq, String lab
         "plantspy.diagnosis.requests",
         "plantspy.diagnosis.results",
         "plantspy.diagnosis.requests.dlq",
-        "plantspy.lab.samples",
+        "plantspy.lab-samples",
         "plantspy.model.releases");
+  }
+
+  /**
+   * The topics that must be created with {@code cleanup.policy=compact}: keyed by an entity's id, where only the
+   * latest record per key matters and a null value (a tombstone) removes it, so a reader replaying the topic from
+   * the start ends with the current set. Lab samples are withdrawn that way.
+   */
+  public List<String> compacted() {
+    return List.of(labSamples);
   }
 
   private static String check(String role, String name) {
