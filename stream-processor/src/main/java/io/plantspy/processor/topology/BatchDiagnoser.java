@@ -76,7 +76,7 @@ final class BatchDiagnoser {
       for (int i = 0; i < requests.size(); i++) {
         if (slotOf[i] >= 0) {
           DiagnosisRequest request = requests.get(i);
-          results[i] = Results.diagnosis(request.getId(), request.getOwner(), batch.releaseId(),
+          results[i] = Results.diagnosis(request, batch.releaseId(),
               diagnoses.get(slotOf[i]),
               Results.timings(queuedMillis(request, now), preprocessMillis[i], inference.toMillis(), good),
               completedAt);
@@ -113,7 +113,7 @@ final class BatchDiagnoser {
 
   private DiagnosisResult error(DiagnosisRequest request, ErrorResult error, long now, long preprocessMillis) {
     metrics.error(error.code());
-    return Results.error(request.getId(), request.getOwner(), null, error.code(), error.message(),
+    return Results.error(request, null, error.code(), error.message(),
         Results.timings(queuedMillis(request, now), preprocessMillis, 0, 0), Instant.ofEpochMilli(now));
   }
 

@@ -209,7 +209,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   private void giveUp(DiagnosisRequest request, RuntimeException cause, int tries, long now) {
     log.error("Request {} failed {} times; answering it with an error and dead-lettering it", request.getId(), tries,
         cause);
-    DiagnosisResult result = Results.error(request.getId(), request.getOwner(), null, ErrorCode.INTERNAL,
+    DiagnosisResult result = Results.error(request, null, ErrorCode.INTERNAL,
         "The image could not be processed after " + tries + " attempts; the request was kept for inspection.",
         Results.timings(now - request.getCreatedAt().toEpochMilli(), 0, 0, 0), Instant.ofEpochMilli(now));
     metrics.error(ErrorCode.INTERNAL);

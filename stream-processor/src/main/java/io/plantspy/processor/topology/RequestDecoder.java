@@ -63,7 +63,7 @@ final class RequestDecoder implements Processor<String, byte[], String, Object> 
       // An owner that cannot be read back is left empty: only privileged readers see such a result.
       String owner = RequestSalvage.owner(record.value(), record.key()).orElse("");
       long now = context.currentSystemTimeMs();
-      DiagnosisResult result = Results.error(record.key(), owner, null, ErrorCode.INTERNAL,
+      DiagnosisResult result = Results.error(record.key(), owner, ErrorCode.INTERNAL,
           "The request could not be read; it was kept for inspection.",
           Results.timings(now - record.timestamp(), 0, 0, 0), Instant.ofEpochMilli(now));
       metrics.error(ErrorCode.INTERNAL);

@@ -5,6 +5,7 @@ import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.LabelConfidence;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisError;
+import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ErrorCode;
 import io.plantspy.schemas.ScoredLabel;
@@ -23,8 +24,11 @@ final class Results {
 
   private Results() {}
 
-  /** Carries every answer whatever {@code requestedAnswers} says: the API filters by the caller's role. */
-  static DiagnosisResult diagnosis(String id, String owner, String releaseId, ClassifierAnswer answer,
+  /**
+   * Carries every answer whatever {@code requestedAnswers} says: the API filters by the caller's role. The
+   * request's one-off callback URL travels on, for the webhook service.
+   */
+  static DiagnosisResult diagnosis(DiagnosisRequest request, String releaseId, ClassifierAnswer answer,
       Timings timings, Instant completedAt) {
     Diagnosis outcome = Diagnosis.newBuilder()
         .setCategory(answer.category().map(Results::label).orElseGet(Results::unknown))
@@ -34,13 +38,21 @@ final class Results {
         .setTop3(answer.top3().stream().map(Results::label).toList())
         .setUnknown(answer.unknown())
         .build();
-    return new DiagnosisResult(id, owner, releaseId, outcome, timings, completedAt);
+    return new DiagnosisResult(request.getId(), request.getOwner(), releaseId, outcome, timings, completedAt,
+        request.getCallbackUrl());
   }
 
-  /** An error answer; {@code releaseId} is null when no model was involved. */
-  static DiagnosisResult error(String id, String owner, String releaseId, ErrorCode code, String message,
+  /** An error answer to a request; {@code releaseId} is null when no model was involved. */
+  static DiagnosisResult error(DiagnosisRequest request, String releaseId, ErrorCode code, String message,
       Timings timings, Instant completedAt) {
-    return new DiagnosisResult(id, owner, releaseId, new DiagnosisError(code, message), timings, completedAt);
+    return new DiagnosisResult(request.getId(), request.getOwner(), releaseId, new DiagnosisError(code, message),
+        timings, completedAt, request.getCallbackUrl());
+  }
+
+  /** An error answer to a record that could not be read as a request (so no callback URL is known). */
+  static DiagnosisResult error(String id, String owner, ErrorCode code, String message, Timings timings,
+      Instant completedAt) {
+    return new DiagnosisResult(id, owner, null, new DiagnosisError(code, message), timings, completedAt, null);
   }
 
   static ErrorCode codeFor(InvalidImageException.Reason reason) {

@@ -202,6 +202,26 @@ class DiagnosisTopologyTest {
   }
 
   @Test
+  void aRequestsCallbackUrlTravelsOnToItsAnswerAndToItsErrorAnswer() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(3, LONG_WAIT), fake,
+        ImageResolver.inlineOnly())) {
+      DiagnosisRequest good = TestRequests.inline("good", TestRequests.generatedJpeg());
+      good.setCallbackUrl("https://hooks.example.com/good");
+      DiagnosisRequest broken = TestRequests.inline("broken", TestRequests.truncatedJpeg());
+      broken.setCallbackUrl("https://hooks.example.com/broken");
+      harness.send(good);
+      harness.send(broken);
+      harness.send(TestRequests.inline("plain", TestRequests.generatedJpeg()));
+
+      Map<String, DiagnosisResult> results = harness.results.readKeyValuesToMap();
+      assertThat(results.get("good").getCallbackUrl()).isEqualTo("https://hooks.example.com/good");
+      assertThat(results.get("broken").getOutcome()).isInstanceOf(DiagnosisError.class);
+      assertThat(results.get("broken").getCallbackUrl()).isEqualTo("https://hooks.example.com/broken");
+      assertThat(results.get("plain").getCallbackUrl()).isNull();
+    }
+  }
+
+  @Test
   void missingClaimCheckImageGetsImageNotFound() {
     byte[] stored = TestRequests.generatedJpeg();
     ImageResolver images = new ImageResolver(Map.of("gridfs",
