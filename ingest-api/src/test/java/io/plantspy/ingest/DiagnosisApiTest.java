@@ -393,6 +393,46 @@ class DiagnosisApiTest {
     assertThat(new String(foreign)).contains("\"title\":\"Diagnosis not found\"");
   }
 
+  // --- callback URLs ---
+
+  @Test
+  void aVettedCallbackUrlTravelsWithTheRequestAndItsAbsenceStaysAbsent() {
+    String id = idOf(as(client, "ivan", "category").post().uri("/api/v1/diagnoses?callbackUrl={url}",
+        "http://127.0.0.1:9/hooks/plantspy").body(image(TestImages.png(16))).exchange());
+    assertThat(awaitSeen(id).getCallbackUrl()).isEqualTo("http://127.0.0.1:9/hooks/plantspy");
+    assertThat(awaitSeen(submit("ivan", TestImages.png(16), "category")).getCallbackUrl()).isNull();
+  }
+
+  @Test
+  void callbackUrlsThatAreMalformedOrPrivateAreRefusedAndNothingIsQueued() {
+    int sendsBefore = processor.seen.size();
+    for (String url : List.of("ftp://example.com/hook", "http://user:pw@example.com/hook", "not a url")) {
+      problem(as(client, "judy", "category").post().uri("/api/v1/diagnoses?callbackUrl={url}", url)
+          .body(image(TestImages.png(16))).exchange(), HttpStatus.BAD_REQUEST, "bad-callback-url",
+          "Bad callback URL");
+    }
+    for (String url : List.of("http://10.0.0.1/hook", "http://169.254.169.254/latest")) {
+      problem(as(client, "judy", "category").post().uri("/api/v1/diagnoses?callbackUrl={url}", url)
+          .body(image(TestImages.png(16))).exchange(), HttpStatus.UNPROCESSABLE_CONTENT, "refused-callback-url",
+          "Callback URL refused");
+    }
+    // A later accepted request reaches the processor first in the one partition: nothing refused was sent.
+    String later = submit("judy", TestImages.png(16), "category");
+    awaitSeen(later);
+    assertThat(processor.seen.subList(sendsBefore, processor.seen.size()))
+        .extracting(DiagnosisRequest::getOwner).containsOnly("judy").hasSize(1);
+  }
+
+  @Test
+  void sameIdempotencyKeyWithAnotherCallbackUrlIs422() {
+    byte[] png = TestImages.png(16);
+    as(client, "karl", "category").post().uri("/api/v1/diagnoses?callbackUrl={url}", "http://127.0.0.1:9/a")
+        .header("Idempotency-Key", "key-cb").body(image(png)).exchange().expectStatus().isAccepted();
+    problem(as(client, "karl", "category").post().uri("/api/v1/diagnoses?callbackUrl={url}", "http://127.0.0.1:9/b")
+        .header("Idempotency-Key", "key-cb").body(image(png)).exchange(), HttpStatus.UNPROCESSABLE_CONTENT,
+        "idempotency-key-reused", "Idempotency-Key reused");
+  }
+
   // --- idempotency ---
 
   @Test

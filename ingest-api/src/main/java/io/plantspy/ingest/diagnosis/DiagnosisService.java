@@ -189,6 +189,7 @@ public class DiagnosisService {
             .setMetadata(s.metadata())
             .setCreatedAt(now)
             .setIdempotencyKey(s.idempotencyKey())
+            .setCallbackUrl(s.callbackUrl())
             .build()))
         .onErrorMap(e -> !(e instanceof ApiProblem), e -> {
           log.warn("Could not queue diagnosis {}: {}", id, e.toString());

@@ -1,5 +1,6 @@
 package io.plantspy.ingest.web;
 
+import io.plantspy.ingest.callback.CallbackUrls;
 import io.plantspy.ingest.diagnosis.DiagnosisService;
 import io.plantspy.ingest.diagnosis.Submission;
 import io.plantspy.ingest.diagnosis.WaitProperties;
@@ -46,17 +47,23 @@ class DiagnosisController {
   private static final String WAIT_DOC = "How long to wait for the answer before replying 202: `5s`, `500ms`, `PT5S` "
       + "or seconds; capped at the configured maximum; absent means do not wait";
   static final String RETRY_AFTER_DOC = "Seconds to wait before retrying";
+  private static final String CALLBACK_DOC = "A public http(s) URL the answer is also pushed to, once, as a signed "
+      + "webhook (diagnosis.completed or diagnosis.failed, signed with your callback secret from the webhooks "
+      + "service); optional";
   private static final String KEY_DOC = "Makes a retry safe: the same key with the same request returns the first "
       + "diagnosis instead of a new one (1 to 200 printable ASCII characters)";
 
   private final DiagnosisService service;
   private final SubmissionReader reader;
   private final WaitProperties waitProps;
+  private final CallbackUrls callbacks;
 
-  DiagnosisController(DiagnosisService service, SubmissionReader reader, WaitProperties waitProps) {
+  DiagnosisController(DiagnosisService service, SubmissionReader reader, WaitProperties waitProps,
+      CallbackUrls callbacks) {
     this.service = service;
     this.reader = reader;
     this.waitProps = waitProps;
+    this.callbacks = callbacks;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -68,8 +75,8 @@ class DiagnosisController {
       headers = @Header(name = "Location", description = "Where to read the diagnosis",
           schema = @Schema(type = "string", format = "uri-reference")))
   @ApiResponse(responseCode = "400", description = "Bad `wait` or `Idempotency-Key`, a missing, empty or corrupt "
-      + "image, bad JSON, or a URL that is not http(s) or is malformed (`bad-wait`, `bad-idempotency-key`, "
-      + "`empty-image`, `corrupt-image`, `bad-url`)")
+      + "image, bad JSON, or a URL or `callbackUrl` that is not http(s) or is malformed (`bad-wait`, "
+      + "`bad-idempotency-key`, `empty-image`, `corrupt-image`, `bad-url`, `bad-callback-url`)")
   @ApiResponse(responseCode = "403", description = "None of the roles `category`, `health` or `disease`")
   @ApiResponse(responseCode = "409", description = "The first request with this `Idempotency-Key` is still being "
       + "accepted; retry (`idempotency-key-in-progress`)")
@@ -77,9 +84,10 @@ class DiagnosisController {
       + "limit (`image-too-large`, `image-dimensions-too-large`)")
   @ApiResponse(responseCode = "415", description = "The request is neither multipart nor JSON, or the image is not "
       + "JPEG, PNG or WebP (`unsupported-image-format`)")
-  @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used for a different request, or the "
-      + "URL could not give an image: refused address, unknown host, not an image, too many redirects "
-      + "(`idempotency-key-reused`, `refused-address`, `unknown-host`, `not-an-image`, `too-many-redirects`)")
+  @ApiResponse(responseCode = "422", description = "The `Idempotency-Key` was used for a different request, the "
+      + "URL could not give an image (refused address, unknown host, not an image, too many redirects), or the "
+      + "`callbackUrl` resolves to a refused address or to none (`idempotency-key-reused`, `refused-address`, "
+      + "`unknown-host`, `not-an-image`, `too-many-redirects`, `refused-callback-url`)")
   @ApiResponse(responseCode = "502", description = "The image URL failed or answered an error (`image-url-failed`)")
   @ApiResponse(responseCode = "408", description = "The request body stopped arriving (`request-timeout`)")
   @ApiResponse(responseCode = "429", description = "You have as many uploads, URL fetches or waiting requests in "
@@ -93,10 +101,12 @@ class DiagnosisController {
   Mono<ResponseEntity<DiagnosisView>> upload(@RequestPart("image") Part image,
       @Parameter(description = WAIT_DOC) @RequestParam(name = "wait", required = false) String wait,
       @Parameter(description = KEY_DOC) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+      @Parameter(description = CALLBACK_DOC) @RequestParam(name = "callbackUrl", required = false) String callbackUrl,
       Authentication auth) {
     Set<Answer> answers = requireAnswers(auth);
     Duration waitFor = WaitParameter.parse(wait, waitProps.max());
-    return submitAndAnswer(reader.fromUpload(image, auth.getName(), answers, key), waitFor, answers);
+    return submitAndAnswer(callbacks.vet(callbackUrl).flatMap(callback ->
+        reader.fromUpload(image, auth.getName(), answers, key, callback.orElse(null))), waitFor, answers);
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -104,10 +114,12 @@ class DiagnosisController {
   Mono<ResponseEntity<DiagnosisView>> fromUrl(@RequestBody UrlSubmission body,
       @Parameter(description = WAIT_DOC) @RequestParam(name = "wait", required = false) String wait,
       @Parameter(description = KEY_DOC) @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+      @Parameter(description = CALLBACK_DOC) @RequestParam(name = "callbackUrl", required = false) String callbackUrl,
       Authentication auth) {
     Set<Answer> answers = requireAnswers(auth);
     Duration waitFor = WaitParameter.parse(wait, waitProps.max());
-    return submitAndAnswer(reader.fromUrl(body, auth.getName(), answers, key), waitFor, answers);
+    return submitAndAnswer(callbacks.vet(callbackUrl).flatMap(callback ->
+        reader.fromUrl(body, auth.getName(), answers, key, callback.orElse(null))), waitFor, answers);
   }
 
   private Mono<ResponseEntity<DiagnosisView>> submitAndAnswer(Mono<Submission> submission, Duration waitFor,

@@ -91,7 +91,7 @@ class PredictController {
   }
 
   private Mono<ResponseEntity<Object>> predict(Answer answer, Part image, Authentication auth) {
-    return reader.fromUpload(image, auth.getName(), Set.of(answer), null)
+    return reader.fromUpload(image, auth.getName(), Set.of(answer), null, null)
         .flatMap(s -> AcceptOnce.submit(service, s, waitProps.max()))
         .map(doc -> {
           if (doc.status() == DiagnosisStatus.PENDING) {

@@ -35,7 +35,8 @@ class SubmissionReader {
     this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, props.maxSize().toBytes());
   }
 
-  Mono<Submission> fromUpload(Part part, String owner, Set<Answer> answers, String key) {
+  /** {@code callbackUrl} is already vetted (or null); it is part of what an Idempotency-Key is bound to. */
+  Mono<Submission> fromUpload(Part part, String owner, Set<Answer> answers, String key, String callbackUrl) {
     checkKey(key);
     // join() stops with DataBufferLimitException (413) as soon as the cap is passed, before buffering more.
     return DataBufferUtils.join(part.content(), maxBytes)
@@ -52,20 +53,27 @@ class SubmissionReader {
           if (part instanceof FilePart file && file.filename() != null && !file.filename().isBlank()) {
             metadata.put("filename", file.filename());
           }
-          String hash = Hashes.sha256("upload:" + answers, bytes);
-          return new Submission(owner, answers, RequestSource.UPLOAD, bytes, info, metadata, key, hash);
+          String hash = Hashes.sha256("upload:" + answers + callbackPart(callbackUrl), bytes);
+          return new Submission(owner, answers, RequestSource.UPLOAD, bytes, info, metadata, key, hash, callbackUrl);
         });
   }
 
-  Mono<Submission> fromUrl(UrlSubmission body, String owner, Set<Answer> answers, String key) {
+  Mono<Submission> fromUrl(UrlSubmission body, String owner, Set<Answer> answers, String key, String callbackUrl) {
     checkKey(key);
     String url = body == null ? null : body.url();
     return fetcher.fetch(url).map(fetched -> {
       ImageInfo info = vetter.vet(fetched.bytes());
       Map<String, String> metadata = Map.of("url", url, "finalUrl", fetched.finalUrl());
-      String hash = Hashes.sha256("url:" + answers, url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return new Submission(owner, answers, RequestSource.URL, fetched.bytes(), info, metadata, key, hash);
+      String hash = Hashes.sha256("url:" + answers + callbackPart(callbackUrl),
+          url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return new Submission(owner, answers, RequestSource.URL, fetched.bytes(), info, metadata, key, hash,
+          callbackUrl);
     });
+  }
+
+  /** Before every existing hash was computed there was no callback: without one the hash stays as it was. */
+  private static String callbackPart(String callbackUrl) {
+    return callbackUrl == null ? "" : " callback:" + callbackUrl;
   }
 
   private static void checkKey(String key) {

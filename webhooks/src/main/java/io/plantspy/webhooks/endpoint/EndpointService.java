@@ -1,9 +1,9 @@
 package io.plantspy.webhooks.endpoint;
 
+import io.plantspy.address.RefusedUrlException;
 import io.plantspy.webhooks.problem.WebhookProblem;
 import io.plantspy.webhooks.security.Roles;
 import io.plantspy.webhooks.signing.WebhookSecret;
-import io.plantspy.webhooks.target.RefusedTargetException;
 import io.plantspy.webhooks.target.TargetUrls;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,7 +42,7 @@ public class EndpointService {
     return Mono.fromCallable(() -> urls.vet(request.url().trim()))
         // Resolving the host blocks.
         .subscribeOn(Schedulers.boundedElastic())
-        .onErrorMap(RefusedTargetException.class, e -> new WebhookProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+        .onErrorMap(RefusedUrlException.class, e -> new WebhookProblem(HttpStatus.UNPROCESSABLE_CONTENT,
             e.slug(), "URL refused", e.getMessage()))
         .flatMap(url -> store.countOwned(caller.getName()).flatMap(count -> {
           if (count >= props.maxPerOwner()) {

@@ -1,5 +1,7 @@
 package io.plantspy.webhooks.target;
 
+import io.plantspy.address.RefusedUrlException;
+import io.plantspy.address.WebhookUrls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,7 @@ class TargetUrlsTest {
     for (String url : List.of("http://127.0.0.1:9000/hook", "http://localhost/hook", "https://10.0.0.8/x",
         "http://[::1]/hook", "http://169.254.169.254/")) {
       assertThatThrownBy(() -> production.vet(url)).as(url)
-          .isInstanceOfSatisfying(RefusedTargetException.class, e -> assertThat(e.slug()).isEqualTo("refused-address"));
+          .isInstanceOfSatisfying(RefusedUrlException.class, e -> assertThat(e.slug()).isEqualTo("refused-address"));
     }
   }
 
@@ -33,8 +35,8 @@ class TargetUrlsTest {
   void refusesUrlsThatAreNotPlainHttpOrHttps() {
     for (String url : List.of("ftp://example.com/x", "file:///etc/passwd", "http://user:pw@example.com/hook",
         "http:///nohost", "https://example.com/hook#frag", "not a url")) {
-      assertThatThrownBy(() -> TargetUrls.parse(url)).as(url)
-          .isInstanceOfSatisfying(RefusedTargetException.class, e -> assertThat(e.slug()).isEqualTo("bad-url"));
+      assertThatThrownBy(() -> WebhookUrls.parse(url)).as(url)
+          .isInstanceOfSatisfying(RefusedUrlException.class, e -> assertThat(e.slug()).isEqualTo("bad-url"));
     }
   }
 }

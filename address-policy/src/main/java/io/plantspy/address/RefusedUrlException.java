@@ -1,13 +1,13 @@
-package io.plantspy.webhooks.target;
+package io.plantspy.address;
 
 /** A webhook URL that may not be used: malformed, not http(s), or resolving to a refused address. */
-public final class RefusedTargetException extends Exception {
+public final class RefusedUrlException extends Exception {
 
   private static final long serialVersionUID = 1L;
 
   private final String slug;
 
-  RefusedTargetException(String slug, String message) {
+  RefusedUrlException(String slug, String message) {
     super(message);
     this.slug = slug;
   }
