@@ -10,9 +10,11 @@ import io.plantspy.infra.launcher.StateFolder;
 import io.plantspy.webhooks.signing.WebhookHeaders;
 import io.plantspy.webhooks.signing.WebhookSecret;
 import io.plantspy.webhooks.signing.WebhookVerifier;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,17 +51,7 @@ class WebhookScenarioIT {
     String token = new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN))
         .userToken("grower", passwords.get("grower"));
     BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(ScriptedPlatform.HOST, 0), 0);
-    receiver.createContext("/", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        var h = exchange.getRequestHeaders();
-        received.add(new Received(h.getFirst(WebhookHeaders.ID), h.getFirst(WebhookHeaders.TIMESTAMP),
-            h.getFirst(WebhookHeaders.SIGNATURE), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-      }
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    receiver.start();
+    HttpServer receiver = receiver(received);
     try {
       String webhooks = "http://" + ScriptedPlatform.HOST + ":" + platform.port("webhooks") + "/api/v1/webhooks";
       String subscription = JSON.writeValueAsString(Map.of("url", "http://" + ScriptedPlatform.HOST + ":"
@@ -89,5 +81,58 @@ class WebhookScenarioIT {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  @Test
+  void aDiagnosisNamingACallbackUrlIsAnsweredThereSignedWithTheCallbackSecret(ScriptedPlatform platform)
+      throws Exception {
+    Map<String, String> passwords = platform.state().passwords();
+    String token = new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN))
+        .userToken("viewer", passwords.get("viewer"));
+    BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    HttpServer receiver = receiver(received);
+    try {
+      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + ScriptedPlatform.HOST
+              + ":" + platform.port("webhooks") + "/api/v1/webhooks/callback-secret"))
+          .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+      String secret = JSON.readTree(created.body()).path("secret").asString();
+      String callback = "http://" + ScriptedPlatform.HOST + ":" + receiver.getAddress().getPort() + "/callback";
+
+      HttpResponse<String> accepted = HTTP.send(new PlatformApi(platform.apiUrl() + "/api/v1/diagnoses", token)
+              .upload(LeafPhotos.knownLeaf("Tomato___healthy"), "leaf.jpg",
+                  "?callbackUrl=" + URLEncoder.encode(callback, StandardCharsets.UTF_8)),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+      String diagnosisId = JSON.readTree(accepted.body()).path("id").asString();
+
+      Received event = received.poll(60, TimeUnit.SECONDS);
+      assertThat(event).as("a callback within 60 s").isNotNull();
+      assertThatCode(() -> new WebhookVerifier(new WebhookSecret(secret))
+          .verify(event.id(), event.timestamp(), event.signature(), event.body())).doesNotThrowAnyException();
+      JsonNode body = JSON.readTree(event.body());
+      assertThat(body.path("data").path("diagnosisId").asString()).isEqualTo(diagnosisId);
+      // The viewer holds only the category role.
+      assertThat(body.path("data").path("answers").propertyNames()).containsExactly("category");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  /** A local receiver that queues every request it gets and answers 204. */
+  private static HttpServer receiver(BlockingQueue<Received> received) throws IOException {
+    HttpServer receiver = HttpServer.create(new InetSocketAddress(ScriptedPlatform.HOST, 0), 0);
+    receiver.createContext("/", exchange -> {
+      try (InputStream in = exchange.getRequestBody()) {
+        var h = exchange.getRequestHeaders();
+        received.add(new Received(h.getFirst(WebhookHeaders.ID), h.getFirst(WebhookHeaders.TIMESTAMP),
+            h.getFirst(WebhookHeaders.SIGNATURE), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      }
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    return receiver;
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.testsupport.TestMongo;
 import io.plantspy.webhooks.Receiver.Answer;
 import io.plantspy.webhooks.signing.WebhookSecret;
@@ -79,6 +80,53 @@ class DeliveryIT {
       assertThat(body.get("data").get("answers").propertyNames()).containsExactly("category");
       assertThat(body.get("data").get("answers").get("category").get("label").asString()).isEqualTo("Tomato");
     }
+  }
+
+  @Test
+  void aResultNamingACallbackUrlGoesThereOnceSignedWithTheCallbackSecretAndOthersDoNot() throws Exception {
+    try (Receiver receiver = new Receiver().answering(n -> Answer.status(n == 1 ? 503 : 200));
+        Receiver gone = new Receiver().answering(n -> Answer.status(410))) {
+      WebTestClient owner = client("category", "health");
+      Map<?, ?> created = owner.post().uri("/api/v1/webhooks/callback-secret").exchange()
+          .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+      String endpointId = (String) created.get("id");
+      String calledBack = UUID.randomUUID().toString();
+      String plain = UUID.randomUUID().toString();
+      String toGone = UUID.randomUUID().toString();
+
+      TestKafka.publish(TestKafka.completed(plain, SUBJECTS.get(owner)));
+      TestKafka.publish(withCallback(TestKafka.completed(calledBack, SUBJECTS.get(owner)),
+          receiver.url() + "/diagnosis/" + calledBack));
+      TestKafka.publish(withCallback(TestKafka.failed(toGone, SUBJECTS.get(owner)), gone.url() + "/gone"));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 2);
+      assertThat(receiver.received()).extracting(Receiver.Received::id)
+          .containsOnly("evt_diagnosis.completed_" + calledBack);
+      WebhookVerifier verifier = new WebhookVerifier(new WebhookSecret((String) created.get("secret")));
+      Receiver.Received last = receiver.received().get(1);
+      assertThatCode(() -> verifier.verify(last.id(), last.timestamp(), last.signature(), last.body()))
+          .doesNotThrowAnyException();
+      assertThat(JSON.readTree(last.body()).get("data").get("answers").propertyNames())
+          .containsExactlyInAnyOrder("category", "health");
+      // A gone callback URL ends its own delivery; the callbacks endpoint stays enabled for the next one.
+      await().atMost(Duration.ofSeconds(30)).until(() -> gone.received().size() == 1);
+      Map<String, Object> failed = await().atMost(Duration.ofSeconds(30)).until(() -> Deliveries.of(owner, endpointId)
+          .stream().filter(status("FAILED")).findFirst().orElse(null), d -> d != null);
+      assertThat(attempts(failed)).extracting(a -> a.get("statusCode")).containsExactly(410);
+      assertThat(Deliveries.endpoint(owner, endpointId)).containsEntry("enabled", true);
+
+      // A second call rotates: a new secret, the same endpoint.
+      Map<?, ?> rotated = owner.post().uri("/api/v1/webhooks/callback-secret").exchange()
+          .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+      assertThat(rotated.get("id")).isEqualTo(endpointId);
+      assertThat(rotated.get("secret")).isNotEqualTo(created.get("secret"));
+    }
+  }
+
+  /** A result as the processor writes it for a request that named a callback URL. */
+  private static DiagnosisResult withCallback(DiagnosisResult result, String url) {
+    result.setCallbackUrl(url);
+    return result;
   }
 
   @Test

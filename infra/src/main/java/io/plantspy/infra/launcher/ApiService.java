@@ -57,6 +57,8 @@ final class ApiService implements PlatformService {
             "--server.address=" + settings.host(),
             "--spring.kafka.bootstrap-servers=" + KafkaService.bootstrap(settings),
             "--spring.mongodb.uri=" + MongoService.uri(settings) + "/plantspy",
+            // Callback URLs on this machine (a local receiver), as the webhooks service allows them here.
+            "--plantspy.callbacks.allowed-addresses=127.0.0.0/8,::1/128",
             "--plantspy.security.issuer-uri=" + settings.httpUrl(KeycloakService.HTTP) + "/realms/"
                 + KeycloakServer.REALM)),
         settings.repoRoot(), context.state().log(name), Map.of());

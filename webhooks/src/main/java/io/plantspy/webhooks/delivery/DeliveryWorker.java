@@ -180,7 +180,8 @@ public class DeliveryWorker implements SmartLifecycle {
     Instant at = clock.instant();
     long timestamp = at.getEpochSecond();
     String signature = WebhookSigner.sign(claimed.eventId(), timestamp, claimed.body(), endpoint.signingSecrets(at));
-    return client.post(endpoint.url(), claimed.eventId(), timestamp, signature, claimed.body())
+    String url = claimed.url() != null ? claimed.url() : endpoint.url();
+    return client.post(url, claimed.eventId(), timestamp, signature, claimed.body())
         .flatMap(outcome -> record(claimed, endpoint, at, outcome));
   }
 
@@ -191,14 +192,19 @@ public class DeliveryWorker implements SmartLifecycle {
       return deliveries.delivered(claimed, attempt).then(endpoints.healthy(endpoint.id()));
     }
     if (outcome.gone()) {
-      return deliveries.failed(claimed, attempt, claimed.step() + 1, null, now)
-          .then(disable(endpoint, "the endpoint answered 410 Gone at " + at, now));
+      Mono<Void> failed = deliveries.failed(claimed, attempt, claimed.step() + 1, null, now);
+      // A one-off callback URL that is gone ends its own delivery only.
+      return endpoint.forCallbacks() ? failed
+          : failed.then(disable(endpoint, "the endpoint answered 410 Gone at " + at, now));
     }
     int next = claimed.step() + 1;
     Instant nextAttemptAt = props.waitBefore(next).map(wait -> now.plus(longer(wait, outcome.retryAfter())))
         .orElse(null);
-    Mono<Void> recorded = deliveries.failed(claimed, attempt, next, nextAttemptAt, now)
-        .then(endpoints.failing(endpoint.id(), at));
+    Mono<Void> recorded = deliveries.failed(claimed, attempt, next, nextAttemptAt, now);
+    if (endpoint.forCallbacks()) {
+      return recorded; // each callback has its own URL: no failing streak of the endpoint
+    }
+    recorded = recorded.then(endpoints.failing(endpoint.id(), at));
     Instant since = endpoint.failingSince();
     if (since != null && !now.isBefore(since.plus(props.disableAfter()))) {
       recorded = recorded.then(disable(endpoint, "every attempt failed since " + since

@@ -48,6 +48,22 @@ public class EndpointController {
         .created(URI.create(PATH + "/" + e.id())).body(SecretView.of(e)));
   }
 
+  /** 201 on the first call, 200 with a rotated secret afterwards; the secret is shown only in this answer. */
+  @PostMapping("/callback-secret")
+  @Operation(summary = "Your callback secret, for diagnosis requests that name a callbackUrl",
+      description = "A diagnosis request may name a one-off callbackUrl; its answer (diagnosis.completed or "
+          + "diagnosis.failed) is delivered there once, signed with this secret, with the answers your roles allow."
+          + " The first call creates your callbacks endpoint (listed with the others, with its deliveries), later "
+          + "calls rotate its secret (the old one keeps signing for 24 hours). Until it exists, callbackUrls of "
+          + "your requests are not called.")
+  @ApiResponse(responseCode = "201", description = "created; the secret, shown this once")
+  @ApiResponse(responseCode = "200", description = "rotated; the new secret, shown this once")
+  Mono<ResponseEntity<SecretView>> callbackSecret(Authentication caller) {
+    return endpoints.callbacks(caller).map(made -> made.getKey()
+        ? ResponseEntity.created(URI.create(PATH + "/" + made.getValue().id())).body(SecretView.of(made.getValue()))
+        : ResponseEntity.ok(SecretView.of(made.getValue())));
+  }
+
   @GetMapping
   @Operation(summary = "Your endpoints (secrets are never listed)")
   @ApiResponse(responseCode = "200", description = "your endpoints")

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -88,6 +89,22 @@ public class EndpointService {
   Mono<Void> delete(Authentication caller, String id) {
     return store.delete(id, caller.getName())
         .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(WebhookProblem.notFound("webhook " + id)));
+  }
+
+  /**
+   * The caller's callbacks endpoint with a fresh secret: created on the first call (true), rotated on later ones
+   * (false; the old secret keeps signing for the overlap). It signs the results of the caller's requests that
+   * named a {@code callbackUrl}, with the answers the caller's roles allow now.
+   */
+  Mono<Map.Entry<Boolean, WebhookEndpoint>> callbacks(Authentication caller) {
+    String id = WebhookEndpoint.callbacksIdOf(caller.getName());
+    return store.owned(id, caller.getName())
+        .flatMap(existing -> rotate(caller, id).map(rotated -> Map.entry(false, rotated)))
+        .switchIfEmpty(Mono.defer(() -> store.insert(new WebhookEndpoint(id, caller.getName(), null,
+            List.of(EventType.DIAGNOSIS_COMPLETED.wireName(), EventType.DIAGNOSIS_FAILED.wireName()),
+            "one-off callbacks: results of your requests that named a callbackUrl", Roles.answersOf(caller),
+            WebhookSecret.generate(random, props.secretBytes()).value(), null, null, clock.instant(), true, null,
+            null, null)).map(created -> Map.entry(true, created))));
   }
 
   /** A new secret; the old one keeps signing (a second signature) for the rotation overlap. */

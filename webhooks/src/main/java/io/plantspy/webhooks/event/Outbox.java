@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,6 +28,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class Outbox {
+
+  private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
   private static final List<EventType> DIAGNOSIS_EVENTS =
       List.of(EventType.DIAGNOSIS_COMPLETED, EventType.DIAGNOSIS_FAILED);
@@ -59,12 +63,24 @@ public class Outbox {
       for (DiagnosisResult result : results) {
         EventType type = Payloads.typeOf(result);
         for (WebhookEndpoint endpoint : byOwner.getOrDefault(result.getOwner(), List.of())) {
-          if (endpoint.subscribes(type) && !result.getCompletedAt().isBefore(endpoint.createdAt())) {
-            pending.add(Delivery.pending(endpoint.id(), endpoint.owner(), Payloads.eventId(type, result.getId()),
-                type.wireName(), payloads.diagnosis(result, endpoint), now));
+          if (!endpoint.subscribes(type) || result.getCompletedAt().isBefore(endpoint.createdAt())) {
+            continue;
+          }
+          String eventId = Payloads.eventId(type, result.getId());
+          if (!endpoint.forCallbacks()) {
+            pending.add(Delivery.pending(endpoint.id(), endpoint.owner(), eventId, type.wireName(),
+                payloads.diagnosis(result, endpoint), now));
+          } else if (result.getCallbackUrl() != null) {
+            pending.add(Delivery.callback(endpoint.id(), endpoint.owner(), eventId, type.wireName(),
+                payloads.diagnosis(result, endpoint), result.getCallbackUrl(), now));
           }
         }
       }
+      results.stream()
+          .filter(r -> r.getCallbackUrl() != null && byOwner.getOrDefault(r.getOwner(), List.of()).stream()
+              .noneMatch(WebhookEndpoint::forCallbacks))
+          .forEach(r -> log.warn("Diagnosis {} names a callback URL but its owner has no callback secret "
+              + "(POST /api/v1/webhooks/callback-secret): not called back", r.getId()));
       return write(pending);
     });
   }
