@@ -11,6 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FeedBrokerApplication {
 
   public static void main(String[] args) {
-    new SpringApplicationBuilder(FeedBrokerApplication.class).web(WebApplicationType.NONE).run(args);
+    builder().run(args);
+  }
+
+  /** The application as production starts it: configuration from {@code feed-broker.yaml}, no web server. */
+  public static SpringApplicationBuilder builder() {
+    return new SpringApplicationBuilder(FeedBrokerApplication.class).web(WebApplicationType.NONE)
+        .properties("spring.config.name=feed-broker");
   }
 }

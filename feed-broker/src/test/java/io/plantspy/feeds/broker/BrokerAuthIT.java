@@ -16,8 +16,6 @@ import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -35,7 +33,7 @@ class BrokerAuthIT {
     }
     String uri = TestMongo.freshUri("broker");
     mongo = new MongoTemplate(com.mongodb.client.MongoClients.create(uri), uri.substring(uri.lastIndexOf('/') + 1));
-    broker = new SpringApplicationBuilder(FeedBrokerApplication.class).web(WebApplicationType.NONE).run(
+    broker = FeedBrokerApplication.builder().run(
         "--spring.mongodb.uri=" + uri, "--plantspy.broker.port=" + port,
         "--plantspy.broker.gateway-password=gw-secret", "--plantspy.broker.revocation-check=200ms");
   }
