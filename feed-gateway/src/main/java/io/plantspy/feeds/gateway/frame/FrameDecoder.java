@@ -52,7 +52,7 @@ public class FrameDecoder {
     }
     byte[] image;
     try {
-      image = Base64.getMimeDecoder().decode(envelope.image());
+      image = Base64.getDecoder().decode(envelope.image());
     } catch (IllegalArgumentException e) {
       throw new BadFrameException("image is not base64: " + e.getMessage());
     }
