@@ -28,13 +28,14 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class TestKafka {
 
+  /** Created by the service (its NewTopic), as on the platform. */
   public static final String ALERTS = "plantspy.alerts";
   private static final EmbeddedKafkaKraftBroker BROKER;
   private static final Topics TOPICS = Topics.defaults();
   private static final KafkaProducer<String, DiagnosisResult> RESULTS;
 
   static {
-    BROKER = new EmbeddedKafkaKraftBroker(1, 1, TOPICS.requests().name(), TOPICS.results().name(), ALERTS,
+    BROKER = new EmbeddedKafkaKraftBroker(1, 1, TOPICS.requests().name(), TOPICS.results().name(),
         "plantspy.schemas");
     BROKER.afterPropertiesSet();
     RESULTS = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString(),
