@@ -31,6 +31,8 @@ public final class StateFolder {
 
   /** The key in users.properties of Keycloak's bootstrap admin (of the master realm, not a demo user). */
   public static final String KEYCLOAK_ADMIN = "keycloak-admin";
+  /** The feed gateway's service account on the MQTT broker. */
+  public static final String FEED_GATEWAY = "feed-gateway";
 
   private static final char[] ALPHABET =
       "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -186,6 +188,7 @@ public final class StateFolder {
   private static Iterable<String> usernames() {
     java.util.List<String> names = new java.util.ArrayList<>();
     names.add(KEYCLOAK_ADMIN);
+    names.add(FEED_GATEWAY);
     DemoUser.ALL.forEach(u -> names.add(u.username()));
     return names;
   }

@@ -22,7 +22,8 @@ class StateFolderTest {
   void passwordsAreGeneratedAtFirstUseForEveryDemoUserAndKeycloakAdmin() throws Exception {
     Map<String, String> passwords = new StateFolder(dir.resolve(".plantspy")).passwords();
 
-    assertThat(passwords).containsOnlyKeys(StateFolder.KEYCLOAK_ADMIN, "admin", "lab", "grower", "viewer");
+    assertThat(passwords).containsOnlyKeys(StateFolder.KEYCLOAK_ADMIN, StateFolder.FEED_GATEWAY, "admin", "lab",
+        "grower", "viewer");
     assertThat(passwords.values()).allSatisfy(p -> assertThat(p).hasSize(20).matches("[a-zA-Z0-9]+"));
     assertThat(passwords.values()).doesNotHaveDuplicates();
     assertThat(Files.getPosixFilePermissions(dir.resolve(".plantspy/users.properties")))
