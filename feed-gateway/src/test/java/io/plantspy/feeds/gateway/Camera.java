@@ -18,6 +18,9 @@ final class Camera implements AutoCloseable {
   final String farm;
   final MqttClient client;
   final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+  /** When each answer arrived ({@link System#nanoTime}), in the order of {@link #answers}. */
+  final BlockingQueue<Long> answeredAt = new LinkedBlockingQueue<>();
+  volatile long lastAnswer;
 
   Camera(int port, Map<String, Object> registered) throws MqttException {
     this(port, (String) registered.get("mqttUsername"), (String) registered.get("mqttPassword"),
@@ -34,6 +37,8 @@ final class Camera implements AutoCloseable {
 
       @Override
       public void messageArrived(String topic, MqttMessage message) {
+        lastAnswer = System.nanoTime();
+        answeredAt.add(lastAnswer);
         answers.add(new String(message.getPayload()));
       }
 

@@ -159,6 +159,11 @@ class FeedIT {
   }
 
   static Map<String, Object> register(String owner, String farm, String name, String... roles) {
+    return register(platform, owner, farm, name, roles);
+  }
+
+  static Map<String, Object> register(FeedPlatform platform, String owner, String farm, String name,
+      String... roles) {
     @SuppressWarnings("unchecked")
     Map<String, Object> body = platform.as(owner, roles).post().uri("/api/v1/devices").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("farm", farm, "name", name)).exchange()
