@@ -12,18 +12,20 @@ import tools.jackson.databind.JsonNode;
     description = "Camera devices of the running platform's feed gateway.")
 final class DevicesCommand {
 
-  @Option(names = "--user", defaultValue = "grower", scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Demo user to act as (default: ${DEFAULT-VALUE}).")
-  String user;
-
   static FeedApi api(String user) throws Exception {
     return FeedApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
   }
 
+  /** {@code --user}, the same on each subcommand. */
+  static final class UserOption {
+    @Option(names = "--user", defaultValue = "grower", description = "Demo user to act as (default: ${DEFAULT-VALUE}).")
+    String user;
+  }
+
   @Command(name = "add", description = "Register a device; prints its MQTT credentials (the password only now).")
   static final class Add implements Callable<Integer> {
-    @picocli.CommandLine.ParentCommand
-    DevicesCommand parent;
+    @picocli.CommandLine.Mixin
+    UserOption as;
 
     @Option(names = "--farm", required = true, description = "Farm: lower-case letters, digits, dashes.")
     String farm;
@@ -33,7 +35,7 @@ final class DevicesCommand {
 
     @Override
     public Integer call() throws Exception {
-      FeedApi api = api(parent.user);
+      FeedApi api = api(as.user);
       JsonNode d = api.register(farm, name);
       System.out.println("device   " + d.path("device").path("id").asString());
       System.out.println("broker   " + api.brokerUrl());
@@ -47,12 +49,12 @@ final class DevicesCommand {
 
   @Command(name = "list", description = "The user's devices (all for admin).")
   static final class ListDevices implements Callable<Integer> {
-    @picocli.CommandLine.ParentCommand
-    DevicesCommand parent;
+    @picocli.CommandLine.Mixin
+    UserOption as;
 
     @Override
     public Integer call() throws Exception {
-      for (JsonNode d : api(parent.user).list()) {
+      for (JsonNode d : api(as.user).list()) {
         System.out.printf("%s  %-16s %-10s %s%n", d.path("id").asString(), d.path("farm").asString(),
             d.path("owner").asString(), d.path("name").asString());
       }
@@ -62,15 +64,15 @@ final class DevicesCommand {
 
   @Command(name = "remove", description = "Revoke a device at once.")
   static final class Remove implements Callable<Integer> {
-    @picocli.CommandLine.ParentCommand
-    DevicesCommand parent;
+    @picocli.CommandLine.Mixin
+    UserOption as;
 
     @Parameters(paramLabel = "ID")
     String id;
 
     @Override
     public Integer call() throws Exception {
-      api(parent.user).remove(id);
+      api(as.user).remove(id);
       System.out.println("removed " + id);
       return 0;
     }

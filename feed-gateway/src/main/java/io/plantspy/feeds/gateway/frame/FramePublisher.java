@@ -56,7 +56,14 @@ public class FramePublisher {
   }
 
   public void publish(Frame frame) {
-    Device device = devices.find(frame.device()).block(TIMEOUT);
+    Device device;
+    try {
+      device = devices.find(frame.device()).block(TIMEOUT);
+    } catch (RuntimeException e) {
+      log.warn("Frame of device {} dropped: the device registry is unreachable ({})", frame.device(), e.toString());
+      counters.count(Outcome.PUBLISH_FAILED);
+      return;
+    }
     if (device == null || !device.farm().equals(frame.farm())) {
       log.info("Frame dropped: device {} of farm {} is not registered", frame.device(), frame.farm());
       counters.count(Outcome.UNKNOWN_DEVICE);

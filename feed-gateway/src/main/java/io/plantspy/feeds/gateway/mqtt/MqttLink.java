@@ -103,6 +103,9 @@ public class MqttLink implements SmartLifecycle {
     if (connector != null) {
       connector.interrupt();
     }
+    if (client == null) {
+      return;
+    }
     try {
       if (client.isConnected()) {
         client.disconnect().waitForCompletion(5_000);
