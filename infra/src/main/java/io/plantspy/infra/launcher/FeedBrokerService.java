@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The MQTT broker of camera feeds (embedded HiveMQ CE), on the platform's MongoDB, where it reads the devices the
- * feed gateway registers. The gateway's service password is generated at the first start and kept with the demo
- * users' (users.properties); it reaches both processes through their environment, not their command line.
+ * feed gateway registers. The gateway's service password is generated at the first start and kept in the state
+ * folder (services.properties, owner-only); it reaches both processes through their environment, not their command
+ * line.
  */
 final class FeedBrokerService implements PlatformService {
 
@@ -56,6 +57,6 @@ final class FeedBrokerService implements PlatformService {
 
   /** The environment that gives a process the gateway's service password. */
   static Map<String, String> gatewayPassword(ServiceContext context) throws IOException {
-    return Map.of(PASSWORD_VARIABLE, context.state().passwords().get(StateFolder.FEED_GATEWAY));
+    return Map.of(PASSWORD_VARIABLE, context.state().serviceSecret(StateFolder.FEED_GATEWAY));
   }
 }

@@ -22,8 +22,7 @@ class StateFolderTest {
   void passwordsAreGeneratedAtFirstUseForEveryDemoUserAndKeycloakAdmin() throws Exception {
     Map<String, String> passwords = new StateFolder(dir.resolve(".plantspy")).passwords();
 
-    assertThat(passwords).containsOnlyKeys(StateFolder.KEYCLOAK_ADMIN, StateFolder.FEED_GATEWAY, "admin", "lab",
-        "grower", "viewer");
+    assertThat(passwords).containsOnlyKeys(StateFolder.KEYCLOAK_ADMIN, "admin", "lab", "grower", "viewer");
     assertThat(passwords.values()).allSatisfy(p -> assertThat(p).hasSize(20).matches("[a-zA-Z0-9]+"));
     assertThat(passwords.values()).doesNotHaveDuplicates();
     assertThat(Files.getPosixFilePermissions(dir.resolve(".plantspy/users.properties")))
@@ -120,5 +119,18 @@ class StateFolderTest {
       assertThat(Files.getPosixFilePermissions(file)).as("%s", file)
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
+  }
+
+  @Test
+  void aServiceSecretIsGeneratedOnceKeptOwnerOnlyAndApartFromTheUsersPasswords() throws Exception {
+    StateFolder state = new StateFolder(dir.resolve(".plantspy"));
+    String secret = state.serviceSecret(StateFolder.FEED_GATEWAY);
+
+    assertThat(secret).hasSize(20).matches("[a-zA-Z0-9]+");
+    assertThat(new StateFolder(dir.resolve(".plantspy")).serviceSecret(StateFolder.FEED_GATEWAY)).isEqualTo(secret);
+    assertThat(state.serviceSecret("another")).isNotEqualTo(secret);
+    assertThat(state.passwords()).doesNotContainKey(StateFolder.FEED_GATEWAY).doesNotContainValue(secret);
+    assertThat(Files.getPosixFilePermissions(state.servicesFile()))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
   }
 }
