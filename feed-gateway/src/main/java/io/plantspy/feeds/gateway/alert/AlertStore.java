@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,5 +41,10 @@ public class AlertStore {
       criteria = criteria.and("owner").is(ownerOrNull);
     }
     return mongo.find(Query.query(criteria).with(Sort.by("raisedAt")).limit(limit), Alert.class);
+  }
+
+  public Mono<Void> ensureIndexes() {
+    return mongo.indexOps(Alert.class).createIndex(new Index().on("owner", Sort.Direction.ASC)
+        .on("raisedAt", Sort.Direction.ASC)).then();
   }
 }

@@ -4,6 +4,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,5 +38,9 @@ public class DeviceStore {
 
   public Mono<Boolean> delete(String id) {
     return mongo.remove(Query.query(Criteria.where("_id").is(id)), Device.class).map(r -> r.getDeletedCount() > 0);
+  }
+
+  public Mono<Void> ensureIndexes() {
+    return mongo.indexOps(Device.class).createIndex(new Index().on("owner", Sort.Direction.ASC)).then();
   }
 }

@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,5 +55,13 @@ public class FeedFrameStore {
       criteria = criteria.and("diagnosis.predictedClass").is(predictedClass);
     }
     return mongo.find(Query.query(criteria).with(Sort.by("receivedAt")).limit(limit), FeedFrame.class);
+  }
+
+  /** For a device's diagnoses and an owner's field map, both read in receipt order. */
+  public Mono<Void> ensureIndexes() {
+    var indexes = mongo.indexOps(FeedFrame.class);
+    return indexes.createIndex(new Index().on("device", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC))
+        .then(indexes.createIndex(new Index().on("owner", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC)))
+        .then();
   }
 }
