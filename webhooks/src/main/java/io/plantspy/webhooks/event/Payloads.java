@@ -10,8 +10,10 @@ import io.plantspy.webhooks.endpoint.WebhookEndpoint;
 import io.plantspy.webhooks.security.Roles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,6 +68,19 @@ public class Payloads {
     data.put("alias", alias);
     data.put("createdAt", release.getCreatedAt().toString());
     return envelope(EventType.MODEL_PROMOTED, announcedAt, data);
+  }
+
+  /** An alert as the feed gateway wrote it, reduced to what a subscriber needs, with a link to its diagnosis. */
+  String alertRaised(JsonNode alert) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (String field : List.of("id", "device", "farm", "predictedClass", "disease", "confidence", "diagnosisId",
+        "windowStart", "lat", "lon")) {
+      if (alert.hasNonNull(field)) {
+        data.put(field, alert.get(field));
+      }
+    }
+    data.put("links", Map.of("diagnosis", apiBase + "/api/v1/diagnoses/" + alert.path("diagnosisId").asString()));
+    return envelope(EventType.ALERT_DISEASE_DETECTED, Instant.parse(alert.path("raisedAt").asString()), data);
   }
 
   /** Only the answers the subscriber's roles allowed; a disease absent from the result stays absent. */

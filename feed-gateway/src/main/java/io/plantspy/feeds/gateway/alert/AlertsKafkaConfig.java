@@ -16,7 +16,8 @@ public class AlertsKafkaConfig {
 
   @Bean
   NewTopic alertsTopic(AlertProperties props) {
-    return new NewTopic(props.topic(), 3, (short) 1);
+    // Four partitions, as the launcher creates it beside the platform's other topics.
+    return new NewTopic(props.topic(), 4, (short) 1);
   }
 
   @Bean
