@@ -80,7 +80,12 @@ public class Payloads {
       }
     }
     data.put("links", Map.of("diagnosis", apiBase + "/api/v1/diagnoses/" + alert.path("diagnosisId").asString()));
-    return envelope(EventType.ALERT_DISEASE_DETECTED, Instant.parse(alert.path("raisedAt").asString()), data);
+    // The envelope written here, not by a shared helper: the same {type, timestamp, data} as every event.
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", EventType.ALERT_DISEASE_DETECTED.wireName());
+    body.put("timestamp", Instant.parse(alert.path("raisedAt").asString()).toString());
+    body.put("data", data);
+    return json.writeValueAsString(body);
   }
 
   /** Only the answers the subscriber's roles allowed; a disease absent from the result stays absent. */
