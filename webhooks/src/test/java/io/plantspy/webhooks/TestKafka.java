@@ -23,6 +23,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class TestKafka {
 
+  /** The feed gateway's alerts topic (JSON). */
+  public static final String ALERTS = "plantspy.alerts";
   private static final EmbeddedKafkaKraftBroker BROKER;
   private static final Topics TOPICS = Topics.defaults();
   private static final KafkaProducer<String, DiagnosisResult> RESULTS;
@@ -30,7 +32,7 @@ public final class TestKafka {
 
   static {
     BROKER = new EmbeddedKafkaKraftBroker(1, 1, TOPICS.results().name(), TOPICS.modelReleases().name(),
-        "plantspy.schemas");
+        "plantspy.schemas", ALERTS);
     BROKER.afterPropertiesSet();
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString(),
         ProducerConfig.ACKS_CONFIG, "all");
@@ -47,6 +49,17 @@ public final class TestKafka {
   public static void publish(DiagnosisResult result) {
     try {
       RESULTS.send(new ProducerRecord<>(TOPICS.results().name(), 0, result.getId(), result)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes an alert as the feed gateway does: JSON keyed by device id. */
+  public static void alert(String device, String json) {
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all"),
+        new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>(ALERTS, device, json)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

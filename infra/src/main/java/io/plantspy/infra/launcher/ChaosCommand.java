@@ -96,6 +96,8 @@ final class ChaosCommand implements Callable<Integer> {
     PlatformService second = ApiService.secondInstance();
     // The suite measures the diagnosis path; the trainer service takes no part in it.
     List<PlatformService> services = new ArrayList<>(Services.ALL.stream()
+        // Nor do the camera feeds (MQTT broker and feed gateway).
+        .filter(s -> !s.key().equals("mqtt") && !s.key().equals("feeds"))
         .filter(s -> !s.key().equals("trainer")).toList());
     services.add(second);
     PlatformSettings settings = new PlatformSettings(root, stateDir, PlatformSettings.DEFAULT_HOST,

@@ -105,6 +105,8 @@ final class KafkaService implements PlatformService {
     // The served release per alias: compacted so the latest announcement of each alias is kept for ever.
     topics.add(new NewTopic(names.modelReleases(), 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    // The feed gateway's disease alerts (JSON), also read by the webhook service, which may start before the gateway.
+    topics.add(new NewTopic("plantspy.alerts", PARTITIONS, (short) 1));
     // Every writer's schema, keyed by fingerprint: compacted so it keeps one entry per schema for ever.
     topics.add(new NewTopic(SchemaTopic.DEFAULT_NAME, 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

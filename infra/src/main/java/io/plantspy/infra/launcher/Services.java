@@ -15,7 +15,9 @@ public final class Services {
       new ProcessorService(),
       new ApiService(),
       new TrainerService(),
-      new WebhookService());
+      new WebhookService(),
+      new FeedBrokerService(),
+      new FeedGatewayService());
 
   private Services() {}
 

@@ -31,6 +31,8 @@ public final class StateFolder {
 
   /** The key in users.properties of Keycloak's bootstrap admin (of the master realm, not a demo user). */
   public static final String KEYCLOAK_ADMIN = "keycloak-admin";
+  /** The feed gateway's service account on the MQTT broker (a service secret, not a demo user's password). */
+  public static final String FEED_GATEWAY = "feed-gateway";
 
   private static final char[] ALPHABET =
       "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -154,6 +156,25 @@ public final class StateFolder {
       store(usersFile(), saved, "PlantSpy demo users' passwords, generated at first start. Never commit.");
     }
     return passwords;
+  }
+
+  public Path servicesFile() {
+    return root.resolve("services.properties");
+  }
+
+  /**
+   * A secret one service shares with another (the feed gateway's password on the MQTT broker): read from
+   * services.properties, generated with SecureRandom and saved at first use, so a restarted service gets the same.
+   */
+  public synchronized String serviceSecret(String name) throws IOException {
+    Properties saved = load(servicesFile());
+    String secret = saved.getProperty(name);
+    if (secret == null || secret.isBlank()) {
+      secret = generate(new SecureRandom());
+      saved.setProperty(name, secret);
+      store(servicesFile(), saved, "Secrets the platform's services share, generated at first start. Never commit.");
+    }
+    return secret;
   }
 
   /** The platform as {@code up} recorded it; empty when none was started or it was stopped with {@code down}. */

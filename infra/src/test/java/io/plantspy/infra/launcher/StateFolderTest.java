@@ -120,4 +120,17 @@ class StateFolderTest {
           .isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
   }
+
+  @Test
+  void aServiceSecretIsGeneratedOnceKeptOwnerOnlyAndApartFromTheUsersPasswords() throws Exception {
+    StateFolder state = new StateFolder(dir.resolve(".plantspy"));
+    String secret = state.serviceSecret(StateFolder.FEED_GATEWAY);
+
+    assertThat(secret).hasSize(20).matches("[a-zA-Z0-9]+");
+    assertThat(new StateFolder(dir.resolve(".plantspy")).serviceSecret(StateFolder.FEED_GATEWAY)).isEqualTo(secret);
+    assertThat(state.serviceSecret("another")).isNotEqualTo(secret);
+    assertThat(state.passwords()).doesNotContainKey(StateFolder.FEED_GATEWAY).doesNotContainValue(secret);
+    assertThat(Files.getPosixFilePermissions(state.servicesFile()))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+  }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 public enum EventType {
   DIAGNOSIS_COMPLETED("diagnosis.completed", null),
   DIAGNOSIS_FAILED("diagnosis.failed", null),
+  /** Raised by the feed gateway: a camera's frames show a disease (once per device, class and hour). */
+  ALERT_DISEASE_DETECTED("alert.disease_detected", null),
   MODEL_PROMOTED("model.promoted", Roles.ADMIN);
 
   private final String wireName;

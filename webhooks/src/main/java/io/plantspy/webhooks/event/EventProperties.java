@@ -18,4 +18,5 @@ import org.springframework.validation.annotation.Validated;
 public record EventProperties(
     @DefaultValue("plantspy-webhooks") @NotBlank String resultsGroup,
     @DefaultValue("plantspy-webhooks-releases") @NotBlank String releasesGroup,
+    @DefaultValue("plantspy-webhooks-alerts") @NotBlank String alertsGroup,
     @DefaultValue("http://localhost:8080") URI apiBaseUrl) {}

@@ -55,6 +55,13 @@ public class EventsKafkaConfig {
     return factory(kafka, props.releasesGroup(), topics.modelReleases().valueSerde().deserializer());
   }
 
+  /** The feed gateway's alerts: JSON text, one delivery per subscribed endpoint of the device's owner. */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, String> alertEventsFactory(KafkaProperties kafka,
+      EventProperties props) {
+    return factory(kafka, props.alertsGroup(), new StringDeserializer());
+  }
+
   private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(KafkaProperties kafka, String group,
       Deserializer<V> values) {
     Map<String, Object> config = kafka.buildConsumerProperties();

@@ -98,6 +98,18 @@ public class Outbox {
         .flatMap(this::write);
   }
 
+  /** Deliveries of one alert to its owner's endpoints subscribed to it; {@code body} is the signed payload. */
+  public Mono<Long> alertRaised(String owner, String alertId, Instant raisedAt, String body) {
+    EventType type = EventType.ALERT_DISEASE_DETECTED;
+    Instant now = clock.instant();
+    return endpoints.subscribers(List.of(owner), List.of(type))
+        .filter(endpoint -> endpoint.subscribes(type) && !raisedAt.isBefore(endpoint.createdAt()))
+        .map(endpoint -> Delivery.pending(endpoint.id(), endpoint.owner(), Payloads.eventId(type, alertId),
+            type.wireName(), body, now))
+        .collectList()
+        .flatMap(this::write);
+  }
+
   private Mono<Long> write(List<Delivery> pending) {
     return Flux.fromIterable(pending)
         .flatMap(deliveries::insertIfAbsent, 16)

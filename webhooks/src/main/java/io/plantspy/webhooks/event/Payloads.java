@@ -17,8 +17,10 @@ import io.plantspy.webhooks.endpoint.WebhookEndpoint;
 import io.plantspy.webhooks.security.Roles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,6 +70,24 @@ public class Payloads {
   String modelPromoted(ModelRelease release, String alias, Instant announcedAt) {
     return json.writeValueAsString(new ModelPromotedEvent(EventType.MODEL_PROMOTED.wireName(), announcedAt.toString(),
         new ModelPromotedData(release.getId(), alias, release.getCreatedAt().toString())));
+  }
+
+  /** An alert as the feed gateway wrote it, reduced to what a subscriber needs, with a link to its diagnosis. */
+  String alertRaised(JsonNode alert) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (String field : List.of("id", "device", "farm", "predictedClass", "disease", "confidence", "diagnosisId",
+        "windowStart", "lat", "lon")) {
+      if (alert.hasNonNull(field)) {
+        data.put(field, alert.get(field));
+      }
+    }
+    data.put("links", Map.of("diagnosis", apiBase + "/api/v1/diagnoses/" + alert.path("diagnosisId").asString()));
+    // The envelope written here, not by a shared helper: the same {type, timestamp, data} as every event.
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", EventType.ALERT_DISEASE_DETECTED.wireName());
+    body.put("timestamp", Instant.parse(alert.path("raisedAt").asString()).toString());
+    body.put("data", data);
+    return json.writeValueAsString(body);
   }
 
   /** Only the answers the subscriber's roles allowed; a disease absent from the result stays absent. */

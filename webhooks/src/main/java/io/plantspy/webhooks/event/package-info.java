@@ -1,7 +1,7 @@
 /**
- * Events in: the results topic ({@code diagnosis.completed}, {@code diagnosis.failed}) and the model releases
- * topic ({@code model.promoted}), each read by a consumer group of this service, turned into small JSON payloads
- * and written to the delivery outbox before their offsets are committed. Depends on {@code schemas},
- * {@code endpoint} and {@code delivery}.
+ * Events in: the results topic ({@code diagnosis.completed}, {@code diagnosis.failed}), the model releases topic
+ * ({@code model.promoted}) and the feed gateway's alerts topic ({@code alert.disease_detected}), each read by a
+ * consumer group of this service, turned into small JSON payloads and written to the delivery outbox before their
+ * offsets are committed. Depends on {@code schemas}, {@code endpoint} and {@code delivery}.
  */
 package io.plantspy.webhooks.event;

@@ -1,0 +1,61 @@
+package io.plantspy.feeds.gateway.security;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes 401 and 403 as RFC 9457 problem JSON. Security filters run before any handler, so the problem-details
+ * support of WebFlux never sees these refusals.
+ */
+final class ProblemSecurityResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+  private final JsonMapper json;
+
+  ProblemSecurityResponses(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
+    boolean tokenSent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+        tokenSent ? "Bearer error=\"invalid_token\"" : "Bearer");
+    return write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", tokenSent
+        ? "the bearer token was refused: " + ex.getMessage()
+        : "a bearer token is required (Authorization: Bearer <token>)");
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+    return write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        "your roles do not allow " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath());
+  }
+
+  private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail) {
+    ServerHttpResponse response = exchange.getResponse();
+    response.setStatusCode(status);
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", URI.create("https://plantspy.io/problems/" + slug).toString());
+    body.put("title", title);
+    body.put("status", status.value());
+    body.put("detail", detail);
+    body.put("instance", exchange.getRequest().getPath().value());
+    DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    return response.writeWith(Mono.just(buffer));
+  }
+}
