@@ -1,6 +1,7 @@
 package io.plantspy.webhooks.apidocs;
 
 import io.plantspy.webhooks.endpoint.EventType;
+import io.plantspy.webhooks.event.EventPayloads.AlertEvent;
 import io.plantspy.webhooks.event.EventPayloads.DiagnosisEvent;
 import io.plantspy.webhooks.event.EventPayloads.ModelPromotedEvent;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -50,8 +51,13 @@ public class ApiDocsConfig {
         .addSecurityItem(new SecurityRequirement().addList(SCHEME));
     String diagnosis = addSchemas(api, DiagnosisEvent.class);
     String promoted = addSchemas(api, ModelPromotedEvent.class);
+    String alert = addSchemas(api, AlertEvent.class);
     for (EventType type : EventType.values()) {
-      String body = type == EventType.MODEL_PROMOTED ? promoted : diagnosis;
+      String body = switch (type) {
+        case DIAGNOSIS_COMPLETED, DIAGNOSIS_FAILED -> diagnosis;
+        case MODEL_PROMOTED -> promoted;
+        case ALERT_DISEASE_DETECTED -> alert;
+      };
       api.addWebhooks(type.wireName(), new PathItem().post(delivery(type, body)));
     }
     return api;

@@ -51,4 +51,26 @@ public final class EventPayloads {
 
   public record ModelPromotedData(String releaseId, @Schema(example = "champion") String alias, String createdAt) {
   }
+
+  @Schema(description = "alert.disease_detected: a camera feed found a disease (once per device, class and window)")
+  public record AlertEvent(
+      @Schema(example = "alert.disease_detected") String type,
+      @Schema(description = "when the alert was raised (ISO-8601)") String timestamp,
+      AlertData data) {
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AlertData(
+      String id,
+      @Schema(description = "the device whose frame showed it") String device,
+      String farm,
+      @Schema(example = "Tomato___Early_blight") String predictedClass,
+      @Schema(example = "Early_blight") String disease,
+      Double confidence,
+      String diagnosisId,
+      @Schema(description = "start of the alert window (ISO-8601)") String windowStart,
+      @Schema(description = "where the frame was taken, when the device said") Double lat,
+      Double lon,
+      DiagnosisLinks links) {
+  }
 }

@@ -6,6 +6,8 @@ import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ModelRelease;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.webhooks.endpoint.EventType;
+import io.plantspy.webhooks.event.EventPayloads.AlertData;
+import io.plantspy.webhooks.event.EventPayloads.AlertEvent;
 import io.plantspy.webhooks.event.EventPayloads.DiagnosisData;
 import io.plantspy.webhooks.event.EventPayloads.DiagnosisEvent;
 import io.plantspy.webhooks.event.EventPayloads.DiagnosisLinks;
@@ -17,7 +19,6 @@ import io.plantspy.webhooks.endpoint.WebhookEndpoint;
 import io.plantspy.webhooks.security.Roles;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -74,20 +75,20 @@ public class Payloads {
 
   /** An alert as the feed gateway wrote it, reduced to what a subscriber needs, with a link to its diagnosis. */
   String alertRaised(JsonNode alert) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    for (String field : List.of("id", "device", "farm", "predictedClass", "disease", "confidence", "diagnosisId",
-        "windowStart", "lat", "lon")) {
-      if (alert.hasNonNull(field)) {
-        data.put(field, alert.get(field));
-      }
-    }
-    data.put("links", Map.of("diagnosis", apiBase + "/api/v1/diagnoses/" + alert.path("diagnosisId").asString()));
-    // The envelope written here, not by a shared helper: the same {type, timestamp, data} as every event.
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", EventType.ALERT_DISEASE_DETECTED.wireName());
-    body.put("timestamp", Instant.parse(alert.path("raisedAt").asString()).toString());
-    body.put("data", data);
-    return json.writeValueAsString(body);
+    AlertData data = new AlertData(text(alert, "id"), text(alert, "device"), text(alert, "farm"),
+        text(alert, "predictedClass"), text(alert, "disease"), number(alert, "confidence"),
+        text(alert, "diagnosisId"), text(alert, "windowStart"), number(alert, "lat"), number(alert, "lon"),
+        new DiagnosisLinks(apiBase + "/api/v1/diagnoses/" + alert.path("diagnosisId").asString()));
+    return json.writeValueAsString(new AlertEvent(EventType.ALERT_DISEASE_DETECTED.wireName(),
+        Instant.parse(alert.path("raisedAt").asString()).toString(), data));
+  }
+
+  private static String text(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asString() : null;
+  }
+
+  private static Double number(JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asDouble() : null;
   }
 
   /** Only the answers the subscriber's roles allowed; a disease absent from the result stays absent. */

@@ -2,6 +2,7 @@ package io.plantspy.feeds.gateway.security;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -10,7 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,15 +22,31 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes 401 and 403 as RFC 9457 problem JSON. Security filters run before any handler, so the problem-details
- * support of WebFlux never sees these refusals.
+ * Writes 401, 403 and an unreachable realm (503 with {@code Retry-After}) as RFC 9457 problem JSON. Security
+ * filters run before any handler, so the problem-details support of WebFlux never sees these refusals.
  */
-final class ProblemSecurityResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+final class ProblemSecurityResponses
+    implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
 
   private final JsonMapper json;
+  private final Duration retryAfter;
 
-  ProblemSecurityResponses(JsonMapper json) {
+  ProblemSecurityResponses(JsonMapper json, Duration retryAfter) {
     this.json = json;
+    this.retryAfter = retryAfter;
+  }
+
+  /** A token that could not be checked for want of the realm's keys is not a bad token: 503, retry later. */
+  @Override
+  public Mono<Void> onAuthenticationFailure(WebFilterExchange exchange, AuthenticationException ex) {
+    if (ex instanceof AuthenticationServiceException) {
+      exchange.getExchange().getResponse().getHeaders()
+          .set(HttpHeaders.RETRY_AFTER, Long.toString((retryAfter.toMillis() + 999) / 1000));
+      return write(exchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE, "auth-unavailable",
+          "Authentication unavailable",
+          "the token cannot be checked now: the realm's keys are unreachable; retry later");
+    }
+    return commence(exchange.getExchange(), ex);
   }
 
   @Override

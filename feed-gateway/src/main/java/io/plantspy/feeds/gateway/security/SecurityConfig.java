@@ -1,21 +1,12 @@
 package io.plantspy.feeds.gateway.security;
 
-import io.plantspy.jwtroles.AudienceValidator;
+import io.plantspy.jwtroles.ReactiveKeyOutages;
 import io.plantspy.jwtroles.RealmRoleConverter;
-import java.util.ArrayList;
-import java.util.List;
+import io.plantspy.jwtroles.RealmTokenChecks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
-import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfig {
 
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, JsonMapper json) {
-    ProblemSecurityResponses problems = new ProblemSecurityResponses(json);
+  SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, JsonMapper json,
+      SecurityProperties props) {
+    ProblemSecurityResponses problems = new ProblemSecurityResponses(json, props.unavailableRetryAfter());
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -45,6 +37,7 @@ public class SecurityConfig {
             .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(
                 new ReactiveJwtAuthenticationConverterAdapter(RealmRoleConverter.namedBySubject(Roles.KNOWN))))
             .authenticationEntryPoint(problems)
+            .authenticationFailureHandler(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(eh -> eh.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .build();
@@ -53,18 +46,7 @@ public class SecurityConfig {
   /** Built lazily (keys fetched on the first token), so the service starts while Keycloak is still starting. */
   @Bean
   ReactiveJwtDecoder jwtDecoder(SecurityProperties props) {
-    return new SupplierReactiveJwtDecoder(() -> {
-      NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null
-          ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
-          : (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(props.issuerUri().toString());
-      List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-      validators.add(new JwtTimestampValidator());
-      if (props.issuerUri() != null) {
-        validators.add(new JwtIssuerValidator(props.issuerUri().toString()));
-      }
-      validators.add(new AudienceValidator(props.audience()));
-      decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-      return decoder;
-    });
+    return new ReactiveKeyOutages(RealmTokenChecks.reactive(props.issuerUri(), props.jwkSetUri(),
+        RealmTokenChecks.validator(props.issuerUri(), props.audience())), props.keysTimeout());
   }
 }

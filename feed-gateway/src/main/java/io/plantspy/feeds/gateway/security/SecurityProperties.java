@@ -2,6 +2,7 @@ package io.plantspy.feeds.gateway.security;
 
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,12 +15,24 @@ import org.springframework.validation.annotation.Validated;
  *     unless {@code jwkSetUri} is set
  * @param jwkSetUri the realm's certs endpoint, to skip discovery
  * @param audience the {@code aud} value a token must contain
+ * @param keysTimeout how long a request waits for the realm's keys before it is answered 503
+ * @param unavailableRetryAfter the {@code Retry-After} of that 503
  */
 @Validated
 @ConfigurationProperties("plantspy.security")
-public record SecurityProperties(URI issuerUri, URI jwkSetUri, @DefaultValue("plantspy-api") @NotBlank String audience) {
+public record SecurityProperties(
+    URI issuerUri,
+    URI jwkSetUri,
+    @DefaultValue("plantspy-api") @NotBlank String audience,
+    @DefaultValue("5s") Duration keysTimeout,
+    @DefaultValue("5s") Duration unavailableRetryAfter) {
 
   public SecurityProperties {
+    if (keysTimeout.isNegative() || keysTimeout.isZero() || unavailableRetryAfter.isNegative()
+        || unavailableRetryAfter.isZero()) {
+      throw new IllegalArgumentException(
+          "plantspy.security.keys-timeout and plantspy.security.unavailable-retry-after must be positive");
+    }
     if (issuerUri == null && jwkSetUri == null) {
       throw new IllegalArgumentException(
           "Set plantspy.security.issuer-uri or plantspy.security.jwk-set-uri: without keys no token can be checked");
