@@ -78,8 +78,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (fieldConditions) {
       FieldSuite suite = new FieldSuite(fieldSeed, List.of(FieldCondition.values()), fieldSeverities);
+      // The model card links thumbnails of failures, kept with the release's other evaluation files.
+      Path failures = updateModelCard ? release.resolve("evaluation").resolve("field-failures") : null;
       FieldReport field = FieldConditionsEvaluator.evaluate(release, dataset, background, cacheDir, suite,
-          fieldPerClass);
+          fieldPerClass, failures);
       out().println();
       out().print(field.markdown());
       if (reportsDir != null) {
@@ -91,6 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelCardSection.put(release.resolve("MODEL_CARD.md"), "Field conditions", field.markdown()
             + "\nReproduce: `./plantspy evaluate --release RELEASE --dataset DATASET --background BACKGROUND "
             + "--field-conditions --field-seed " + fieldSeed + " --field-per-class " + fieldPerClass + "`.\n");
+        ModelCardSection.put(release.resolve("MODEL_CARD.md"), "Where it fails", field.failures()
+            .replace("](field-failures/", "](evaluation/field-failures/"));
       }
     }
     out().flush();

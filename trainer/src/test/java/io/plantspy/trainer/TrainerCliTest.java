@@ -135,8 +135,14 @@ class TrainerCliTest {
     assertThat(rows.get(1)).startsWith("clean,,4,");
     assertThat(rows).anyMatch(row -> row.startsWith("composite,2,4,"));
     assertThat(evaluation.out()).contains("**field-conditions mean**");
-    assertThat(Files.readString(release.resolve("MODEL_CARD.md"))).contains("## Field conditions")
-        .contains("| field_mix |");
+    String card = Files.readString(release.resolve("MODEL_CARD.md"));
+    assertThat(card).contains("## Field conditions").contains("| field_mix |").contains("## Where it fails");
+    // Every thumbnail the card links is there.
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("\\]\\((evaluation/field-failures/[^)]+)\\)")
+        .matcher(card);
+    while (links.find()) {
+      assertThat(release.resolve(links.group(1))).isRegularFile();
+    }
   }
 
   @Test

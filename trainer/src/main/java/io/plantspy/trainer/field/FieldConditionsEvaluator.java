@@ -33,6 +33,15 @@ public final class FieldConditionsEvaluator {
 
   public static FieldReport evaluate(Path releaseDir, Path datasetDir, Path backgroundDir, Path cacheDir,
       FieldSuite suite, int photosPerClass) throws IOException {
+    return evaluate(releaseDir, datasetDir, backgroundDir, cacheDir, suite, photosPerClass, null);
+  }
+
+  /**
+   * Also writes "where it fails" thumbnails into {@code failuresDir} (when not null); their Markdown is in the
+   * report's {@link FieldReport#failures()}.
+   */
+  public static FieldReport evaluate(Path releaseDir, Path datasetDir, Path backgroundDir, Path cacheDir,
+      FieldSuite suite, int photosPerClass, Path failuresDir) throws IOException {
     if (backgroundDir == null) {
       throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
     }
@@ -56,16 +65,27 @@ public final class FieldConditionsEvaluator {
             .count() / (double) scored.size();
       }
       Map<FieldCondition, Map<Integer, FieldOutcome>> outcomes = new LinkedHashMap<>();
+      List<FieldMiss> misses = new ArrayList<>();
       for (FieldCondition condition : suite.conditions()) {
         Map<Integer, FieldOutcome> bySeverity = new LinkedHashMap<>();
         for (int severity : suite.severities()) {
           Map<String, float[]> vectors = features.embed(leaves, suite, condition, severity, scenes::get,
               "split" + splitSeed);
-          bySeverity.put(severity, FieldOutcome.of(score(classifier, leaves, vectors), rule));
+          List<ScoredImage> scored = score(classifier, leaves, vectors);
+          bySeverity.put(severity, FieldOutcome.of(scored, rule));
+          for (ScoredImage image : scored) {
+            var answer = rule.decide(image.probabilities(), image.distances());
+            if (!answer.unknown() && !answer.predictedClass().equals(image.image().label())) {
+              misses.add(new FieldMiss(image.image(), condition, severity, answer.predictedClass()));
+            }
+          }
         }
         outcomes.put(condition, bySeverity);
       }
-      return new FieldReport(manifest.id(), suite, photosPerClass, clean, nonLeafUnknown, outcomes);
+      String failures = failuresDir == null ? null : FieldFailures.write(misses, failuresDir,
+          failuresDir.getFileName() + "/", miss -> suite.variant(miss.image().sha256(), features.decode(miss.image()),
+              miss.condition(), miss.severity(), scenes.get(miss.image().label())));
+      return new FieldReport(manifest.id(), suite, photosPerClass, clean, nonLeafUnknown, outcomes, failures);
     }
   }
 

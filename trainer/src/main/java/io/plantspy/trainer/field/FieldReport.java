@@ -14,9 +14,11 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * A release's figures on the field-conditions suite: each condition at each severity, the mean over conditions,
  * the clean photos the suite was made from, and the clean non-leaf test photos; written as CSV and Markdown.
+ *
+ * @param failures the "where it fails" Markdown (thumbnails and confusion pairs), or null when not asked for
  */
 public record FieldReport(String releaseId, FieldSuite suite, int photosPerClass, FieldOutcome clean,
-    Double nonLeafUnknown, Map<FieldCondition, Map<Integer, FieldOutcome>> outcomes) {
+    Double nonLeafUnknown, Map<FieldCondition, Map<Integer, FieldOutcome>> outcomes, String failures) {
 
   public FieldReport {
     outcomes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
