@@ -30,6 +30,10 @@ final class HeadTrainingOptions {
           + "(e.g. FIELD_MIX:1,FIELD_MIX:2): domain randomisation on training-split backgrounds only (default: none).")
   List<FieldView> fieldViews = List.of();
 
+  @Option(names = "--field-view-photos", defaultValue = "0",
+      description = "Training photos per class that get the --field-views (0: all; default: ${DEFAULT-VALUE}).")
+  int fieldViewPhotosPerClass;
+
   @Option(names = "--max-lost-correct", defaultValue = "0.02",
       description = "Share of correct validation answers the open-set thresholds together may turn into unknown "
           + "(default: ${DEFAULT-VALUE}).")

@@ -90,6 +90,6 @@ public final class TestTraining {
   public TrainingRequest request() {
     return new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
         new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, cache, holdOut, maxLostCorrect,
-        fieldViews);
+        fieldViews, 0);
   }
 }

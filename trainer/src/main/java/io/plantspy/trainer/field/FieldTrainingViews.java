@@ -28,11 +28,19 @@ public final class FieldTrainingViews {
 
   private FieldTrainingViews() {}
 
-  /** Features of every training leaf photo under each view, keyed by the view's name ({@code FIELD_MIX:2}). */
-  public static Map<String, Map<String, float[]>> embed(TrainingData data, List<FieldView> views, long seed,
-      Backbone backbone, Path cacheDir) throws IOException {
+  /**
+   * Features of the training leaf photos under each view, keyed by the view's name ({@code FIELD_MIX:2}).
+   *
+   * @param photosPerClass the first this many training photos of each class (split order) get the views; 0: all
+   */
+  public static Map<String, Map<String, float[]>> embed(TrainingData data, List<FieldView> views, int photosPerClass,
+      long seed, Backbone backbone, Path cacheDir) throws IOException {
     FieldFeatures features = new FieldFeatures(backbone, cacheDir);
     List<LabelledImage> leaves = trainingLeaves(data);
+    if (photosPerClass > 0) {
+      Map<String, Integer> taken = new HashMap<>();
+      leaves = leaves.stream().filter(i -> taken.merge(i.label(), 1, Integer::sum) <= photosPerClass).toList();
+    }
     Map<String, FieldScene> scenes = scenes(data, features::decode);
     FieldSuite suite = new FieldSuite(seed ^ SEED_SALT, List.of(FieldCondition.values()), List.of(1, 2, 3));
     Map<String, Map<String, float[]>> result = new LinkedHashMap<>();

@@ -80,8 +80,8 @@ public final class ReleaseTrainer {
         trainFeatures.put(augmentation.name(), embedder.embed(data.split(Split.TRAIN), augmentation));
       }
       if (!request.fieldViews().isEmpty()) {
-        trainFeatures.putAll(FieldTrainingViews.embed(data, request.fieldViews(), request.seed(), backbone,
-            request.cacheDir()));
+        trainFeatures.putAll(FieldTrainingViews.embed(data, request.fieldViews(), request.fieldViewPhotosPerClass(),
+            request.seed(), backbone, request.cacheDir()));
       }
       List<LabelledImage> evaluated = new ArrayList<>(data.split(Split.VALIDATION));
       evaluated.addAll(data.split(Split.TEST));
@@ -251,7 +251,9 @@ public final class ReleaseTrainer {
     training.put("test_images", Integer.toString(data.split(Split.TEST).size()));
     training.put("augmentations", request.augmentations().toString());
     if (!request.fieldViews().isEmpty()) {
-      training.put("field_views", request.fieldViews() + " (training-split backgrounds and leaves only)");
+      training.put("field_views", request.fieldViews() + " (training-split backgrounds and leaves only"
+          + (request.fieldViewPhotosPerClass() == 0 ? "" : ", " + request.fieldViewPhotosPerClass()
+          + " photos per class") + ")");
     }
     training.put("head", "per-feature standardisation, then Tribuo LinearSGDTrainer (multinomial logistic "
         + "regression, LogMulticlass), AdaGrad lr=" + request.head().learningRate()
