@@ -92,7 +92,9 @@ final class EvaluateCommand implements Callable<Integer> {
       if (updateModelCard) {
         ModelCardSection.put(release.resolve("MODEL_CARD.md"), "Field conditions", field.markdown()
             + "\nReproduce: `./plantspy evaluate --release RELEASE --dataset DATASET --background BACKGROUND "
-            + "--field-conditions --field-seed " + fieldSeed + " --field-per-class " + fieldPerClass + "`.\n");
+            + "--field-conditions --field-seed " + fieldSeed + " --field-per-class " + fieldPerClass
+            + " --field-severities " + fieldSeverities.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) + "`.\n");
         ModelCardSection.put(release.resolve("MODEL_CARD.md"), "Where it fails", field.failures()
             .replace("](field-failures/", "](evaluation/field-failures/"));
       }
