@@ -132,8 +132,13 @@ public final class ReleaseTrainer {
     String input = proto.getGraph().getInput(0).getName();
     String output = proto.getGraph().getOutput(0).getName();
     List<String> labels = HeadTrainer.labels(model);
-    byte[] distancesOnnx = fitClassDistances(trainImages, trainFeatures.get(PLAIN), labels,
-        data.backgroundLabel(), standardizer);
+    // The class distance learns what a class's photos look like: the photos as they are and, when trained with
+    // them, under field conditions too (else every composite is far from every class and answered unknown).
+    List<Map<String, float[]>> distanceViews = new ArrayList<>();
+    distanceViews.add(trainFeatures.get(PLAIN));
+    request.fieldViews().forEach(view -> distanceViews.add(trainFeatures.get(view.toString())));
+    byte[] distancesOnnx = fitClassDistances(trainImages, distanceViews, labels, data.backgroundLabel(),
+        standardizer);
     long[] featureShape = {-1, BackboneFiles.FEATURE_DIM};
     long[] perLabelShape = {-1, labels.size()};
     try (OnnxModel head = OnnxModel.load(onnx, input, featureShape, output, perLabelShape, InferenceOptions.cpu(2));
@@ -154,22 +159,27 @@ public final class ReleaseTrainer {
     }
   }
 
-  /** The class-distance model on the training photos as they are (one view each), standardised like the head's. */
-  private static byte[] fitClassDistances(List<LabelledImage> trainImages, Map<String, float[]> features,
+  /**
+   * The class-distance model on the training photos as they are and under the field views (each view a row),
+   * standardised like the head's.
+   */
+  private static byte[] fitClassDistances(List<LabelledImage> trainImages, List<Map<String, float[]>> views,
       List<String> labels, String backgroundLabel, Standardizer standardizer) {
     List<float[]> rows = new ArrayList<>();
     List<Integer> rowLabels = new ArrayList<>();
-    for (LabelledImage image : trainImages) {
-      float[] vector = features.get(image.sha256());
-      if (vector != null) {
-        rows.add(standardizer.apply(vector));
-        rowLabels.add(labels.indexOf(image.label()));
+    for (Map<String, float[]> features : views) {
+      for (LabelledImage image : trainImages) {
+        float[] vector = features.get(image.sha256());
+        if (vector != null) {
+          rows.add(standardizer.apply(vector));
+          rowLabels.add(labels.indexOf(image.label()));
+        }
       }
     }
     long started = System.nanoTime();
     byte[] onnx = ClassDistanceFitter.fit(rows, rowLabels.stream().mapToInt(Integer::intValue).toArray(), labels,
         labels.indexOf(backgroundLabel), standardizer).toByteArray();
-    log.info("class-distance model fitted on {} photos in {} s", rows.size(),
+    log.info("class-distance model fitted on {} photo views in {} s", rows.size(),
         (System.nanoTime() - started) / 1_000_000_000);
     return onnx;
   }
@@ -251,8 +261,9 @@ public final class ReleaseTrainer {
     training.put("test_images", Integer.toString(data.split(Split.TEST).size()));
     training.put("augmentations", request.augmentations().toString());
     if (!request.fieldViews().isEmpty()) {
-      training.put("field_views", request.fieldViews() + " (training-split backgrounds and leaves only"
-          + (request.fieldViewPhotosPerClass() == 0 ? "" : ", " + request.fieldViewPhotosPerClass()
+      training.put("field_views", request.fieldViews() + " (training-split backgrounds and leaves only; head and "
+          + "class distance"
+          + (request.fieldViewPhotosPerClass() == 0 ? "" : "; " + request.fieldViewPhotosPerClass()
           + " photos per class") + ")");
     }
     training.put("head", "per-feature standardisation, then Tribuo LinearSGDTrainer (multinomial logistic "
