@@ -3,7 +3,14 @@ package io.plantspy.trainer;
 import io.plantspy.trainer.eval.ReleaseEvaluator;
 import io.plantspy.trainer.eval.ReportWriter;
 import io.plantspy.trainer.embed.EmbeddingCache;
+import io.plantspy.trainer.field.FieldCondition;
+import io.plantspy.trainer.field.FieldConditionsEvaluator;
+import io.plantspy.trainer.field.FieldReport;
+import io.plantspy.trainer.field.FieldSuite;
+import io.plantspy.trainer.field.ModelCardSection;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,6 +39,25 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
   Path cache;
 
+  @Option(names = "--field-conditions", description = "Also measure the release on the field-conditions suite "
+      + "(needs --background; writes field-conditions.csv and .md with --out).")
+  boolean fieldConditions;
+
+  @Option(names = "--field-seed", defaultValue = "20261128", description = "Seed of the suite (default: ${DEFAULT-VALUE}).")
+  long fieldSeed;
+
+  @Option(names = "--field-per-class", defaultValue = "20",
+      description = "Test photos per class in the suite (default: ${DEFAULT-VALUE}).")
+  int fieldPerClass;
+
+  @Option(names = "--field-severities", defaultValue = "1,2,3", split = ",",
+      description = "Severities 1..3 (default: ${DEFAULT-VALUE}).")
+  List<Integer> fieldSeverities;
+
+  @Option(names = "--update-model-card", description = "Put the field-conditions figures into the release's "
+      + "MODEL_CARD.md (section \"Field conditions\").")
+  boolean updateModelCard;
+
   @Spec
   CommandSpec spec;
 
@@ -49,6 +75,29 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     if (reportsDir != null) {
       ReportWriter.write(result.evaluation(), result.manifest().id() + " — test split", reportsDir);
+    }
+    if (fieldConditions) {
+      FieldSuite suite = new FieldSuite(fieldSeed, List.of(FieldCondition.values()), fieldSeverities);
+      // The model card links thumbnails of failures, kept with the release's other evaluation files.
+      Path failures = updateModelCard ? release.resolve("evaluation").resolve("field-failures") : null;
+      FieldReport field = FieldConditionsEvaluator.evaluate(release, dataset, background, cacheDir, suite,
+          fieldPerClass, failures);
+      out().println();
+      out().print(field.markdown());
+      if (reportsDir != null) {
+        field.writeCsv(reportsDir.resolve("field-conditions.csv"));
+        Files.writeString(reportsDir.resolve("field-conditions.md"), "# " + result.manifest().id()
+            + " — field conditions\n\n" + field.markdown());
+      }
+      if (updateModelCard) {
+        ModelCardSection.put(release.resolve("MODEL_CARD.md"), "Field conditions", field.markdown()
+            + "\nReproduce: `./plantspy evaluate --release RELEASE --dataset DATASET --background BACKGROUND "
+            + "--field-conditions --field-seed " + fieldSeed + " --field-per-class " + fieldPerClass
+            + " --field-severities " + fieldSeverities.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",")) + "`.\n");
+        ModelCardSection.put(release.resolve("MODEL_CARD.md"), "Where it fails", field.failures()
+            .replace("](field-failures/", "](evaluation/field-failures/"));
+      }
     }
     out().flush();
     return 0;

@@ -2,6 +2,7 @@ package io.plantspy.trainer;
 
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.EmbeddingCache;
+import io.plantspy.trainer.field.FieldView;
 import io.plantspy.trainer.fit.HeadSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +25,15 @@ final class HeadTrainingOptions {
       description = "Training views to embed (default: ${DEFAULT-VALUE}).")
   List<Augmentation> augmentations;
 
+  @Option(names = "--field-views", split = ",", converter = FieldViewConverter.class,
+      description = "Field conditions to also embed every training leaf photo under, as CONDITION:SEVERITY "
+          + "(e.g. FIELD_MIX:1,FIELD_MIX:2): domain randomisation on training-split backgrounds only (default: none).")
+  List<FieldView> fieldViews = List.of();
+
+  @Option(names = "--field-view-photos", defaultValue = "0",
+      description = "Training photos per class that get the --field-views (0: all; default: ${DEFAULT-VALUE}).")
+  int fieldViewPhotosPerClass;
+
   @Option(names = "--max-lost-correct", defaultValue = "0.02",
       description = "Share of correct validation answers the open-set thresholds together may turn into unknown "
           + "(default: ${DEFAULT-VALUE}).")
@@ -31,6 +41,13 @@ final class HeadTrainingOptions {
 
   @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
   Path cache;
+
+  static final class FieldViewConverter implements picocli.CommandLine.ITypeConverter<FieldView> {
+    @Override
+    public FieldView convert(String value) {
+      return FieldView.parse(value);
+    }
+  }
 
   HeadSettings head(long seed) {
     return new HeadSettings(epochs, learningRate, minibatch, seed);

@@ -1,6 +1,7 @@
 package io.plantspy.trainer;
 
 import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.field.FieldView;
 import io.plantspy.trainer.fit.HeadSettings;
 import io.plantspy.trainer.fit.TrainingRequest;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class TestTraining {
   private Path cache;
   private List<String> holdOut = List.of();
   private double maxLostCorrect = 0.05;
+  private List<FieldView> fieldViews = List.of();
 
   private TestTraining(Path dataset) {
     this.dataset = dataset;
@@ -80,8 +82,14 @@ public final class TestTraining {
     return this;
   }
 
+  public TestTraining fieldViews(FieldView... views) {
+    this.fieldViews = List.of(views);
+    return this;
+  }
+
   public TrainingRequest request() {
     return new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
-        new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, cache, holdOut, maxLostCorrect);
+        new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, cache, holdOut, maxLostCorrect,
+        fieldViews, 0);
   }
 }

@@ -112,6 +112,40 @@ class TrainerCliTest {
   }
 
   @Test
+  void evaluateWithFieldConditionsReportsEveryConditionAndUpdatesTheModelCard() throws IOException {
+    Path release = work.resolve("field-release");
+    // A copy, since the model card is rewritten and the other tests read the original.
+    Path original = models.resolve("releases/cli-r1");
+    try (var files = Files.walk(original)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, release.resolve(original.relativize(file).toString()));
+      }
+    }
+    Path reports = work.resolve("field-reports");
+    Run evaluation = run("evaluate", "--release", release.toString(), "--dataset", dataset.toString(),
+        "--background", background.toString(), "--out", reports.toString(), "--field-conditions",
+        "--field-per-class", "2", "--field-severities", "2", "--update-model-card",
+        "--cache", work.resolve("field-cache").toString());
+
+    assertThat(evaluation.exitCode()).as(evaluation.err()).isZero();
+    List<String> rows = Files.readAllLines(reports.resolve("field-conditions.csv"));
+    // Header, clean, each condition at severity 2, each condition's mean, the field mean.
+    int conditions = io.plantspy.trainer.field.FieldCondition.values().length;
+    assertThat(rows).hasSize(1 + 1 + 2 * conditions + 1);
+    assertThat(rows.get(1)).startsWith("clean,,4,");
+    assertThat(rows).anyMatch(row -> row.startsWith("composite,2,4,"));
+    assertThat(evaluation.out()).contains("**field-conditions mean**");
+    String card = Files.readString(release.resolve("MODEL_CARD.md"));
+    assertThat(card).contains("## Field conditions").contains("| field_mix |").contains("## Where it fails");
+    // Every thumbnail the card links is there.
+    java.util.regex.Matcher links = java.util.regex.Pattern.compile("\\]\\((evaluation/field-failures/[^)]+)\\)")
+        .matcher(card);
+    while (links.find()) {
+      assertThat(release.resolve(links.group(1))).isRegularFile();
+    }
+  }
+
+  @Test
   void challengeRunsTheLearningLoopFromFoldersAndPrintsTheDecision() throws IOException {
     Path lab = work.resolve("lab-samples");
     SyntheticDataset.leaves(lab.resolve(RUST), 10, true, 7);

@@ -43,8 +43,17 @@ public final class EmbeddingCache implements AutoCloseable {
   /** Opens (or creates) the cache for one backbone / preprocessing / augmentation combination. */
   public static EmbeddingCache open(Path cacheDir, String backboneSha256, String preprocessing,
       Augmentation augmentation, int dimension) throws IOException {
-    String name = "embeddings-" + backboneSha256.substring(0, 16) + "-" + preprocessing + "-"
-        + augmentation.name().toLowerCase(java.util.Locale.ROOT) + ".bin";
+    return open(cacheDir, backboneSha256, preprocessing, augmentation.name().toLowerCase(java.util.Locale.ROOT),
+        dimension);
+  }
+
+  /**
+   * Opens (or creates) the cache of one named view of the images, e.g. one field condition at one severity; the
+   * name must say everything the view depends on besides the image's bytes.
+   */
+  public static EmbeddingCache open(Path cacheDir, String backboneSha256, String preprocessing, String view,
+      int dimension) throws IOException {
+    String name = "embeddings-" + backboneSha256.substring(0, 16) + "-" + preprocessing + "-" + view + ".bin";
     return new EmbeddingCache(cacheDir.resolve(name), dimension);
   }
 

@@ -47,7 +47,12 @@ final class ModelCard {
         .append(manifest.training().get("validation_images")).append(" validation, ")
         .append(manifest.training().get("test_images")).append(" test.\n")
         .append("- Training views of each image: ").append(manifest.training().get("augmentations"))
-        .append(" (embedded separately; validation and test use the photo as it is).\n\n");
+        .append(" (embedded separately; validation and test use the photo as it is).\n");
+    if (manifest.training().containsKey("field_views")) {
+      md.append("- Field views (domain randomisation) of each training leaf photo: ")
+          .append(manifest.training().get("field_views")).append(".\n");
+    }
+    md.append("\n");
     md.append("## Open set (`unknown`)\n\n")
         .append("An image is answered `unknown` when the most probable class is the background class, when ")
         .append("the most probable class has probability below **")

@@ -20,6 +20,7 @@ import io.plantspy.trainer.eval.Evaluation;
 import io.plantspy.trainer.eval.HeadScorer;
 import io.plantspy.trainer.eval.ReportWriter;
 import io.plantspy.trainer.eval.ScoredImage;
+import io.plantspy.trainer.field.FieldTrainingViews;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,13 +75,17 @@ public final class ReleaseTrainer {
         data.split(Split.TRAIN).size(), data.split(Split.VALIDATION).size(), data.split(Split.TEST).size());
     try (Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
       Embedder embedder = new Embedder(backbone, request.cacheDir());
-      Map<Augmentation, Map<String, float[]>> trainFeatures = new LinkedHashMap<>();
+      Map<String, Map<String, float[]>> trainFeatures = new LinkedHashMap<>();
       for (Augmentation augmentation : request.augmentations()) {
-        trainFeatures.put(augmentation, embedder.embed(data.split(Split.TRAIN), augmentation));
+        trainFeatures.put(augmentation.name(), embedder.embed(data.split(Split.TRAIN), augmentation));
+      }
+      if (!request.fieldViews().isEmpty()) {
+        trainFeatures.putAll(FieldTrainingViews.embed(data, request.fieldViews(), request.fieldViewPhotosPerClass(),
+            request.seed(), backbone, request.cacheDir()));
       }
       List<LabelledImage> evaluated = new ArrayList<>(data.split(Split.VALIDATION));
       evaluated.addAll(data.split(Split.TEST));
-      Map<String, float[]> plain = new HashMap<>(trainFeatures.get(Augmentation.NONE));
+      Map<String, float[]> plain = new HashMap<>(trainFeatures.get(PLAIN));
       plain.putAll(embedder.embed(evaluated, Augmentation.NONE));
 
       HeadRun main = trainHead(data, trainFeatures, plain, List.of());
@@ -91,6 +96,9 @@ public final class ReleaseTrainer {
     }
   }
 
+  /** The view every training photo has: the photo itself. */
+  private static final String PLAIN = Augmentation.NONE.name();
+
   /** The file a release keeps its class-distance model in. */
   static final String CLASS_DISTANCES_FILE = "class-distances.onnx";
 
@@ -98,12 +106,12 @@ public final class ReleaseTrainer {
       byte[] distancesOnnx, Thresholds thresholds, List<ScoredImage> validationScores, Evaluation test,
       List<ScoredImage> testScores, double parity) {}
 
-  private HeadRun trainHead(TrainingData data, Map<Augmentation, Map<String, float[]>> trainFeatures,
+  private HeadRun trainHead(TrainingData data, Map<String, Map<String, float[]>> trainFeatures,
       Map<String, float[]> plain, List<String> excluded) {
     String[] names = FeatureVectors.names(BackboneFiles.FEATURE_DIM);
     List<LabelledImage> trainImages = without(data.split(Split.TRAIN), excluded);
     Standardizer standardizer = Standardizer.fit(trainImages.stream()
-        .map(i -> trainFeatures.get(Augmentation.NONE).get(i.sha256())).filter(java.util.Objects::nonNull).toList(),
+        .map(i -> trainFeatures.get(PLAIN).get(i.sha256())).filter(java.util.Objects::nonNull).toList(),
         BackboneFiles.FEATURE_DIM);
     List<ArrayExample<Label>> examples = new ArrayList<>();
     for (LabelledImage image : trainImages) {
@@ -124,8 +132,13 @@ public final class ReleaseTrainer {
     String input = proto.getGraph().getInput(0).getName();
     String output = proto.getGraph().getOutput(0).getName();
     List<String> labels = HeadTrainer.labels(model);
-    byte[] distancesOnnx = fitClassDistances(trainImages, trainFeatures.get(Augmentation.NONE), labels,
-        data.backgroundLabel(), standardizer);
+    // The class distance learns what a class's photos look like: the photos as they are and, when trained with
+    // them, under field conditions too (else every composite is far from every class and answered unknown).
+    List<Map<String, float[]>> distanceViews = new ArrayList<>();
+    distanceViews.add(trainFeatures.get(PLAIN));
+    request.fieldViews().forEach(view -> distanceViews.add(trainFeatures.get(view.toString())));
+    byte[] distancesOnnx = fitClassDistances(trainImages, distanceViews, labels, data.backgroundLabel(),
+        standardizer);
     long[] featureShape = {-1, BackboneFiles.FEATURE_DIM};
     long[] perLabelShape = {-1, labels.size()};
     try (OnnxModel head = OnnxModel.load(onnx, input, featureShape, output, perLabelShape, InferenceOptions.cpu(2));
@@ -146,22 +159,27 @@ public final class ReleaseTrainer {
     }
   }
 
-  /** The class-distance model on the training photos as they are (one view each), standardised like the head's. */
-  private static byte[] fitClassDistances(List<LabelledImage> trainImages, Map<String, float[]> features,
+  /**
+   * The class-distance model on the training photos as they are and under the field views (each view a row),
+   * standardised like the head's.
+   */
+  private static byte[] fitClassDistances(List<LabelledImage> trainImages, List<Map<String, float[]>> views,
       List<String> labels, String backgroundLabel, Standardizer standardizer) {
     List<float[]> rows = new ArrayList<>();
     List<Integer> rowLabels = new ArrayList<>();
-    for (LabelledImage image : trainImages) {
-      float[] vector = features.get(image.sha256());
-      if (vector != null) {
-        rows.add(standardizer.apply(vector));
-        rowLabels.add(labels.indexOf(image.label()));
+    for (Map<String, float[]> features : views) {
+      for (LabelledImage image : trainImages) {
+        float[] vector = features.get(image.sha256());
+        if (vector != null) {
+          rows.add(standardizer.apply(vector));
+          rowLabels.add(labels.indexOf(image.label()));
+        }
       }
     }
     long started = System.nanoTime();
     byte[] onnx = ClassDistanceFitter.fit(rows, rowLabels.stream().mapToInt(Integer::intValue).toArray(), labels,
         labels.indexOf(backgroundLabel), standardizer).toByteArray();
-    log.info("class-distance model fitted on {} photos in {} s", rows.size(),
+    log.info("class-distance model fitted on {} photo views in {} s", rows.size(),
         (System.nanoTime() - started) / 1_000_000_000);
     return onnx;
   }
@@ -173,7 +191,7 @@ public final class ReleaseTrainer {
    * compared on the same images: max-softmax alone (releases before the class-distance model), the class
    * distance alone, and both (what a release serves).
    */
-  private Map<String, Double> holdOutExperiment(TrainingData data, Map<Augmentation, Map<String, float[]>> trainFeatures,
+  private Map<String, Double> holdOutExperiment(TrainingData data, Map<String, Map<String, float[]>> trainFeatures,
       Map<String, float[]> plain, Embedder embedder) throws IOException {
     List<LabelledImage> unseen = data.images().stream().filter(i -> request.holdOut().contains(i.label())).toList();
     Map<String, float[]> features = new HashMap<>(plain);
@@ -242,6 +260,12 @@ public final class ReleaseTrainer {
     training.put("validation_images", Integer.toString(data.split(Split.VALIDATION).size()));
     training.put("test_images", Integer.toString(data.split(Split.TEST).size()));
     training.put("augmentations", request.augmentations().toString());
+    if (!request.fieldViews().isEmpty()) {
+      training.put("field_views", request.fieldViews() + " (training-split backgrounds and leaves only; head and "
+          + "class distance"
+          + (request.fieldViewPhotosPerClass() == 0 ? "" : "; " + request.fieldViewPhotosPerClass()
+          + " photos per class") + ")");
+    }
     training.put("head", "per-feature standardisation, then Tribuo LinearSGDTrainer (multinomial logistic "
         + "regression, LogMulticlass), AdaGrad lr=" + request.head().learningRate()
         + ", epochs=" + request.head().epochs() + ", minibatch=" + request.head().minibatch());

@@ -1,6 +1,7 @@
 package io.plantspy.trainer.fit;
 
 import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.field.FieldView;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  * @param backgroundDir folder of non-leaf photos (one class folder), or null
  * @param augmentations views of each training image that are embedded (NONE = the photo itself)
  * @param holdOut classes left out of an extra open-set experiment (trained without them, then shown them)
+ * @param fieldViews field conditions the training leaf photos are also embedded under (domain randomisation, on
+ *     training-split backgrounds only); empty for none
+ * @param fieldViewPhotosPerClass how many training leaf photos of each class get the field views (0: all)
  */
 public record TrainingRequest(
     Path datasetDir,
@@ -21,11 +25,25 @@ public record TrainingRequest(
     List<Augmentation> augmentations,
     Path cacheDir,
     List<String> holdOut,
-    double maxLostCorrect) {
+    double maxLostCorrect,
+    List<FieldView> fieldViews,
+    int fieldViewPhotosPerClass) {
+
+  /** A request without field views. */
+  public TrainingRequest(Path datasetDir, Path backgroundDir, Path releaseDir, String releaseId, long seed,
+      HeadSettings head, List<Augmentation> augmentations, Path cacheDir, List<String> holdOut,
+      double maxLostCorrect) {
+    this(datasetDir, backgroundDir, releaseDir, releaseId, seed, head, augmentations, cacheDir, holdOut,
+        maxLostCorrect, List.of(), 0);
+  }
 
   public TrainingRequest {
     augmentations = List.copyOf(augmentations);
     holdOut = List.copyOf(holdOut);
+    fieldViews = List.copyOf(fieldViews);
+    if (fieldViewPhotosPerClass < 0) {
+      throw new IllegalArgumentException("fieldViewPhotosPerClass must be 0 (all) or more");
+    }
     if (!augmentations.contains(Augmentation.NONE)) {
       throw new IllegalArgumentException("augmentations must include NONE (the photo itself)");
     }

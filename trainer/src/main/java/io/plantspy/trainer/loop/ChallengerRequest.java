@@ -1,6 +1,7 @@
 package io.plantspy.trainer.loop;
 
 import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.field.FieldView;
 import io.plantspy.trainer.fit.HeadSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
  * @param workDir where the challenger's release folder and the run's reports (both prediction CSVs, metrics,
  *     decision) are written
  * @param cacheDir the embedding cache shared with the CLI
+ * @param fieldViews field conditions the challenger's training leaf photos are also embedded under (empty: none)
  */
 public record ChallengerRequest(
     String runId,
@@ -35,11 +37,22 @@ public record ChallengerRequest(
     List<Augmentation> augmentations,
     double maxLostCorrect,
     PromotionPolicy policy,
-    Consumer<RunProgress> progress) {
+    Consumer<RunProgress> progress,
+    List<FieldView> fieldViews) {
+
+  /** A request without field views. */
+  public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
+      List<LabSampleFile> labSamples, Path championDir, Path workDir, Path cacheDir, long seed, double heldBackShare,
+      HeadSettings head, List<Augmentation> augmentations, double maxLostCorrect, PromotionPolicy policy,
+      Consumer<RunProgress> progress) {
+    this(runId, releaseId, baseDataset, backgroundDir, labSamples, championDir, workDir, cacheDir, seed, heldBackShare,
+        head, augmentations, maxLostCorrect, policy, progress, List.of());
+  }
 
   public ChallengerRequest {
     labSamples = List.copyOf(labSamples);
     augmentations = List.copyOf(augmentations);
+    fieldViews = List.copyOf(fieldViews);
     if (heldBackShare < 0 || heldBackShare >= 1) {
       throw new IllegalArgumentException("heldBackShare must be in [0, 1)");
     }

@@ -12,6 +12,7 @@ import io.plantspy.model.runtime.InferenceOptions;
 import io.plantspy.trainer.SyntheticDataset;
 import io.plantspy.trainer.TestTraining;
 import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.field.FieldView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,27 @@ class ReleaseTrainerTest {
       ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(rusty), 1).get(0);
       assertThat(diagnosis.top3().get(0).label()).isEqualTo("Testleaf___Rust");
     }
+  }
+
+  @Test
+  void fieldViewsAddTrainingExamplesAndAreRecordedInTheRelease() throws Exception {
+    Path dataset = work.resolve("dataset");
+    Path background = work.resolve("background");
+    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 10, false, 5);
+    SyntheticDataset.leaves(dataset.resolve("Testleaf___Rust"), 10, true, 6);
+    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 10);
+    Path plainDir = work.resolve("plain");
+    Path fieldDir = work.resolve("field");
+    new ReleaseTrainer(TestTraining.on(dataset, plainDir).background(background).seed(7).cache(work.resolve("cache"))
+        .request()).run();
+    new ReleaseTrainer(TestTraining.on(dataset, fieldDir).background(background).seed(7).cache(work.resolve("cache"))
+        .fieldViews(FieldView.parse("FIELD_MIX:2")).request()).run();
+
+    ReleaseManifest field = ReleaseFiles.readManifest(fieldDir);
+    assertThat(field.training().get("field_views")).startsWith("[FIELD_MIX:2]");
+    assertThat(Files.readString(fieldDir.resolve("MODEL_CARD.md"))).contains("Field views");
+    // The same seed and split with one more view per photo trains another head.
+    assertThat(field.headSha256()).isNotEqualTo(ReleaseFiles.readManifest(plainDir).headSha256());
   }
 
   @Test
