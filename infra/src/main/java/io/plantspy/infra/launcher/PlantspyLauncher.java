@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     description = "Runs PlantSpy's local platform and talks to it.",
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, PasswordsCommand.class,
         DiagnoseCommand.class, LabCommand.class, RetrainCommand.class, ReleasesCommand.class, BenchCommand.class,
-        ChaosCommand.class, SoakCommand.class, WebhooksCommand.class})
+        ChaosCommand.class, SoakCommand.class, WebhooksCommand.class,
+        JobsCommand.class})
 public final class PlantspyLauncher {
 
   public static void main(String[] args) {
