@@ -84,6 +84,7 @@ class JobApiTest {
     registry.add("plantspy.security.jwk-set-uri", TestTokens::jwksUri);
     registry.add("plantspy.jobs.max-open-jobs", () -> "2");
     registry.add("plantspy.jobs.max-archive-entries", () -> "20");
+    registry.add("plantspy.jobs.max-items", () -> "25");
     // The tests reconcile by hand.
     registry.add("plantspy.jobs.reconcile-interval", () -> "1h");
   }
@@ -403,6 +404,21 @@ class JobApiTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> newest = (List<Map<String, Object>>) page.get("items");
     assertThat(newest).hasSize(2).extracting(j -> j.get("id")).doesNotContain(first).contains(second);
+  }
+
+  @Test
+  void jobWithMoreItemsThanTheLimitIsRefusedWhole() {
+    WebTestClient user = as(client, "jo-items", "category");
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 26; i++) {
+      body.append("{\"customId\": \"leaf-").append(i).append("\", \"url\": \"").append(base)
+          .append("/leaf-1.png\"}\n");
+    }
+
+    problem(user.post().uri(JOBS).contentType(MediaType.APPLICATION_NDJSON).bodyValue(body.toString()),
+        HttpStatus.CONTENT_TOO_LARGE, "too-many-items");
+
+    assertRefusedJobLeftNothing(user, "too-many-items");
   }
 
   @Test

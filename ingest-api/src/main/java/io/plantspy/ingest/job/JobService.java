@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -153,9 +154,15 @@ class JobService {
   }
 
   private Mono<Void> fail(JobDocument job, Throwable why) {
-    JobDocument.Error error = why instanceof ApiProblem problem
-        ? new JobDocument.Error(JobProblems.slugOf(problem), problem.getBody().getDetail())
-        : new JobDocument.Error("internal-error", "the job could not be read");
+    JobDocument.Error error;
+    if (why instanceof ApiProblem problem) {
+      error = new JobDocument.Error(JobProblems.slugOf(problem), problem.getBody().getDetail());
+    } else if (why instanceof DataBufferLimitException) {
+      // The body cap of CountedBodies (plantspy.jobs.max-bytes), answered 413 by the problem handler.
+      error = new JobDocument.Error("job-too-large", "the request body is above plantspy.jobs.max-bytes");
+    } else {
+      error = new JobDocument.Error("interrupted", "the body stopped before it was read whole: " + why);
+    }
     return store.move(job.id(), List.of(JobStatus.VALIDATING), JobStatus.FAILED, now(),
             new Update().set("error", error))
         .then(store.removeItems(job.id()))
