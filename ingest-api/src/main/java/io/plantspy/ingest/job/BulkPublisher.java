@@ -44,10 +44,14 @@ public class BulkPublisher implements AutoCloseable {
     cancellations.setDefaultTopic(TopicNames.JOB_CANCELLATIONS);
   }
 
-  public Mono<Void> publish(DiagnosisRequest item) {
+  /**
+   * Hands {@code item} to the producer now (in call order) and emits its acknowledgement to wait for: items handed
+   * over one after the other keep their order, while their acknowledgements are awaited together.
+   */
+  public Mono<Mono<Void>> send(DiagnosisRequest item) {
     // send() can block on metadata for up to max.block.ms, which must not happen on an event-loop thread.
-    return Mono.fromFuture(() -> items.sendDefault(item.getId(), item)).subscribeOn(Schedulers.boundedElastic())
-        .then();
+    return Mono.fromCallable(() -> Mono.fromFuture(items.sendDefault(item.getId(), item)).then())
+        .subscribeOn(Schedulers.boundedElastic());
   }
 
   public Mono<Void> cancel(String jobId) {

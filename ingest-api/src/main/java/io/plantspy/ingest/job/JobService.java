@@ -29,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * Accepts a job and keeps it moving.
@@ -53,6 +54,8 @@ class JobService {
   private static final Logger log = LoggerFactory.getLogger(JobService.class);
   /** Items between two heartbeats of a job being read or published. */
   private static final int HEARTBEAT_EVERY = 100;
+  /** Items of one job being published at once. */
+  private static final int PUBLISH_CONCURRENCY = 32;
   /** URL fetches of one job at once. */
   private static final int FETCH_CONCURRENCY = 4;
 
@@ -206,16 +209,19 @@ class JobService {
             "customId '" + raw.customId() + "' is given more than once; each item needs its own"));
   }
 
-  /** Publishes a job's pending items in body order, then marks the job published. */
+  /** Publishes a job's pending items (in body order, several in flight), then marks the job published. */
   Mono<Void> publishPending(String jobId) {
     return store.find(jobId).flatMap(job -> store.pendingItems(jobId)
         .index()
-        .concatMap(indexed -> {
-          Mono<Void> beat = (indexed.getT1() + 1) % HEARTBEAT_EVERY == 0 ? store.heartbeat(jobId, now())
-              : Mono.empty();
-          JobItemDocument item = indexed.getT2();
-          return publisher.publish(requestOf(job, item)).then(store.markQueued(item.id())).then(beat);
-        })
+        // Handed to the producer in body order, acknowledgements awaited several at a time, each item marked queued
+        // after its own: the producer batches them, where one at a time would wait a broker round trip per item.
+        .concatMap(indexed -> publisher.send(requestOf(job, indexed.getT2()))
+            .map(acked -> Tuples.of(indexed, acked)))
+        .flatMap(sent -> {
+          long index = sent.getT1().getT1();
+          Mono<Void> beat = (index + 1) % HEARTBEAT_EVERY == 0 ? store.heartbeat(jobId, now()) : Mono.empty();
+          return sent.getT2().then(store.markQueued(sent.getT1().getT2().id())).then(beat);
+        }, PUBLISH_CONCURRENCY)
         .then(Mono.defer(() -> store.markPublished(jobId, now()))));
   }
 
