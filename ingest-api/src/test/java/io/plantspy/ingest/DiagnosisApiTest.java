@@ -170,7 +170,9 @@ class DiagnosisApiTest {
 
   @BeforeEach
   void setUp() {
-    client = ApiTestSupport.client(context);
+    // The first /v3/api-docs builds the whole document, and a first request may publish the schema: more than the
+    // default 5 s on a busy machine (as in LabApiTest and JobApiTest).
+    client = ApiTestSupport.client(context).mutate().responseTimeout(Duration.ofSeconds(30)).build();
     processor = new FakeProcessor(context.getEnvironment().getProperty("spring.embedded.kafka.brokers"),
         "fake-processor");
   }

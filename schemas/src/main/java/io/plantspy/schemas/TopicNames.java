@@ -14,6 +14,18 @@ public record TopicNames(String requests, String results, String dlq, String lab
   /** Kafka's own limit (Topic.MAX_NAME_LENGTH); longer names break the partition directory names. */
   public static final int MAX_LENGTH = 249;
 
+  /**
+   * Items of bulk jobs: the same {@code DiagnosisRequest}s as {@link #requests()} (source BULK, key the item's
+   * diagnosis id, results on the usual results topic), apart so the processor can serve them after interactive ones.
+   */
+  public static final String DIAGNOSIS_REQUESTS_BULK = "plantspy.diagnosis.requests.bulk";
+
+  /**
+   * Cancelled bulk jobs: compacted, key and value the job id as a plain UTF-8 string (no Avro), written by the API
+   * before it marks a cancelled job's items, read by the processor to skip them.
+   */
+  public static final String JOB_CANCELLATIONS = "plantspy.jobs.cancellations";
+
   private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
 
   public TopicNames {

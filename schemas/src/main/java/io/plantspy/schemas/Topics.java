@@ -37,4 +37,9 @@ public record Topics(
   public static Topics defaults() {
     return from(TopicNames.defaults(), SchemaCatalog.load());
   }
+
+  /** The bulk-job items topic: {@link TopicNames#DIAGNOSIS_REQUESTS_BULK}, with the requests topic's serdes. */
+  public Topic<String, DiagnosisRequest> requestsBulk() {
+    return new Topic<>(TopicNames.DIAGNOSIS_REQUESTS_BULK, requests.keySerde(), requests.valueSerde());
+  }
 }

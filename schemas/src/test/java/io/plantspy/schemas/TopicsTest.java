@@ -63,6 +63,18 @@ class TopicsTest {
     assertThat(topics.results().keySerde().deserializer().deserialize("t", key)).isEqualTo(id);
   }
 
+  @Test
+  void bulkItemsAreDiagnosisRequestsOnTheirOwnTopic() {
+    Topics topics = Topics.defaults();
+    DiagnosisRequest item = Samples.inlineRequest();
+
+    byte[] value = topics.requestsBulk().valueSerde().serializer().serialize("t", item);
+
+    assertThat(topics.requestsBulk().name()).isEqualTo("plantspy.diagnosis.requests.bulk")
+        .isNotEqualTo(topics.requests().name());
+    assertThat(topics.requests().valueSerde().deserializer().deserialize("t", value)).isEqualTo(item);
+  }
+
   private static void assertRejected(String name, String reason) {
     assertThatThrownBy(() -> requestsNamed(name))
         .as("topic name %s", name)

@@ -102,6 +102,11 @@ final class KafkaService implements PlatformService {
           ? created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
           : created);
     }
+    // Bulk-job items: as many partitions as the interactive requests, so the processor spreads them alike.
+    topics.add(new NewTopic(TopicNames.DIAGNOSIS_REQUESTS_BULK, PARTITIONS, (short) 1));
+    // Cancelled jobs, keyed by job id: compacted so a processor starting later still learns every cancellation.
+    topics.add(new NewTopic(TopicNames.JOB_CANCELLATIONS, 1, (short) 1)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     // The served release per alias: compacted so the latest announcement of each alias is kept for ever.
     topics.add(new NewTopic(names.modelReleases(), 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, TokenCommand.class, PasswordsCommand.class,
         DiagnoseCommand.class, LabCommand.class, RetrainCommand.class, ReleasesCommand.class, BenchCommand.class,
         ChaosCommand.class, SoakCommand.class, WebhooksCommand.class,
-        FeedCommand.class, DevicesCommand.class})
+        FeedCommand.class, DevicesCommand.class, JobsCommand.class})
 public final class PlantspyLauncher {
 
   public static void main(String[] args) {

@@ -101,7 +101,7 @@ public class KafkaConfig {
    * be stored (a value that does not decode, or does not convert) never reach this handler: the listener skips
    * them, so they cannot block their partition.
    */
-  static DefaultErrorHandler resultErrorHandler(ResultRetryProperties retry, MeterRegistry meters) {
+  public static DefaultErrorHandler resultErrorHandler(ResultRetryProperties retry, MeterRegistry meters) {
     ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
     backOff.setMaxInterval(retry.maxInterval().toMillis());
     backOff.setMaxElapsedTime(Long.MAX_VALUE);

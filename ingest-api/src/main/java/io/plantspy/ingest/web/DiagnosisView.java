@@ -36,7 +36,7 @@ public record DiagnosisView(
   public record ErrorView(@Schema(description = "Machine-readable reason") String code,
       @Schema(description = "What went wrong") String message) {}
 
-  static DiagnosisView of(DiagnosisDocument doc, Set<Answer> visible) {
+  public static DiagnosisView of(DiagnosisDocument doc, Set<Answer> visible) {
     StoredResult r = doc.result();
     if (r == null) {
       return new DiagnosisView(doc.id(), doc.status().name(), doc.createdAt(), null, null, null, null, null, null,
