@@ -14,6 +14,12 @@ public record TopicNames(String requests, String results, String dlq, String lab
   /** Kafka's own limit (Topic.MAX_NAME_LENGTH); longer names break the partition directory names. */
   public static final int MAX_LENGTH = 249;
 
+  /** Items of bulk jobs ({@code DiagnosisRequest}, source BULK): diagnosed after the interactive requests. */
+  public static final String DIAGNOSIS_REQUESTS_BULK = "plantspy.diagnosis.requests.bulk";
+
+  /** Cancelled jobs (compacted; key and value the job id as a UTF-8 string). */
+  public static final String JOB_CANCELLATIONS = "plantspy.jobs.cancellations";
+
   private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
 
   public TopicNames {

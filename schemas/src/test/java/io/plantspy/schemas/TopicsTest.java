@@ -18,6 +18,16 @@ class TopicsTest {
     assertThat(topics.dlq().name()).isEqualTo("plantspy.diagnosis.requests.dlq");
     assertThat(topics.labSamples().name()).isEqualTo("plantspy.lab-samples");
     assertThat(topics.modelReleases().name()).isEqualTo("plantspy.model.releases");
+    assertThat(topics.bulkRequests().name()).isEqualTo("plantspy.diagnosis.requests.bulk");
+    assertThat(topics.jobCancellations().name()).isEqualTo("plantspy.jobs.cancellations");
+  }
+
+  @Test
+  void bulkItemsAreReadAndWrittenLikeInteractiveRequests() {
+    Topics topics = Topics.defaults();
+
+    assertThat(topics.bulkRequests().valueSerde()).isSameAs(topics.requests().valueSerde());
+    assertThat(topics.bulkRequests().keySerde()).isSameAs(topics.requests().keySerde());
   }
 
   @Test
