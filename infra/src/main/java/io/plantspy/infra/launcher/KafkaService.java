@@ -102,6 +102,11 @@ final class KafkaService implements PlatformService {
           ? created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
           : created);
     }
+    // Bulk job items: partitioned like the requests, read by the processor's bulk instance.
+    topics.add(new NewTopic(TopicNames.DIAGNOSIS_REQUESTS_BULK, PARTITIONS, (short) 1));
+    // Cancelled jobs, keyed by job id: compacted so every cancellation is kept; read whole by every processor.
+    topics.add(new NewTopic(TopicNames.JOB_CANCELLATIONS, 1, (short) 1)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     // The served release per alias: compacted so the latest announcement of each alias is kept for ever.
     topics.add(new NewTopic(names.modelReleases(), 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
