@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -14,13 +16,16 @@ import java.util.function.BooleanSupplier;
  * {@code bench --bulk}: bulk jobs produced straight to the bulk topic (no HTTP per image), on a detached platform.
  * (a) Throughput: a job of {@code --images} photos, from its first item produced to its last result committed, next
  * to bare ONNX Runtime on the same cores. (b) Starvation: single {@code ?wait=} uploads at a fixed open-loop rate,
- * their latency with nothing else running, then while such a job's backlog drains.
+ * their latency with nothing else running, then while such a job's backlog drains; beside each upload one request
+ * produced straight to the requests topic and timed to its committed result, which leaves the API (and its
+ * result listener's MongoDB writes) out and shows the processor's share.
  */
 final class BulkBench {
 
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(15);
 
   private final BenchCommand options;
+  private List<byte[]> photos = List.of();
 
   BulkBench(BenchCommand options) {
     this.options = options;
@@ -28,7 +33,7 @@ final class BulkBench {
 
   int run() throws Exception {
     Path root = Path.of(System.getProperty("plantspy.home", "."));
-    List<byte[]> photos = DatasetPhotos.load(DatasetPhotos.folder(options.dataset), options.images);
+    photos = DatasetPhotos.load(DatasetPhotos.folder(options.dataset), options.images);
     StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
     PlatformState platform = state.platform()
         .orElseThrow(() -> new IllegalStateException("no platform running: ./plantspy up --detach first"));
@@ -43,7 +48,7 @@ final class BulkBench {
       long warmupEnd = System.nanoTime() + options.warmup.toNanos();
       do {
         jobs.submit(photos, options.images);
-        sendWhile(interactive, new LatencyWindow(), () -> jobs.pending() > 0);
+        sendWhile(interactive, jobs, new LatencyWindow(), new LatencyWindow(), () -> jobs.pending() > 0);
         jobs.awaitAnswered(JOB_TIMEOUT);
       } while (System.nanoTime() < warmupEnd);
 
@@ -68,21 +73,28 @@ final class BulkBench {
             cpuPerImage(used, options.images));
 
         LatencyWindow idle = new LatencyWindow();
+        LatencyWindow idleDirect = new LatencyWindow();
         long idleEnd = System.nanoTime() + options.idle.toNanos();
-        sendWhile(interactive, idle, () -> System.nanoTime() < idleEnd);
+        sendWhile(interactive, jobs, idle, idleDirect, () -> System.nanoTime() < idleEnd);
         LatencyWindow busy = new LatencyWindow();
+        LatencyWindow busyDirect = new LatencyWindow();
         jobs.submit(photos, options.images);
-        long sent = sendWhile(interactive, busy, () -> jobs.pending() > 0);
+        long sent = sendWhile(interactive, jobs, busy, busyDirect, () -> jobs.pending() > 0);
         jobs.awaitAnswered(JOB_TIMEOUT);
         LatencyWindow.Latencies quiet = idle.drain();
         LatencyWindow.Latencies loaded = busy.drain();
+        LatencyWindow.Latencies quietDirect = idleDirect.drain();
+        LatencyWindow.Latencies loadedDirect = busyDirect.drain();
         p95Ratios.add(loaded.p95Millis() / quiet.p95Millis());
         System.out.printf(Locale.ROOT, "%n| interactive ?wait= uploads at %.1f/s | answered | failed | p50 ms | p95 ms "
             + "| p99 ms | max ms |%n|---|---|---|---|---|---|---|%n", options.rate);
-        row("idle", quiet);
-        row("while a " + options.images + "-item bulk job drains (" + sent + " sent)", loaded);
-        System.out.printf(Locale.ROOT, "%nthis run: bulk / bare = %.0f %%, interactive p95 busy / idle = %.2f%n",
-            100 * bulkPerSecond / bare, loaded.p95Millis() / quiet.p95Millis());
+        row("through the API, idle", quiet);
+        row("through the API, while a " + options.images + "-item bulk job drains (" + sent + " sent)", loaded);
+        row("straight to Kafka (processor + broker), idle", quietDirect);
+        row("straight to Kafka (processor + broker), while the job drains", loadedDirect);
+        System.out.printf(Locale.ROOT, "%nthis run: bulk / bare = %.0f %%, interactive p95 busy / idle = %.2f through "
+            + "the API, %.2f straight to Kafka%n", 100 * bulkPerSecond / bare, loaded.p95Millis() / quiet.p95Millis(),
+            loadedDirect.p95Millis() / quietDirect.p95Millis());
       }
     }
     Collections.sort(ratios);
@@ -96,9 +108,19 @@ final class BulkBench {
    * Sends interactive uploads at the open-loop rate while {@code condition} holds (checked before each is due);
    * waits for their answers; returns how many were sent.
    */
-  private long sendWhile(SoakUploads interactive, LatencyWindow window, BooleanSupplier condition)
-      throws InterruptedException {
-    OpenLoopSender sender = new OpenLoopSender(options.rate, 64, due -> interactive.send(due, window));
+  private long sendWhile(SoakUploads interactive, BulkJobs jobs, LatencyWindow window, LatencyWindow direct,
+      BooleanSupplier condition) throws InterruptedException {
+    AtomicInteger next = new AtomicInteger();
+    OpenLoopSender sender = new OpenLoopSender(options.rate, 64, due -> CompletableFuture.allOf(
+        interactive.send(due, window),
+        jobs.interactive(photos.get(Math.floorMod(next.getAndIncrement(), photos.size()))).handle((ok, error) -> {
+          if (error == null) {
+            direct.succeeded(System.nanoTime() - due);
+          } else {
+            direct.failed(error.getClass().getSimpleName());
+          }
+          return null;
+        })));
     long start = System.nanoTime();
     for (long i = 0; condition.getAsBoolean(); i++) {
       long due = start + sender.dueOffsetNanos(i);

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,7 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Bulk jobs for the bench: items produced straight to the bulk topic as the API's job intake writes them (inline
  * image, source BULK, {@code jobId} and {@code customId} in the metadata), and a reader of the committed results
- * that tells when every item of a job is answered. One job at a time.
+ * that tells when every item of a job is answered (one job at a time); also interactive requests produced straight
+ * to the requests topic, timed to their committed result.
  */
 final class BulkJobs implements AutoCloseable {
 
@@ -37,7 +40,9 @@ final class BulkJobs implements AutoCloseable {
   private final String resultsTopic = Topics.defaults().results().name();
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, DiagnosisResult> results;
+  private final Topic<String, DiagnosisRequest> requests = Topics.defaults().requests();
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<Void>> interactive = new ConcurrentHashMap<>();
   private final Thread reader;
   private volatile boolean closed;
 
@@ -63,24 +68,41 @@ final class BulkJobs implements AutoCloseable {
   void submit(List<byte[]> photos, int count) {
     String jobId = "bench-" + UUID.randomUUID();
     for (int i = 0; i < count; i++) {
-      byte[] photo = photos.get(i % photos.size());
-      String id = UUID.randomUUID().toString();
-      DiagnosisRequest item = DiagnosisRequest.newBuilder()
-          .setId(id)
-          .setOwner(OWNER)
-          .setRequestedAnswers(List.of(Answer.CATEGORY, Answer.HEALTH, Answer.DISEASE))
-          .setSource(RequestSource.BULK)
-          .setImage(new InlineImage(ByteBuffer.wrap(photo)))
-          .setContentType("image/jpeg")
-          .setSizeBytes(photo.length)
-          .setMetadata(Map.of("jobId", jobId, "customId", "photo-" + i + ".jpg"))
-          .setCreatedAt(Instant.now())
-          .build();
-      pending.add(id);
-      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(bulk.name(), id,
+      DiagnosisRequest item = request(photos.get(i % photos.size()), RequestSource.BULK,
+          Map.of("jobId", jobId, "customId", "photo-" + i + ".jpg"));
+      pending.add(item.getId());
+      producer.send(new ProducerRecord<>(bulk.name(), item.getId(),
           bulk.valueSerde().serializer().serialize(bulk.name(), item)));
     }
     producer.flush();
+  }
+
+  /**
+   * One interactive request produced straight to the requests topic (no API): completes when its result is
+   * committed, so its latency is the processor's and the broker's alone.
+   */
+  CompletableFuture<Void> interactive(byte[] photo) {
+    DiagnosisRequest request = request(photo, RequestSource.UPLOAD, Map.of());
+    CompletableFuture<Void> answered = new CompletableFuture<>();
+    interactive.put(request.getId(), answered);
+    producer.send(new ProducerRecord<>(requests.name(), request.getId(),
+        requests.valueSerde().serializer().serialize(requests.name(), request)));
+    producer.flush();
+    return answered;
+  }
+
+  private static DiagnosisRequest request(byte[] photo, RequestSource source, Map<String, String> metadata) {
+    return DiagnosisRequest.newBuilder()
+        .setId(UUID.randomUUID().toString())
+        .setOwner(OWNER)
+        .setRequestedAnswers(List.of(Answer.CATEGORY, Answer.HEALTH, Answer.DISEASE))
+        .setSource(source)
+        .setImage(new InlineImage(ByteBuffer.wrap(photo)))
+        .setContentType("image/jpeg")
+        .setSizeBytes(photo.length)
+        .setMetadata(metadata)
+        .setCreatedAt(Instant.now())
+        .build();
   }
 
   /** Items of the submitted jobs still without a result. */
@@ -104,7 +126,13 @@ final class BulkJobs implements AutoCloseable {
     while (!closed) {
       synchronized (results) {
         if (!closed) {
-          results.poll(Duration.ofMillis(50)).forEach(record -> pending.remove(record.key()));
+          results.poll(Duration.ofMillis(20)).forEach(record -> {
+            pending.remove(record.key());
+            CompletableFuture<Void> answered = interactive.remove(record.key());
+            if (answered != null) {
+              answered.complete(null);
+            }
+          });
         }
       }
     }
