@@ -251,7 +251,9 @@ public record ProcessorProperties(
    * @param topic the bulk items' topic ({@code DiagnosisRequest}, key = diagnosis id, metadata {@code jobId})
    * @param cancellationsTopic compacted topic of cancelled job ids (key and value the job id)
    * @param streamThreads stream threads of the bulk instance; like {@code numStreamThreads}, one per core
-   * @param maxBatchSize a bulk batch runs as soon as this many items are buffered (see BENCHMARKS.md for the choice)
+   * @param maxBatchSize a bulk batch runs as soon as this many items are buffered. 4, like interactive batches:
+   *     a running bulk batch is what an interactive request may have to share the cores with, so a shorter one
+   *     keeps that shorter; 8 measured no faster here (BENCHMARKS.md, "Bulk jobs")
    * @param maxWait a partial bulk batch runs once its oldest item has waited this long
    * @param yieldToInteractive off lets bulk batches start whatever interactive work is waiting
    * @param maxYield longest a bulk batch waits for interactive work before it runs anyway, so that a steady
@@ -263,7 +265,7 @@ public record ProcessorProperties(
       @DefaultValue(TopicNames.DIAGNOSIS_REQUESTS_BULK) @NotBlank @Pattern(regexp = TOPIC_NAME) String topic,
       @DefaultValue(TopicNames.JOB_CANCELLATIONS) @NotBlank @Pattern(regexp = TOPIC_NAME) String cancellationsTopic,
       @DefaultValue("2") @Min(1) @Max(64) int streamThreads,
-      @DefaultValue("8") @Min(1) @Max(256) int maxBatchSize,
+      @DefaultValue("4") @Min(1) @Max(256) int maxBatchSize,
       @DefaultValue("100ms") @NotNull Duration maxWait,
       @DefaultValue("true") boolean yieldToInteractive,
       @DefaultValue("2s") @NotNull Duration maxYield) {
