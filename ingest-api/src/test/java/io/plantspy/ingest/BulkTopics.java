@@ -41,8 +41,8 @@ final class BulkTopics implements AutoCloseable {
 
   BulkTopics(String brokers) {
     items = new KafkaConsumer<>(consumer(brokers), new StringDeserializer(),
-        topics.requestsBulk().valueSerde().deserializer());
-    items.subscribe(List.of(topics.requestsBulk().name()));
+        topics.bulkRequests().valueSerde().deserializer());
+    items.subscribe(List.of(topics.bulkRequests().name()));
     cancellations = new KafkaConsumer<>(consumer(brokers), new StringDeserializer(), new StringDeserializer());
     cancellations.subscribe(List.of(TopicNames.JOB_CANCELLATIONS));
     results = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(),

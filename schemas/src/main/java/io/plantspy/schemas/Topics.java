@@ -33,13 +33,18 @@ public record Topics(
                 ModelRelease.createDecoder(catalog), catalog)));
   }
 
+  /** Items of bulk jobs: the requests' key and value types on a topic of their own. */
+  public Topic<String, DiagnosisRequest> bulkRequests() {
+    return new Topic<>(TopicNames.DIAGNOSIS_REQUESTS_BULK, requests.keySerde(), requests.valueSerde());
+  }
+
+  /** Cancelled jobs: key and value are the job id. */
+  public Topic<String, String> jobCancellations() {
+    return new Topic<>(TopicNames.JOB_CANCELLATIONS, Serdes.String(), Serdes.String());
+  }
+
   /** The default topic names with the shipped schema catalog and no schema topic: for tests and tools. */
   public static Topics defaults() {
     return from(TopicNames.defaults(), SchemaCatalog.load());
-  }
-
-  /** The bulk-job items topic: {@link TopicNames#DIAGNOSIS_REQUESTS_BULK}, with the requests topic's serdes. */
-  public Topic<String, DiagnosisRequest> requestsBulk() {
-    return new Topic<>(TopicNames.DIAGNOSIS_REQUESTS_BULK, requests.keySerde(), requests.valueSerde());
   }
 }

@@ -18,6 +18,16 @@ class TopicsTest {
     assertThat(topics.dlq().name()).isEqualTo("plantspy.diagnosis.requests.dlq");
     assertThat(topics.labSamples().name()).isEqualTo("plantspy.lab-samples");
     assertThat(topics.modelReleases().name()).isEqualTo("plantspy.model.releases");
+    assertThat(topics.bulkRequests().name()).isEqualTo("plantspy.diagnosis.requests.bulk");
+    assertThat(topics.jobCancellations().name()).isEqualTo("plantspy.jobs.cancellations");
+  }
+
+  @Test
+  void bulkItemsAreReadAndWrittenLikeInteractiveRequests() {
+    Topics topics = Topics.defaults();
+
+    assertThat(topics.bulkRequests().valueSerde()).isSameAs(topics.requests().valueSerde());
+    assertThat(topics.bulkRequests().keySerde()).isSameAs(topics.requests().keySerde());
   }
 
   @Test
@@ -68,9 +78,9 @@ class TopicsTest {
     Topics topics = Topics.defaults();
     DiagnosisRequest item = Samples.inlineRequest();
 
-    byte[] value = topics.requestsBulk().valueSerde().serializer().serialize("t", item);
+    byte[] value = topics.bulkRequests().valueSerde().serializer().serialize("t", item);
 
-    assertThat(topics.requestsBulk().name()).isEqualTo("plantspy.diagnosis.requests.bulk")
+    assertThat(topics.bulkRequests().name()).isEqualTo("plantspy.diagnosis.requests.bulk")
         .isNotEqualTo(topics.requests().name());
     assertThat(topics.requests().valueSerde().deserializer().deserialize("t", value)).isEqualTo(item);
   }

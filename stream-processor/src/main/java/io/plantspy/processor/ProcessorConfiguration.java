@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.config.StreamsSettings;
+import io.plantspy.processor.metrics.BulkMetrics;
+import io.plantspy.processor.priority.PriorityGate;
 import io.plantspy.processor.images.GridFsImageStore;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.images.ClaimCheckStore;
@@ -19,6 +21,7 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -79,19 +82,47 @@ class ProcessorConfiguration {
         SCHEMA_TOPIC_TIMEOUT));
   }
 
+  /** Interactive requests first on the model the two Kafka Streams instances share. */
   @Bean
-  Topology diagnosisTopology(ProcessorProperties properties, ServedRelease release, ImageResolver images,
-      MeterRegistry registry, SchemaCatalog schemas) {
-    return DiagnosisTopology.buildTopology(properties, release.classifier(), images, registry, schemas);
+  PriorityGate priorityGate(ProcessorProperties properties, MeterRegistry registry) {
+    return new PriorityGate(properties.bulk().yieldLimit(), new BulkMetrics(registry)::yielded);
   }
 
   @Bean
-  StreamsLifecycle streamsLifecycle(Topology topology, ProcessorProperties properties, MeterRegistry registry,
-      ConfigurableApplicationContext context) {
-    // Exit non-zero once Kafka Streams has given up, so a supervisor (the launcher, Kubernetes) restarts or reports
-    // it; from a new thread, because closing the context waits for the stream threads that raised it.
-    Runnable exit = () -> new Thread(() -> System.exit(SpringApplication.exit(context, () -> FATAL_EXIT_CODE)),
+  Topology diagnosisTopology(ProcessorProperties properties, ServedRelease release, ImageResolver images,
+      MeterRegistry registry, SchemaCatalog schemas, PriorityGate gate) {
+    return DiagnosisTopology.buildTopology(properties, release.classifier(), images, registry, schemas,
+        gate::interactive);
+  }
+
+  @Bean
+  StreamsLifecycle streamsLifecycle(@Qualifier("diagnosisTopology") Topology topology, ProcessorProperties properties,
+      MeterRegistry registry, ConfigurableApplicationContext context) {
+    return new StreamsLifecycle(topology, StreamsSettings.from(properties), registry, fatalExit(context));
+  }
+
+  /** Bulk job items: a topology and a Kafka Streams instance of their own (see ProcessorProperties.Bulk). */
+  @Bean
+  @ConditionalOnProperty(prefix = "plantspy.processor.bulk", name = "enabled", matchIfMissing = true)
+  Topology bulkTopology(ProcessorProperties properties, ServedRelease release, ImageResolver images,
+      MeterRegistry registry, SchemaCatalog schemas, PriorityGate gate) {
+    return DiagnosisTopology.buildBulkTopology(properties, release.classifier(), images, registry, schemas,
+        gate::bulk);
+  }
+
+  @Bean
+  @ConditionalOnProperty(prefix = "plantspy.processor.bulk", name = "enabled", matchIfMissing = true)
+  StreamsLifecycle bulkStreamsLifecycle(@Qualifier("bulkTopology") Topology topology, ProcessorProperties properties,
+      MeterRegistry registry, ConfigurableApplicationContext context) {
+    return new StreamsLifecycle(topology, StreamsSettings.forBulk(properties), registry, fatalExit(context));
+  }
+
+  /**
+   * Exit non-zero once Kafka Streams has given up, so a supervisor (the launcher, Kubernetes) restarts or reports
+   * it; from a new thread, because closing the context waits for the stream threads that raised it.
+   */
+  private static Runnable fatalExit(ConfigurableApplicationContext context) {
+    return () -> new Thread(() -> System.exit(SpringApplication.exit(context, () -> FATAL_EXIT_CODE)),
         "plantspy-fatal-exit").start();
-    return new StreamsLifecycle(topology, StreamsSettings.from(properties), registry, exit);
   }
 }

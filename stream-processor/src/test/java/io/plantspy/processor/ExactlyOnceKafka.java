@@ -5,6 +5,7 @@ import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.config.StreamsSettings;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.BatchClassifier;
+import io.plantspy.processor.priority.PriorityGate;
 import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.processor.topology.TestRequests;
 import io.plantspy.schemas.DiagnosisRequest;
@@ -73,6 +74,25 @@ final class ExactlyOnceKafka {
     return streams;
   }
 
+  /**
+   * A started pair of instances as the application starts them: the interactive one and the bulk one, sharing
+   * {@code classifier} and {@code gate}.
+   */
+  static List<KafkaStreams> startWithBulk(ProcessorProperties config, BatchClassifier classifier,
+      MeterRegistry registry, SchemaCatalog schemas, PriorityGate gate) {
+    Properties interactive = StreamsSettings.from(config);
+    interactive.put("commit.interval.ms", "100");
+    Properties bulk = StreamsSettings.forBulk(config);
+    bulk.put("commit.interval.ms", "100");
+    List<KafkaStreams> started = List.of(
+        new KafkaStreams(DiagnosisTopology.buildTopology(config, classifier, ImageResolver.inlineOnly(), registry,
+            schemas, gate::interactive), interactive),
+        new KafkaStreams(DiagnosisTopology.buildBulkTopology(config, classifier, ImageResolver.inlineOnly(),
+            registry, schemas, gate::bulk), bulk));
+    started.forEach(KafkaStreams::start);
+    return started;
+  }
+
   /** Whether every instance is running and owns {@code tasksEach} partitions. */
   static boolean running(Collection<KafkaStreams> instances, int tasksEach) {
     return instances.stream().allMatch(streams -> streams.state() == KafkaStreams.State.RUNNING
@@ -86,8 +106,12 @@ final class ExactlyOnceKafka {
 
   /** A request for {@code image} with the id {@code id}, encoded as the API writes it. */
   static byte[] request(String id, byte[] image) throws IOException {
+    return encode(TestRequests.inline(id, image));
+  }
+
+  static byte[] encode(DiagnosisRequest request) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    DiagnosisRequest.getEncoder().encode(TestRequests.inline(id, image), out);
+    DiagnosisRequest.getEncoder().encode(request, out);
     return out.toByteArray();
   }
 

@@ -55,11 +55,24 @@ class ProcessorWiringTest {
       assertThat(context.getBean(ImageResolver.class).bytes(new ImageReference("gridfs", "0123456789abcdef01234567")))
           .isEmpty();
 
-      String topology = context.getBean(Topology.class).describe().toString();
+      String topology = context.getBean("diagnosisTopology", Topology.class).describe().toString();
       assertThat(topology).contains(TopicNames.defaults().requests(), DiagnosisTopology.BUFFER_STORE);
+      String bulk = context.getBean("bulkTopology", Topology.class).describe().toString();
+      assertThat(bulk).contains(TopicNames.DIAGNOSIS_REQUESTS_BULK, TopicNames.JOB_CANCELLATIONS,
+          DiagnosisTopology.CANCELLED_JOBS_STORE);
       assertThat(context).hasSingleBean(MeterRegistry.class);
 
-      assertThat(context.getBean(StreamsLifecycle.class).isRunning()).isFalse();
+      assertThat(context.getBeansOfType(StreamsLifecycle.class)).hasSize(2)
+          .allSatisfy((name, lifecycle) -> assertThat(lifecycle.isRunning()).as(name).isFalse());
+    });
+  }
+
+  @Test
+  void withBulkDisabledOnlyTheInteractiveInstanceIsBuilt() {
+    runner.withPropertyValues("plantspy.processor.bulk.enabled=false").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBeansOfType(StreamsLifecycle.class)).containsOnlyKeys("streamsLifecycle");
+      assertThat(context.getBeansOfType(Topology.class)).containsOnlyKeys("diagnosisTopology");
     });
   }
 

@@ -75,6 +75,20 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--user", defaultValue = "grower")
   String user;
 
+  @Option(names = "--bulk", description = "Measure bulk jobs instead: a job of --images photos produced straight to "
+      + "the bulk topic next to bare ONNX Runtime (match --batch to plantspy.processor.bulk.max-batch-size), and "
+      + "interactive ?wait= latency at --rate, idle and while such a job drains.")
+  boolean bulk;
+
+  @Option(names = "--rate", defaultValue = "2", description = "With --bulk: interactive uploads per second, sent "
+      + "open-loop (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--idle", defaultValue = "60s", converter = DurationConverter.class,
+      description = "With --bulk: how long interactive latency is measured with nothing else running (default: "
+          + "${DEFAULT-VALUE}).")
+  Duration idle;
+
   @Spec
   CommandSpec spec;
 
@@ -85,6 +99,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     if (runs < 1 || images < 1 || concurrency < 1 || batch < 1 || workers < 1 || threads < 0) {
       throw new ParameterException(spec.commandLine(),
           "--runs, --images, --concurrency, --batch and --workers must be at least 1, --threads at least 0");
+    }
+    if (bulk) {
+      return new BulkBench(this).run();
     }
     Path root = Path.of(System.getProperty("plantspy.home", "."));
     List<byte[]> photos = DatasetPhotos.load(DatasetPhotos.folder(dataset), images);
@@ -141,7 +158,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
    * What the processor does minus the platform: {@code workers} threads, each decoding and preprocessing its own
    * batches and running them through one shared session, as the stream threads do.
    */
-  private double bareImagesPerSecond(Path models, List<byte[]> photos, boolean warm) throws Exception {
+  double bareImagesPerSecond(Path models, List<byte[]> photos, boolean warm) throws Exception {
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
     try (PlantClassifier classifier =
         PlantClassifier.load(ReleaseFiles.current(models), InferenceOptions.cpu(threads))) {

@@ -25,4 +25,15 @@ class BenchCommandTest {
     assertThat(bench.concurrency).isEqualTo(48);
     assertThat(bench.warmup).isGreaterThanOrEqualTo(Duration.ofSeconds(240));
   }
+
+  @Test
+  void bulkModeMeasuresInteractiveRequestsAtTheIssuesRateBesideTheJob() {
+    BenchCommand bench = new BenchCommand();
+    new CommandLine(bench).parseArgs("--bulk");
+
+    assertThat(bench.bulk).isTrue();
+    assertThat(bench.rate).isEqualTo(2.0);
+    assertThat(bench.idle).isEqualTo(Duration.ofSeconds(60));
+    assertThat(bench.images).as("the issue's 3,000-image job").isEqualTo(3000);
+  }
 }

@@ -36,9 +36,9 @@ public class BulkPublisher implements AutoCloseable {
     config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
     config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     itemFactory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
-        topics.requestsBulk().valueSerde().serializer());
+        topics.bulkRequests().valueSerde().serializer());
     items = new KafkaTemplate<>(itemFactory);
-    items.setDefaultTopic(topics.requestsBulk().name());
+    items.setDefaultTopic(topics.bulkRequests().name());
     cancelFactory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
     cancellations = new KafkaTemplate<>(cancelFactory);
     cancellations.setDefaultTopic(TopicNames.JOB_CANCELLATIONS);

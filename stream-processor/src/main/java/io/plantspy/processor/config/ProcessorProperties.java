@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -44,6 +45,7 @@ import org.springframework.validation.annotation.Validated;
  *     IMAGE_NOT_FOUND
  * @param retry how a batch whose infrastructure failed (blob store unreachable, model runtime error) is retried
  * @param releases how the processor follows the release announced on the releases topic
+ * @param bulk items of bulk jobs: their topic, their own Kafka Streams instance, their batches and priority
  * @param streams extra Kafka Streams properties, applied last (e.g. commit.interval.ms)
  */
 @Validated
@@ -63,6 +65,7 @@ public record ProcessorProperties(
     @Valid GridFs gridfs,
     @DefaultValue @Valid Retry retry,
     @DefaultValue @Valid Releases releases,
+    @DefaultValue @Valid Bulk bulk,
     Map<String, String> streams) {
 
   static final String PREFIX = "plantspy.processor";
@@ -77,6 +80,10 @@ public record ProcessorProperties(
     }
     if (topics != null) {
       topics.resolve(); // TopicNames refuses illegal or shared names: fail at startup, not at first use.
+    }
+    if (topics != null && bulk != null && bulk.topic().equals(topics.resolve().requests())) {
+      // One topic read by both instances would answer every request twice.
+      throw new IllegalArgumentException("plantspy.processor.bulk.topic must differ from the requests topic");
     }
     streams = streams == null ? Map.of() : Map.copyOf(streams);
   }
@@ -99,14 +106,21 @@ public record ProcessorProperties(
   /** The same settings with other batching limits; topology tests vary only these. */
   public ProcessorProperties withBatch(int maxSize, Duration maxWait) {
     return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
-        topics, modelsDir, releaseDir, new Batch(maxSize, maxWait), inference, maxImageBytes, gridfs, retry, releases, streams);
+        topics, modelsDir, releaseDir, new Batch(maxSize, maxWait), inference, maxImageBytes, gridfs, retry, releases,
+        bulk, streams);
   }
 
   /** The same settings pointed at other brokers, state folder and application id (integration tests). */
   public ProcessorProperties withKafka(String bootstrapServers, String applicationId, Path stateDir,
       int replicationFactor) {
     return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
-        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, retry, releases, streams);
+        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, retry, releases, bulk, streams);
+  }
+
+  /** The same settings with other bulk settings (tests). */
+  public ProcessorProperties withBulk(Bulk bulk) {
+    return new ProcessorProperties(bootstrapServers, applicationId, replicationFactor, numStreamThreads, stateDir,
+        topics, modelsDir, releaseDir, batch, inference, maxImageBytes, gridfs, retry, releases, bulk, streams);
   }
 
   /** The topic names in force: the defaults of {@link TopicNames} with the configured overrides. */
@@ -223,6 +237,62 @@ public record ProcessorProperties(
     /** {@link #cacheDir()}, or its default under java.io.tmpdir. */
     public Path cacheFolder() {
       return cacheDir != null ? cacheDir : Path.of(System.getProperty("java.io.tmpdir"), "plantspy-release-cache");
+    }
+  }
+
+  /**
+   * Items of bulk jobs arrive on a topic of their own and are read by a second Kafka Streams instance
+   * ({@code applicationId}-bulk) with stream threads of its own, so they never queue in a stream thread ahead of an
+   * interactive request; they share the model with the interactive instance, and a bulk batch starts only when no
+   * interactive request is buffered or being diagnosed in this process (see {@code PriorityGate}). Items of a job
+   * named on the cancellations topic are skipped unanswered.
+   *
+   * @param enabled off starts no bulk instance (bulk items then wait on their topic)
+   * @param topic the bulk items' topic ({@code DiagnosisRequest}, key = diagnosis id, metadata {@code jobId})
+   * @param cancellationsTopic compacted topic of cancelled job ids (key and value the job id)
+   * @param streamThreads stream threads of the bulk instance; like {@code numStreamThreads}, one per core
+   * @param maxBatchSize a bulk batch runs as soon as this many items are buffered. 4, like interactive batches:
+   *     a running bulk batch is what an interactive request may have to share the cores with, so a shorter one
+   *     keeps that shorter; 8 measured no faster here (BENCHMARKS.md, "Bulk jobs")
+   * @param maxWait a partial bulk batch runs once its oldest item has waited this long
+   * @param yieldToInteractive off lets bulk batches start whatever interactive work is waiting
+   * @param maxYield longest a bulk batch waits for interactive work before it runs anyway, so that a steady
+   *     interactive load slows bulk jobs without stopping them. At most 5 s: the bulk thread waits inside its open
+   *     exactly-once transaction, which Kafka Streams times out after 10 s
+   */
+  public record Bulk(
+      @DefaultValue("true") boolean enabled,
+      @DefaultValue(TopicNames.DIAGNOSIS_REQUESTS_BULK) @NotBlank @Pattern(regexp = TOPIC_NAME) String topic,
+      @DefaultValue(TopicNames.JOB_CANCELLATIONS) @NotBlank @Pattern(regexp = TOPIC_NAME) String cancellationsTopic,
+      @DefaultValue("2") @Min(1) @Max(64) int streamThreads,
+      @DefaultValue("4") @Min(1) @Max(256) int maxBatchSize,
+      @DefaultValue("100ms") @NotNull Duration maxWait,
+      @DefaultValue("true") boolean yieldToInteractive,
+      @DefaultValue("2s") @NotNull Duration maxYield) {
+
+    private static final String TOPIC_NAME = "[a-zA-Z0-9._-]{1,249}";
+
+    public Bulk {
+      if (maxWait != null) { // missing ones are reported by @NotNull
+        requirePositive("plantspy.processor.bulk.max-wait", maxWait);
+      }
+      if (maxYield != null && (maxYield.isNegative() || maxYield.compareTo(Duration.ofSeconds(5)) > 0)) {
+        throw new IllegalArgumentException("plantspy.processor.bulk.max-yield must be between 0 and 5s, was "
+            + maxYield);
+      }
+      if (topic != null && topic.equals(cancellationsTopic)) {
+        throw new IllegalArgumentException("plantspy.processor.bulk.topic and cancellations-topic must differ");
+      }
+    }
+
+    /** The bulk batches' limits. */
+    public Batch batch() {
+      return new Batch(maxBatchSize, maxWait);
+    }
+
+    /** How long a bulk batch may wait for interactive work: zero when it does not yield. */
+    public Duration yieldLimit() {
+      return yieldToInteractive ? maxYield : Duration.ZERO;
     }
   }
 

@@ -26,7 +26,7 @@ public final class StreamsSettings {
     // answered up to one poll after its max wait: a poll no longer than the wait keeps that under twice the wait.
     // The price is an idle thread waking every poll.ms: measured on the 2-core development machine at about 1 % of
     // a core per idle stream thread at 20 ms, 0.4 % at 100 ms: not worth up to 80 ms more on a quiet partition.
-    props.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, Math.min(DEFAULT_POLL_MS, config.batch().maxWait().toMillis())));
+    props.put(StreamsConfig.POLL_MS_CONFIG, pollMillis(config.batch()));
     // Values are decoded (and dead-lettered) inside the topology; only a bad String key can fail here, and such a
     // record has no request id to answer, so it is logged and skipped rather than stopping the partition.
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
@@ -44,5 +44,21 @@ public final class StreamsSettings {
     }
     props.putAll(config.streams());
     return props;
+  }
+
+  /**
+   * The bulk instance's settings: those of {@link #from} under the application id {@code applicationId}-bulk (its
+   * own consumer group, transactional ids and changelogs), with its own threads and poll interval.
+   */
+  public static Properties forBulk(ProcessorProperties config) {
+    Properties props = from(config);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + "-bulk");
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.bulk().streamThreads());
+    props.put(StreamsConfig.POLL_MS_CONFIG, pollMillis(config.bulk().batch()));
+    return props;
+  }
+
+  private static long pollMillis(ProcessorProperties.Batch batch) {
+    return Math.max(1, Math.min(DEFAULT_POLL_MS, batch.maxWait().toMillis()));
   }
 }

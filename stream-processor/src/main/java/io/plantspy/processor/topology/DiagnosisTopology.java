@@ -6,20 +6,24 @@ import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.BatchClassifier;
+import io.plantspy.processor.metrics.BulkMetrics;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
+import io.plantspy.processor.priority.Lane;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.Topics;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The processor's topology, as a pure function of its configuration and collaborators (no Kafka connection), so
- * the same code runs under the TopologyTestDriver and in production:
+ * The processor's topologies, as pure functions of their configuration and collaborators (no Kafka connection), so
+ * the same code runs under the TopologyTestDriver and in production. The interactive one:
  *
  * <pre>
  * requests (String, byte[]) → decode ─┬─→ micro-batcher [buffer, attempts] ─┬─→ results
@@ -27,11 +31,21 @@ import org.apache.kafka.streams.state.Stores;
  *                                     ├─→ results (error result for a corrupt record)
  *                                     └─→ dlq (its raw bytes)
  * </pre>
+ *
+ * <p>The bulk one, run by a Kafka Streams instance of its own, is the same from the bulk items' topic, with bulk
+ * batch limits, a bulk lane, and items of cancelled jobs dropped before the batcher:
+ *
+ * <pre>
+ * requests.bulk → decode ─┬─→ skip cancelled [cancelled jobs, global] ─→ micro-batcher ─┬─→ results
+ *                         ├─→ results, dlq (a corrupt record)                          └─→ dlq
+ * jobs.cancellations ─→ [cancelled jobs] (a global store: every instance reads every cancellation)
+ * </pre>
  */
 public final class DiagnosisTopology {
 
   static final String SOURCE = "requests-source";
   static final String DECODER = "decode-requests";
+  static final String SKIP_CANCELLED = "skip-cancelled";
   static final String BATCHER = "micro-batcher";
   static final String RESULTS_SINK = "results-sink";
   static final String DLQ_SINK = "dlq-sink";
@@ -39,16 +53,54 @@ public final class DiagnosisTopology {
   public static final String BUFFER_STORE = "diagnosis-buffer";
   /** Failed tries of buffered requests; changelogged like the buffer, so a restart does not reset the count. */
   public static final String ATTEMPTS_STORE = "diagnosis-attempts";
+  /** The ids of cancelled jobs, read from the cancellations topic (a global store: no changelog of its own). */
+  public static final String CANCELLED_JOBS_STORE = "cancelled-jobs";
 
   private DiagnosisTopology() {}
 
   /**
+   * The interactive topology with no other kind of work to make way for (tests, tools).
+   *
    * @param schemas resolves the writer schemas of requests and announces the results' schema; in production
    *     connected to the schema topic ({@link SchemaCatalog#load(io.plantspy.schemas.SchemaTopic)})
    */
   public static Topology buildTopology(ProcessorProperties config, BatchClassifier classifier, ImageResolver images,
       MeterRegistry registry, SchemaCatalog schemas) {
+    return buildTopology(config, classifier, images, registry, schemas, Lane::ungated);
+  }
+
+  /** The interactive topology; each of its batchers takes a lane from {@code lanes} (the gate's interactive ones). */
+  public static Topology buildTopology(ProcessorProperties config, BatchClassifier classifier, ImageResolver images,
+      MeterRegistry registry, SchemaCatalog schemas, Supplier<Lane> lanes) {
     Topics topics = Topics.from(config.topicNames(), schemas);
+    Topology topology = new Topology();
+    addPipeline(topology, topics.requests().name(), config.batch(), config, classifier, images, registry, topics,
+        lanes, null);
+    return topology;
+  }
+
+  /** The bulk topology; each of its batchers takes a lane from {@code lanes} (the gate's bulk ones). */
+  public static Topology buildBulkTopology(ProcessorProperties config, BatchClassifier classifier,
+      ImageResolver images, MeterRegistry registry, SchemaCatalog schemas, Supplier<Lane> lanes) {
+    Topics topics = Topics.from(config.topicNames(), schemas);
+    BulkMetrics bulkMetrics = new BulkMetrics(registry);
+    Topology topology = new Topology();
+    addPipeline(topology, config.bulk().topic(), config.bulk().batch(), config, classifier, images, registry, topics,
+        lanes, () -> new SkipCancelled(bulkMetrics));
+    // In memory: the compacted topic holds one small record per cancelled job and is read again at each start.
+    StoreBuilder<KeyValueStore<String, String>> cancelled = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(CANCELLED_JOBS_STORE), Serdes.String(), Serdes.String())
+        .withLoggingDisabled(); // a global store is restored from its own topic
+    topology.addGlobalStore(cancelled, "cancellations-source", Serdes.String().deserializer(),
+        Serdes.String().deserializer(), config.bulk().cancellationsTopic(), "cancellations-updater",
+        CancelledJobsUpdater::new);
+    return topology;
+  }
+
+  /** Source, decoder, batcher and sinks, with {@code skipCancelled} (if not null) between decoder and batcher. */
+  private static void addPipeline(Topology topology, String sourceTopic, ProcessorProperties.Batch limits,
+      ProcessorProperties config, BatchClassifier classifier, ImageResolver images, MeterRegistry registry,
+      Topics topics, Supplier<Lane> lanes, ProcessorSupplier<String, Object, String, Object> skipCancelled) {
     DiagnosisMetrics metrics = new DiagnosisMetrics(registry, classifier::releaseId);
     ImageLimits defaults = ImageLimits.defaults();
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(new ImageLimits(
@@ -69,22 +121,24 @@ public final class DiagnosisTopology {
             Stores.inMemoryKeyValueStore(ATTEMPTS_STORE), Serdes.String(), Serdes.Integer())
         .withLoggingEnabled(Map.of());
 
-    Topology topology = new Topology();
     // Values stay bytes until the decoder, so a corrupt record can be dead-lettered from inside the transaction.
-    topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-        topics.requests().name());
+    topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), sourceTopic);
+    String afterDecode = skipCancelled == null ? BATCHER : SKIP_CANCELLED;
+    String batcherParent = skipCancelled == null ? DECODER : SKIP_CANCELLED;
     topology.addProcessor(DECODER,
-        () -> new RequestDecoder(topics.requests().valueSerde().deserializer(), metrics), SOURCE);
+        () -> new RequestDecoder(topics.requests().valueSerde().deserializer(), metrics, afterDecode), SOURCE);
+    if (skipCancelled != null) {
+      topology.addProcessor(SKIP_CANCELLED, skipCancelled, DECODER);
+    }
     topology.addProcessor(BATCHER,
-        () -> new MicroBatcher(BUFFER_STORE, ATTEMPTS_STORE, config, topics.requests().name(),
-            topics.requests().valueSerde().serializer(), diagnoser, metrics),
-        DECODER);
+        () -> new MicroBatcher(BUFFER_STORE, ATTEMPTS_STORE, limits, config.retry(), sourceTopic,
+            topics.requests().valueSerde().serializer(), diagnoser, metrics, lanes.get()),
+        batcherParent);
     topology.addStateStore(buffer, BATCHER);
     topology.addStateStore(attempts, BATCHER);
     topology.addSink(RESULTS_SINK, topics.results().name(), topics.results().keySerde().serializer(),
         topics.results().valueSerde().serializer(), DECODER, BATCHER);
     topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),
         topics.dlq().valueSerde().serializer(), DECODER, BATCHER);
-    return topology;
   }
 }

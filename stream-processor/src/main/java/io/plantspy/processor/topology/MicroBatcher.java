@@ -2,6 +2,7 @@ package io.plantspy.processor.topology;
 
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
+import io.plantspy.processor.priority.Lane;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ErrorCode;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * their failed tries are counted in a second changelogged store, and the punctuator tries again after a backoff.
  * A request tried before runs alone, so one that always fails cannot drag its batch mates down with it; once it
  * has failed the configured number of times it is answered with an error and its record is dead-lettered.
+ *
+ * <p>Every batch runs through the batcher's {@link Lane}, which tells the priority gate what an interactive
+ * batcher holds and makes a bulk batcher's batches wait for it; the same class serves both kinds.
  */
 final class MicroBatcher implements Processor<String, Object, String, Object> {
 
@@ -53,6 +57,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   private final Serializer<DiagnosisRequest> requestSerializer;
   private final BatchDiagnoser diagnoser;
   private final DiagnosisMetrics metrics;
+  private final Lane lane;
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, DiagnosisRequest> buffer;
@@ -66,18 +71,25 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   private int consecutiveFailures;
   private long backoffUntil;
 
-  MicroBatcher(String storeName, String attemptsStoreName, ProcessorProperties config, String requestsTopic,
-      Serializer<DiagnosisRequest> requestSerializer, BatchDiagnoser diagnoser, DiagnosisMetrics metrics) {
+  /**
+   * @param limits the batches' size and wait
+   * @param requestsTopic the topic the requests came from, named in the headers of a dead-lettered one
+   * @param lane where this batcher's batches stand against the other kind's (interactive or bulk)
+   */
+  MicroBatcher(String storeName, String attemptsStoreName, ProcessorProperties.Batch limits,
+      ProcessorProperties.Retry retry, String requestsTopic, Serializer<DiagnosisRequest> requestSerializer,
+      BatchDiagnoser diagnoser, DiagnosisMetrics metrics, Lane lane) {
     this.storeName = storeName;
     this.attemptsStoreName = attemptsStoreName;
-    this.maxSize = config.batch().maxSize();
+    this.maxSize = limits.maxSize();
     // Kafka Streams refuses punctuation intervals under a millisecond.
-    this.maxWaitMillis = Math.max(1, config.batch().maxWait().toMillis());
-    this.retry = config.retry();
+    this.maxWaitMillis = Math.max(1, limits.maxWait().toMillis());
+    this.retry = retry;
     this.requestsTopic = requestsTopic;
     this.requestSerializer = requestSerializer;
     this.diagnoser = diagnoser;
     this.metrics = metrics;
+    this.lane = lane;
   }
 
   @Override
@@ -97,9 +109,15 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
         buffered++;
       }
     }
+    lane.holding(buffered);
     if (buffered > 0) {
       schedulePunctuator(maxWaitMillis);
     }
+  }
+
+  @Override
+  public void close() {
+    lane.close();
   }
 
   @Override
@@ -108,6 +126,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
     // Keyed by request id: a redelivered duplicate replaces its twin instead of being answered twice.
     if (buffer.get(request.getId()) == null) {
       buffered++;
+      lane.holding(buffered);
     }
     buffer.put(request.getId(), request);
     metrics.requestBuffered();
@@ -145,7 +164,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       long now = context.currentSystemTimeMs();
       List<DiagnosisResult> results;
       try {
-        results = diagnoser.diagnose(batch, now);
+        results = lane.run(() -> diagnoser.diagnose(batch, now));
       } catch (RuntimeException e) {
         if (recordFailure(batch, e, now)) {
           // Something is still to be retried: the store or model is likely down for everyone, so the batches
@@ -168,6 +187,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       punctuator = null;
     }
     buffered = countBuffered();
+    lane.holding(buffered);
     if (failed) {
       consecutiveFailures++;
       Duration backoff = retry.backoff(consecutiveFailures);

@@ -25,11 +25,14 @@ final class RequestDecoder implements Processor<String, byte[], String, Object> 
 
   private final Deserializer<DiagnosisRequest> deserializer;
   private final DiagnosisMetrics metrics;
+  private final String next;
   private ProcessorContext<String, Object> context;
 
-  RequestDecoder(Deserializer<DiagnosisRequest> deserializer, DiagnosisMetrics metrics) {
+  /** @param next the node decoded requests go to */
+  RequestDecoder(Deserializer<DiagnosisRequest> deserializer, DiagnosisMetrics metrics, String next) {
     this.deserializer = deserializer;
     this.metrics = metrics;
+    this.next = next;
   }
 
   @Override
@@ -50,7 +53,7 @@ final class RequestDecoder implements Processor<String, byte[], String, Object> 
       deadLetter(record, source, e);
       return;
     }
-    context.forward(record.withValue((Object) request), DiagnosisTopology.BATCHER);
+    context.forward(record.withValue((Object) request), next);
   }
 
   private void deadLetter(Record<String, byte[]> record, RecordMetadata source, SerializationException cause) {

@@ -122,4 +122,33 @@ class ProcessorPropertiesTest {
     assertThat(props.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
     assertThat(props.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
   }
+
+  @Test
+  void bulkItemsRunInAnInstanceOfTheirOwnThatYieldsToInteractiveRequests() {
+    ProcessorProperties config = ProcessorProperties.defaults();
+    Properties interactive = StreamsSettings.from(config);
+    Properties bulk = StreamsSettings.forBulk(config);
+
+    assertThat(config.bulk().topic()).isEqualTo(TopicNames.DIAGNOSIS_REQUESTS_BULK);
+    assertThat(config.bulk().cancellationsTopic()).isEqualTo(TopicNames.JOB_CANCELLATIONS);
+    assertThat(bulk.get(StreamsConfig.APPLICATION_ID_CONFIG))
+        .isEqualTo(interactive.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-bulk");
+    assertThat(bulk.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    assertThat(bulk.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(config.bulk().streamThreads());
+    assertThat(config.bulk().yieldLimit()).isEqualTo(config.bulk().maxYield()).isPositive();
+    assertThat(ProcessorProperties.bind(java.util.Map.of("bulk.yield-to-interactive", "false")).bulk().yieldLimit())
+        .isZero();
+  }
+
+  @Test
+  void refusesABulkSetupThatWouldAnswerTwiceOrOutwaitItsTransaction() {
+    runner.withPropertyValues("plantspy.processor.bulk.topic=plantspy.diagnosis.requests")
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessage("plantspy.processor.bulk.topic must differ from the requests topic"));
+    runner.withPropertyValues("plantspy.processor.bulk.max-yield=6s")
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessageContaining("plantspy.processor.bulk.max-yield must be between 0 and 5s"));
+    runner.withPropertyValues("plantspy.processor.bulk.max-batch-size=0")
+        .run(context -> assertThat(context).hasFailed());
+  }
 }

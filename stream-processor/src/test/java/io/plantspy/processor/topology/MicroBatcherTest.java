@@ -8,6 +8,7 @@ import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
+import io.plantspy.processor.priority.Lane;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.Topics;
@@ -137,9 +138,10 @@ class MicroBatcherTest {
     DiagnosisMetrics metrics = new DiagnosisMetrics(new SimpleMeterRegistry(), model::releaseId);
     BatchDiagnoser diagnoser = new BatchDiagnoser(new LeafImagePreprocessor(ImageLimits.defaults()),
         ImageResolver.inlineOnly(), model, metrics);
-    return new MicroBatcher(DiagnosisTopology.BUFFER_STORE, DiagnosisTopology.ATTEMPTS_STORE,
-        ProcessorProperties.defaults().withBatch(maxSize, MAX_WAIT), "requests",
-        Topics.defaults().requests().valueSerde().serializer(), diagnoser, metrics);
+    ProcessorProperties config = ProcessorProperties.defaults().withBatch(maxSize, MAX_WAIT);
+    return new MicroBatcher(DiagnosisTopology.BUFFER_STORE, DiagnosisTopology.ATTEMPTS_STORE, config.batch(),
+        config.retry(), "requests", Topics.defaults().requests().valueSerde().serializer(), diagnoser, metrics,
+        Lane.ungated());
   }
 
   private static Record<String, Object> record(String id) {

@@ -35,6 +35,14 @@ public final class TestRequests {
     return request(id, new ImageReference(store, imageId));
   }
 
+  /** An item of bulk job {@code jobId}, as the API writes it to the bulk topic. */
+  public static DiagnosisRequest bulkItem(String id, String jobId, byte[] image) {
+    return DiagnosisRequest.newBuilder(inline(id, image))
+        .setSource(RequestSource.BULK)
+        .setMetadata(Map.of("jobId", jobId, "customId", "photo-" + id + ".jpg"))
+        .build();
+  }
+
   private static DiagnosisRequest request(String id, Object image) {
     return DiagnosisRequest.newBuilder()
         .setId(id)

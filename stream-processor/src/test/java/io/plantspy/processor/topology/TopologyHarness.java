@@ -1,10 +1,12 @@
 package io.plantspy.processor.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.config.StreamsSettings;
 import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.BatchClassifier;
+import io.plantspy.processor.priority.Lane;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaCatalog;
@@ -17,10 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /** A TopologyTestDriver around {@link DiagnosisTopology} with typed test topics. */
@@ -33,18 +37,34 @@ final class TopologyHarness implements AutoCloseable {
   final TestInputTopic<String, byte[]> requests;
   final TestOutputTopic<String, DiagnosisResult> results;
   final TestOutputTopic<String, byte[]> dlq;
+  /** The cancellations topic; only the bulk topology reads it. */
+  final TestInputTopic<String, String> cancellations;
 
   TopologyHarness(ProcessorProperties config, BatchClassifier classifier, ImageResolver images, Path stateDir) {
+    this(config, stateDir, config.topicNames().requests(),
+        registry -> DiagnosisTopology.buildTopology(config, classifier, images, registry, SchemaCatalog.load()));
+  }
+
+  /** The bulk topology, its items piped into {@link #requests}, with no interactive work to make way for. */
+  static TopologyHarness bulk(ProcessorProperties config, BatchClassifier classifier, ImageResolver images,
+      Path stateDir) {
+    return new TopologyHarness(config, stateDir, config.bulk().topic(),
+        registry -> DiagnosisTopology.buildBulkTopology(config, classifier, images, registry, SchemaCatalog.load(),
+            Lane::ungated));
+  }
+
+  private TopologyHarness(ProcessorProperties config, Path stateDir, String requestsTopic,
+      Function<MeterRegistry, Topology> topology) {
     Properties props = StreamsSettings.from(config.withKafka("dummy:9092", "topology-test", stateDir, 1));
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     // Task-level metrics (punctuation counts among them) are recorded at DEBUG only.
     props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
-    driver = new TopologyTestDriver(DiagnosisTopology.buildTopology(config, classifier, images, registry,
-        SchemaCatalog.load()), props,
-        START);
+    driver = new TopologyTestDriver(topology.apply(registry), props, START);
     TopicNames names = config.topicNames();
-    requests = driver.createInputTopic(names.requests(), Serdes.String().serializer(),
+    requests = driver.createInputTopic(requestsTopic, Serdes.String().serializer(),
         Serdes.ByteArray().serializer(), START, Duration.ZERO);
+    cancellations = driver.createInputTopic(config.bulk().cancellationsTopic(), Serdes.String().serializer(),
+        Serdes.String().serializer(), START, Duration.ZERO);
     Topics topics = Topics.defaults();
     results = driver.createOutputTopic(names.results(), Serdes.String().deserializer(),
         topics.results().valueSerde().deserializer());
