@@ -15,7 +15,8 @@ public final class Services {
       new ProcessorService(),
       new ApiService(),
       new TrainerService(),
-      new WebhookService());
+      new WebhookService(),
+      new WebAppService());
 
   private Services() {}
 
