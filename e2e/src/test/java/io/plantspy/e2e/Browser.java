@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,12 +75,29 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("kc-login")).click();
   }
 
+  /** Submits Keycloak's login form and waits for the realm to answer with its form again (a refused sign-in). */
+  void submitKeycloakLoginExpectingRefusal(String username, String password) {
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+    WebElement before = driver.findElement(By.id("kc-login"));
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    before.click();
+    wait.until(ExpectedConditions.stalenessOf(before));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+  }
+
   WebElement await(By locator) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(locator));
   }
 
+  /** Waits for the text; when it does not come, fails with what the page shows instead. */
   void awaitText(By locator, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    try {
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    } catch (TimeoutException e) {
+      throw new AssertionError("\"" + text + "\" never appeared at " + driver.getCurrentUrl() + "; the page says:\n"
+          + driver.findElement(By.tagName("body")).getText(), e);
+    }
   }
 
   /** Writes a PNG of the window to {@code target/screenshots/NAME.png}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,6 +107,49 @@ class WebAppIT {
       // Without RP-initiated logout the realm's session cookie would sign the browser straight back in.
       browser.await(By.id("kc-login"));
       assertThat(browser.driver.getCurrentUrl()).startsWith(platform.keycloakUrl() + "/realms/plantspy/");
+    }
+  }
+
+  @Test
+  void anAdminCreatesACategoryUserWhoSeesOnlyTheCropThenDisablesThemAndTheyCannotSignIn(ScriptedPlatform platform)
+      throws Exception {
+    Path photo = earlyBlightPhoto();
+    String web = webUrl(platform);
+    String username = "web-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "Pw-" + UUID.randomUUID();
+    try (Browser admin = Browser.open("en")) {
+      admin.signIn(web, "admin", platform.state().passwords().get("admin"));
+      admin.driver.findElement(By.linkText("Users")).click();
+      admin.await(By.cssSelector("details.panel summary")).click();
+      admin.driver.findElement(By.id("new-username")).sendKeys(username);
+      admin.driver.findElement(By.id("new-email")).sendKeys(username + "@example.org");
+      admin.driver.findElement(By.id("new-first")).sendKeys("Camille");
+      admin.driver.findElement(By.id("new-last")).sendKeys("Durand");
+      admin.driver.findElement(By.id("new-password")).sendKeys(password);
+      admin.driver.findElement(By.id("new-role-category")).click();
+      admin.driver.findElement(By.id("create-user-submit")).click();
+      admin.awaitText(By.id("admin-done"), "User " + username + " created.");
+      admin.screenshot("admin-users");
+
+      try (Browser user = Browser.open("en")) {
+        user.signIn(web, username, password);
+        diagnose(user, web, photo);
+        assertThat(user.driver.findElement(By.cssSelector("#results .answer-category .label")).getText())
+            .isEqualTo("Tomato");
+        assertThat(user.driver.findElements(By.cssSelector("#results .answer-health"))).isEmpty();
+        assertThat(user.driver.findElements(By.cssSelector("#results .answer-disease"))).isEmpty();
+      }
+
+      admin.await(By.cssSelector("#user-" + username + " .toggle-enabled")).click();
+      admin.awaitText(By.id("admin-done"), username + " is disabled");
+
+      try (Browser user = Browser.open("en")) {
+        user.get(web + "/");
+        user.driver.findElement(By.id("sign-in")).click();
+        user.submitKeycloakLoginExpectingRefusal(username, password);
+        assertThat(user.driver.getCurrentUrl()).startsWith(platform.keycloakUrl() + "/realms/plantspy/");
+        assertThat(user.driver.findElements(By.id("signed-in-user"))).isEmpty();
+      }
     }
   }
 

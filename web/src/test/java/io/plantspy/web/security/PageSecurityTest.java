@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.plantspy.web.admin.UserAdmin;
 import io.plantspy.web.api.DiagnosisApi;
 import io.plantspy.web.diagnose.ClassNames;
 import io.plantspy.web.i18n.LanguageConfig;
@@ -36,6 +37,9 @@ class PageSecurityTest {
 
   @MockitoBean
   DiagnosisApi api;
+
+  @MockitoBean
+  UserAdmin users;
 
   @Test
   void signedOutVisitorsAreSentToTheRealmsSignIn() throws Exception {
