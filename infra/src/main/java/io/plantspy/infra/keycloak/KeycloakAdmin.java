@@ -71,6 +71,28 @@ public final class KeycloakAdmin {
     }
   }
 
+  /**
+   * The secret Keycloak generated for a confidential client of the realm when it imported it: the committed realm
+   * file holds none, so no secret is in the repository.
+   */
+  public String clientSecret(String clientId) throws IOException {
+    String admin = accessToken("master", "admin-cli", adminUser, adminPassword);
+    HttpResponse<String> found = send(HttpRequest.newBuilder(adminUri("/clients?clientId=" + encode(clientId)))
+        .header("Authorization", "Bearer " + admin).GET().build());
+    JsonNode clients = JSON.readTree(found.body());
+    if (found.statusCode() != 200 || clients.size() != 1) {
+      throw new IOException("client " + clientId + " not found: " + found.statusCode() + " " + found.body());
+    }
+    HttpResponse<String> secret = send(HttpRequest.newBuilder(
+            adminUri("/clients/" + clients.get(0).get("id").asString() + "/client-secret"))
+        .header("Authorization", "Bearer " + admin).GET().build());
+    JsonNode body = JSON.readTree(secret.body());
+    if (secret.statusCode() != 200 || !body.hasNonNull("value")) {
+      throw new IOException("no secret for client " + clientId + ": " + secret.statusCode());
+    }
+    return body.get("value").asString();
+  }
+
   /** An access token for a realm user through the command-line client's password grant. */
   public String userToken(String username, String password) throws IOException {
     return accessToken(KeycloakServer.REALM, "plantspy-cli", username, password);

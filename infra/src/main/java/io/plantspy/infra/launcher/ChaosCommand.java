@@ -94,11 +94,11 @@ final class ChaosCommand implements Callable<Integer> {
     List<byte[]> photos = DatasetPhotos.load(DatasetPhotos.folder(dataset), 200);
     Path stateDir = Files.createTempDirectory("plantspy-chaos-");
     PlatformService second = ApiService.secondInstance();
-    // The suite measures the diagnosis path; the trainer service takes no part in it.
+    // The suite measures the diagnosis path; the trainer service and the web app take no part in it.
     List<PlatformService> services = new ArrayList<>(Services.ALL.stream()
         // Nor do the camera feeds (MQTT broker and feed gateway).
         .filter(s -> !s.key().equals("mqtt") && !s.key().equals("feeds"))
-        .filter(s -> !s.key().equals("trainer")).toList());
+        .filter(s -> !s.key().equals("trainer") && !s.key().equals("web")).toList());
     services.add(second);
     PlatformSettings settings = new PlatformSettings(root, stateDir, PlatformSettings.DEFAULT_HOST,
         freePorts(services), PlatformSettings.jarsFromSystemProperties(), Duration.ofSeconds(30));

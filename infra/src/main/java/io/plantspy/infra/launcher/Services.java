@@ -17,7 +17,8 @@ public final class Services {
       new TrainerService(),
       new WebhookService(),
       new FeedBrokerService(),
-      new FeedGatewayService());
+      new FeedGatewayService(),
+      new WebAppService());
 
   private Services() {}
 

@@ -101,7 +101,7 @@ class KeycloakRealmIT {
   @Test
   void webClientRequiresPkce() throws Exception {
     String authorize = keycloak.issuer() + "/protocol/openid-connect/auth?client_id=plantspy-web"
-        + "&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fcallback";
+        + "&response_type=code&scope=openid&redirect_uri=http%3A%2F%2F127.0.0.1%3A8082%2Flogin%2Foauth2%2Fcode%2Fkeycloak";
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
     // Keycloak redirects the error back to the client, or shows it, naming the missing PKCE parameter.

@@ -20,7 +20,7 @@ class ServicesTest {
   void defaultPortsAreTheDocumentedOnes() {
     assertThat(PlatformSettings.Ports.defaults().byKey()).containsExactlyInAnyOrderEntriesOf(Map.of("kafka", 9092,
         "kafka-controller", 9093, "mongo", 27017, "keycloak", 8081, "keycloak-management", 9001, "api", 8080,
-        "trainer", 8083, "webhooks", 8084, "mqtt", 1883, "feeds", 8085));
+        "trainer", 8083, "webhooks", 8084, "mqtt", 1883, "feeds", 8085, "web", 8082));
   }
 
   @Test

@@ -55,7 +55,7 @@ class UpCommandTest {
     UpCommand up = parse("up", "--without", "PROCESSOR,api,Trainer");
 
     assertThat(up.services()).extracting(PlatformService::name)
-        .containsExactly("kafka", "mongo", "keycloak", "webhooks", "feed-broker", "feed-gateway");
+        .containsExactly("kafka", "mongo", "keycloak", "webhooks", "feed-broker", "feed-gateway", "web");
   }
 
   @Test

@@ -1,0 +1,169 @@
+package io.plantspy.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The web app in a real browser (headless Chromium) on the platform {@code ./plantspy up} started: sign-in through
+ * Keycloak's own login page, a diagnosis by upload, answers by role, sign-out and the browser's language.
+ */
+@Order(2)
+@ExtendWith(ScriptedPlatformExtension.class)
+class WebAppIT {
+
+  @TempDir
+  Path photos;
+
+  private static String webUrl(ScriptedPlatform platform) {
+    return "http://" + ScriptedPlatform.HOST + ":" + platform.port("web");
+  }
+
+  private Path earlyBlightPhoto() throws Exception {
+    Path photo = photos.resolve("tomato-early-blight.jpg");
+    Files.write(photo, LeafPhotos.knownLeaf("Tomato___Early_blight"));
+    return photo;
+  }
+
+  /** Chooses the photo in the Diagnose page's file picker and submits it; returns once its answers are in. */
+  private static void diagnose(Browser browser, String webUrl, Path photo) {
+    browser.get(webUrl + "/diagnose");
+    browser.await(By.id("images")).sendKeys(photo.toAbsolutePath().toString());
+    browser.driver.findElement(By.id("diagnose-submit")).click();
+    browser.await(By.cssSelector("#results .answers[data-status='DONE']"));
+  }
+
+  @Test
+  void aGrowerSignsInAndSeesTomatoEarlyBlightForAnUploadedLeaf(ScriptedPlatform platform) throws Exception {
+    Path photo = earlyBlightPhoto();
+    Map<String, String> passwords = platform.state().passwords();
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "grower", passwords.get("grower"));
+      assertThat(browser.driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("grower");
+      browser.screenshot("home-grower");
+
+      diagnose(browser, webUrl(platform), photo);
+
+      assertThat(browser.driver.findElement(By.cssSelector("#results .answer-category .label")).getText())
+          .isEqualTo("Tomato");
+      assertThat(browser.driver.findElement(By.cssSelector("#results .answer-health .label")).getText())
+          .isEqualTo("Sick");
+      assertThat(browser.driver.findElement(By.cssSelector("#results .answer-disease .label")).getText())
+          .isEqualTo("Early blight");
+      assertThat(browser.driver.findElements(By.cssSelector("#results .top3 li"))).hasSize(3);
+      assertThat(browser.driver.findElement(By.cssSelector("#results img.photo")).getAttribute("src"))
+          .startsWith("data:image/jpeg;base64,");
+      browser.screenshot("diagnose-grower");
+    }
+  }
+
+  @Test
+  void theViewerSeesTheCropOnly(ScriptedPlatform platform) throws Exception {
+    Path photo = earlyBlightPhoto();
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "viewer", platform.state().passwords().get("viewer"));
+
+      diagnose(browser, webUrl(platform), photo);
+
+      assertThat(browser.driver.findElement(By.cssSelector("#results .answer-category .label")).getText())
+          .isEqualTo("Tomato");
+      assertThat(browser.driver.findElements(By.cssSelector("#results .answer-health"))).isEmpty();
+      assertThat(browser.driver.findElements(By.cssSelector("#results .answer-disease"))).isEmpty();
+      assertThat(browser.driver.findElements(By.cssSelector("#results .top3"))).isEmpty();
+      browser.screenshot("diagnose-viewer");
+    }
+  }
+
+  @Test
+  void aUserWithoutADiagnosisRoleIsRefusedTheDiagnosePage(ScriptedPlatform platform) throws Exception {
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "lab", platform.state().passwords().get("lab"));
+      assertThat(browser.driver.findElements(By.linkText("Diagnose"))).isEmpty();
+
+      browser.get(webUrl(platform) + "/diagnose");
+
+      assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Not for your roles");
+    }
+  }
+
+  @Test
+  void signingOutEndsTheRealmSessionSoTheNextVisitAsksForThePasswordAgain(ScriptedPlatform platform)
+      throws Exception {
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "grower", platform.state().passwords().get("grower"));
+
+      browser.driver.findElement(By.id("sign-out")).click();
+      browser.await(By.id("sign-in"));
+      browser.get(webUrl(platform) + "/diagnose");
+
+      // Without RP-initiated logout the realm's session cookie would sign the browser straight back in.
+      browser.await(By.id("kc-login"));
+      assertThat(browser.driver.getCurrentUrl()).startsWith(platform.keycloakUrl() + "/realms/plantspy/");
+    }
+  }
+
+  @Test
+  void anAdminCreatesACategoryUserWhoSeesOnlyTheCropThenDisablesThemAndTheyCannotSignIn(ScriptedPlatform platform)
+      throws Exception {
+    Path photo = earlyBlightPhoto();
+    String web = webUrl(platform);
+    String username = "web-" + UUID.randomUUID().toString().substring(0, 8);
+    String password = "Pw-" + UUID.randomUUID();
+    try (Browser admin = Browser.open("en")) {
+      admin.signIn(web, "admin", platform.state().passwords().get("admin"));
+      admin.driver.findElement(By.linkText("Users")).click();
+      admin.await(By.cssSelector("details.panel summary")).click();
+      admin.driver.findElement(By.id("new-username")).sendKeys(username);
+      admin.driver.findElement(By.id("new-email")).sendKeys(username + "@example.org");
+      admin.driver.findElement(By.id("new-first")).sendKeys("Camille");
+      admin.driver.findElement(By.id("new-last")).sendKeys("Durand");
+      admin.driver.findElement(By.id("new-password")).sendKeys(password);
+      admin.driver.findElement(By.id("new-role-category")).click();
+      admin.driver.findElement(By.id("create-user-submit")).click();
+      admin.awaitText(By.id("admin-done"), "User " + username + " created.");
+      admin.screenshot("admin-users");
+
+      try (Browser user = Browser.open("en")) {
+        user.signIn(web, username, password);
+        diagnose(user, web, photo);
+        assertThat(user.driver.findElement(By.cssSelector("#results .answer-category .label")).getText())
+            .isEqualTo("Tomato");
+        assertThat(user.driver.findElements(By.cssSelector("#results .answer-health"))).isEmpty();
+        assertThat(user.driver.findElements(By.cssSelector("#results .answer-disease"))).isEmpty();
+      }
+
+      admin.await(By.cssSelector("#user-" + username + " .toggle-enabled")).click();
+      admin.awaitText(By.id("admin-done"), username + " is disabled");
+
+      try (Browser user = Browser.open("en")) {
+        user.get(web + "/");
+        user.driver.findElement(By.id("sign-in")).click();
+        user.submitKeycloakLoginExpectingRefusal(username, password);
+        assertThat(user.driver.getCurrentUrl()).startsWith(platform.keycloakUrl() + "/realms/plantspy/");
+        assertThat(user.driver.findElements(By.id("signed-in-user"))).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aFrenchBrowserGetsFrenchLabels(ScriptedPlatform platform) throws Exception {
+    try (Browser browser = Browser.open("fr")) {
+      browser.signIn(webUrl(platform), "grower", platform.state().passwords().get("grower"));
+      browser.get(webUrl(platform) + "/diagnose");
+
+      assertThat(browser.await(By.tagName("h1")).getText()).isEqualTo("Diagnostiquer");
+      assertThat(browser.driver.findElement(By.cssSelector("label[for='images']")).getText())
+          .isEqualTo("Photos de feuilles");
+      assertThat(browser.driver.findElement(By.id("sign-out")).getText()).isEqualTo("Se déconnecter");
+      browser.screenshot("diagnose-fr");
+    }
+  }
+}

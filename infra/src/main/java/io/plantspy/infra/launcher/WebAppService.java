@@ -1,0 +1,71 @@
+package io.plantspy.infra.launcher;
+
+import io.plantspy.infra.keycloak.KeycloakServer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The web app's executable jar: people sign in at the platform's realm (client {@code plantspy-web}) and the app
+ * calls the ingest API and the trainer service as them; its Admin users page acts as the realm's service-account
+ * client {@code plantspy-web-admin}, whose secret Keycloak generated at the realm's import.
+ */
+final class WebAppService implements PlatformService {
+
+  static final NamedPort PORT = new NamedPort("web", 8082);
+  private static final String JAR = "web";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+  @Override
+  public String name() {
+    return JAR;
+  }
+
+  @Override
+  public String key() {
+    return "web";
+  }
+
+  @Override
+  public List<NamedPort> ports() {
+    return List.of(PORT);
+  }
+
+  /** The realm's service-account client the Admin users page acts as; Keycloak generated its secret. */
+  static final String ADMIN_CLIENT = "plantspy-web-admin";
+
+  @Override
+  public ChildProcess start(ServiceContext context) throws IOException, ServiceFailedException {
+    PlatformSettings settings = context.settings();
+    Map<String, String> env = new HashMap<>();
+    try {
+      // The secret goes in the environment, not on the command line that every local user can list.
+      env.put("PLANTSPY_WEB_ADMIN_CLIENT_SECRET",
+          KeycloakService.admin(settings, context.state().passwords()).clientSecret(ADMIN_CLIENT));
+    } catch (IOException e) {
+      // A realm imported before the client existed (an older state folder): everything but Admin users works.
+      context.out().accept("web: no " + ADMIN_CLIENT + " client in the realm, the Admin users page is off ("
+          + e.getMessage() + ")");
+    }
+    return ChildProcess.start(JAR, JavaCommand.jar(List.of("-Xmx256m"), context.jar(JAR), List.of(
+            "--server.port=" + settings.port(PORT),
+            "--server.address=" + settings.host(),
+            "--plantspy.web.realm.issuer-uri=" + settings.httpUrl(KeycloakService.HTTP) + "/realms/"
+                + KeycloakServer.REALM,
+            "--plantspy.web.api.ingest-url=" + settings.httpUrl(ApiService.PORT),
+            "--plantspy.web.api.trainer-url=" + settings.httpUrl(TrainerService.PORT))),
+        settings.repoRoot(), context.state().log(JAR), env);
+  }
+
+  @Override
+  public void awaitReady(ChildProcess process, ServiceContext context) throws ServiceFailedException {
+    Readiness.awaitActuatorReady(process, READY_TIMEOUT, context.settings().httpUrl(PORT));
+  }
+
+  @Override
+  public List<String> summary(ServiceContext context) {
+    return List.of("  Web app           " + context.settings().httpUrl(PORT) + "/  (sign in as a demo user)");
+  }
+}

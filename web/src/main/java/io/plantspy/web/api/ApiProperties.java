@@ -1,0 +1,22 @@
+package io.plantspy.web.api;
+
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the platform's APIs are, and how long a call to them may take.
+ *
+ * @param ingestUrl the ingest API (diagnoses, lab samples)
+ * @param trainerUrl the trainer service (training runs, releases)
+ * @param timeout the longest wait for an API's answer
+ */
+@Validated
+@ConfigurationProperties("plantspy.web.api")
+public record ApiProperties(
+    @DefaultValue("http://127.0.0.1:8080") @NotNull URI ingestUrl,
+    @DefaultValue("http://127.0.0.1:8083") @NotNull URI trainerUrl,
+    @DefaultValue("30s") @NotNull Duration timeout) {}
