@@ -18,9 +18,11 @@ class ServicesTest {
 
   @Test
   void defaultPortsAreTheDocumentedOnes() {
-    assertThat(PlatformSettings.Ports.defaults().byKey()).containsExactlyInAnyOrderEntriesOf(Map.of("kafka", 9092,
-        "kafka-controller", 9093, "mongo", 27017, "keycloak", 8081, "keycloak-management", 9001, "api", 8080,
-        "trainer", 8083, "webhooks", 8084, "mqtt", 1883, "feeds", 8085, "web", 8082));
+    assertThat(PlatformSettings.Ports.defaults().byKey()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("kafka", 9092), Map.entry("kafka-controller", 9093), Map.entry("mongo", 27017),
+        Map.entry("keycloak", 8081), Map.entry("keycloak-management", 9001), Map.entry("api", 8080),
+        Map.entry("trainer", 8083), Map.entry("webhooks", 8084), Map.entry("mqtt", 1883), Map.entry("feeds", 8085),
+        Map.entry("web", 8082)));
   }
 
   @Test
