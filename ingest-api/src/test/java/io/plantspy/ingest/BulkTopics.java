@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.plantspy.schemas.DiagnosisError;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.JobEvent;
 import io.plantspy.schemas.ErrorCode;
 import io.plantspy.schemas.Timings;
 import io.plantspy.schemas.TopicNames;
@@ -36,6 +37,8 @@ final class BulkTopics implements AutoCloseable {
   private final KafkaConsumer<String, DiagnosisRequest> items;
   private final KafkaConsumer<String, String> cancellations;
   private final KafkaProducer<String, DiagnosisResult> results;
+  private final KafkaConsumer<String, JobEvent> jobEvents;
+  private final List<JobEvent> announced = new ArrayList<>();
   private final List<DiagnosisRequest> seen = new ArrayList<>();
   private final List<String> cancelled = new ArrayList<>();
 
@@ -47,6 +50,20 @@ final class BulkTopics implements AutoCloseable {
     cancellations.subscribe(List.of(TopicNames.JOB_CANCELLATIONS));
     results = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(),
         topics.results().valueSerde().serializer());
+    jobEvents = new KafkaConsumer<>(consumer(brokers), new StringDeserializer(),
+        topics.jobEvents().valueSerde().deserializer());
+    jobEvents.subscribe(List.of(topics.jobEvents().name()));
+  }
+
+  /** The events announced for {@code jobId} so far, once at least {@code count} are. */
+  List<JobEvent> awaitJobEvents(String jobId, int count) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      for (ConsumerRecord<String, JobEvent> record : jobEvents.poll(Duration.ofMillis(100))) {
+        announced.add(record.value());
+      }
+      return announced.stream().filter(e -> e.getJobId().equals(jobId)).count() >= count;
+    });
+    return announced.stream().filter(e -> e.getJobId().equals(jobId)).toList();
   }
 
   private static Map<String, Object> consumer(String brokers) {
@@ -110,5 +127,6 @@ final class BulkTopics implements AutoCloseable {
     items.close();
     cancellations.close();
     results.close();
+    jobEvents.close();
   }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.plantspy.ingest.job.JobReconciler;
 import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.JobEvent;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.InlineImage;
 import io.plantspy.schemas.RequestSource;
@@ -63,7 +64,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1, topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results",
-    "plantspy.diagnosis.requests.bulk", "plantspy.jobs.cancellations", "plantspy.schemas"})
+    "plantspy.diagnosis.requests.bulk", "plantspy.jobs.cancellations", "plantspy.jobs.events", "plantspy.schemas"})
 class JobApiTest {
 
   private static final String JOBS = "/api/v1/jobs";
@@ -162,6 +163,28 @@ class JobApiTest {
     List<Map<String, Object>> lines = resultLines(user, id);
     assertThat(lines).extracting(l -> l.get("customId")).containsExactly("a", "b", "c");
     assertThat(lines.get(2)).containsEntry("status", "failed").containsEntry("errorCode", "not-an-image");
+    JobEvent event = bulk.awaitJobEvents(id, 1).get(0);
+    assertThat(event.getStatus()).isEqualTo("completed");
+    assertThat(event.getOwner()).isEqualTo("jo-jsonl");
+    assertThat(List.of(event.getTotal(), event.getCompleted(), event.getFailed(), event.getCancelled()))
+        .containsExactly(3L, 2L, 1L, 0L);
+  }
+
+  @Test
+  void aFinishedJobWhoseEventWasNeverAcknowledgedIsAnnouncedByTheReconciler() {
+    WebTestClient user = as(client, "jo-announce", "category");
+    String id = (String) accepted(multipart(user, image())).get("id");
+    bulk.answer(bulk.awaitItems(id, 1));
+    awaitStatus(user, id, "completed");
+    bulk.awaitJobEvents(id, 1);
+    // As after a crash between the send and the mark, or a Kafka outage at completion.
+    mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("announcedAt"), "jobs").block();
+
+    reconciler.reconcile().block();
+
+    assertThat(bulk.awaitJobEvents(id, 2)).extracting(JobEvent::getStatus).containsExactly("completed", "completed");
+    assertThat(mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "jobs").block())
+        .containsKey("announcedAt");
   }
 
   @Test
@@ -336,6 +359,7 @@ class JobApiTest {
     assertThat(counts(job(user, id))).containsEntry("completed", 1).containsEntry("cancelled", 2);
     assertThat(resultLines(user, id)).extracting(l -> l.get("status"))
         .containsExactly("completed", "cancelled", "cancelled");
+    assertThat(bulk.awaitJobEvents(id, 1)).extracting(JobEvent::getStatus).containsExactly("cancelled");
   }
 
   @Test

@@ -44,7 +44,8 @@ public final class SchemaCatalog implements SchemaStore, AutoCloseable {
       DiagnosisRequest.getClassSchema(),
       DiagnosisResult.getClassSchema(),
       ModelRelease.getClassSchema(),
-      LabSample.getClassSchema());
+      LabSample.getClassSchema(),
+      JobEvent.getClassSchema());
 
   static final String HISTORY_FOLDER = "history";
 

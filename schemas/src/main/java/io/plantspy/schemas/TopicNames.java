@@ -26,6 +26,12 @@ public record TopicNames(String requests, String results, String dlq, String lab
    */
   public static final String JOB_CANCELLATIONS = "plantspy.jobs.cancellations";
 
+  /**
+   * Bulk jobs that reached a terminal status ({@code JobEvent}, key the job id), written by the API at least once,
+   * read by the webhook service for the {@code job.*} events.
+   */
+  public static final String JOB_EVENTS = "plantspy.jobs.events";
+
   private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
 
   public TopicNames {

@@ -8,13 +8,15 @@ import org.apache.kafka.common.serialization.Serdes;
  *
  * @param dlq requests the stream processor gave up on, kept as the raw bytes it could not handle (possibly not
  *     Avro at all), which is what Kafka Streams' dead-letter-queue support writes
+ * @param jobEvents terminal statuses of bulk jobs, key the job id
  */
 public record Topics(
     Topic<String, DiagnosisRequest> requests,
     Topic<String, DiagnosisResult> results,
     Topic<String, byte[]> dlq,
     Topic<String, LabSample> labSamples,
-    Topic<String, ModelRelease> modelReleases) {
+    Topic<String, ModelRelease> modelReleases,
+    Topic<String, JobEvent> jobEvents) {
 
   public static Topics from(TopicNames names, SchemaCatalog catalog) {
     return new Topics(
@@ -30,7 +32,10 @@ public record Topics(
                 catalog)),
         new Topic<>(names.modelReleases(), Serdes.String(),
             new AvroSerde<>(ModelRelease.getClassSchema(), ModelRelease.getEncoder(),
-                ModelRelease.createDecoder(catalog), catalog)));
+                ModelRelease.createDecoder(catalog), catalog)),
+        new Topic<>(TopicNames.JOB_EVENTS, Serdes.String(),
+            new AvroSerde<>(JobEvent.getClassSchema(), JobEvent.getEncoder(), JobEvent.createDecoder(catalog),
+                catalog)));
   }
 
   /** Items of bulk jobs: the requests' key and value types on a topic of their own. */

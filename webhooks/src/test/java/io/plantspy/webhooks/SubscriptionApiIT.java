@@ -174,7 +174,8 @@ class SubscriptionApiIT {
     assertThat((Map<String, Object>) docs.get("paths")).containsKeys("/api/v1/webhooks",
         "/api/v1/webhooks/{id}/rotate-secret", "/api/v1/webhooks/{endpointId}/deliveries");
     assertThat((Map<String, Object>) docs.get("webhooks"))
-        .containsOnlyKeys("diagnosis.completed", "diagnosis.failed", "model.promoted", "alert.disease_detected");
+        .containsOnlyKeys("diagnosis.completed", "diagnosis.failed", "model.promoted", "alert.disease_detected",
+            "job.completed", "job.failed", "job.cancelled", "job.expired");
     Map<String, Object> subscribe = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) docs
         .get("paths")).get("/api/v1/webhooks")).get("post");
     assertThat((Map<String, Object>) subscribe.get("responses")).containsKeys("201", "400", "401", "403", "503");

@@ -3,6 +3,7 @@ package io.plantspy.webhooks;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisError;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.JobEvent;
 import io.plantspy.schemas.ErrorCode;
 import io.plantspy.schemas.ModelRelease;
 import io.plantspy.schemas.ScoredLabel;
@@ -32,7 +33,7 @@ public final class TestKafka {
 
   static {
     BROKER = new EmbeddedKafkaKraftBroker(1, 1, TOPICS.results().name(), TOPICS.modelReleases().name(),
-        "plantspy.schemas", ALERTS);
+        "plantspy.schemas", ALERTS, TOPICS.jobEvents().name());
     BROKER.afterPropertiesSet();
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString(),
         ProducerConfig.ACKS_CONFIG, "all");
@@ -49,6 +50,17 @@ public final class TestKafka {
   public static void publish(DiagnosisResult result) {
     try {
       RESULTS.send(new ProducerRecord<>(TOPICS.results().name(), 0, result.getId(), result)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes a job's end as the ingest API does: keyed by job id. */
+  public static void jobEnded(JobEvent event) {
+    try (KafkaProducer<String, JobEvent> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString(), ProducerConfig.ACKS_CONFIG, "all"),
+        new StringSerializer(), TOPICS.jobEvents().valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(TOPICS.jobEvents().name(), event.getJobId(), event)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -107,6 +107,8 @@ final class KafkaService implements PlatformService {
     // Cancelled jobs, keyed by job id: compacted so a processor starting later still learns every cancellation.
     topics.add(new NewTopic(TopicNames.JOB_CANCELLATIONS, 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    // Jobs that ended, keyed by job id, for the webhook service's job.* events.
+    topics.add(new NewTopic(TopicNames.JOB_EVENTS, 1, (short) 1));
     // The served release per alias: compacted so the latest announcement of each alias is kept for ever.
     topics.add(new NewTopic(names.modelReleases(), 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

@@ -1,6 +1,7 @@
 package io.plantspy.ingest.job;
 
 import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.JobEvent;
 import io.plantspy.schemas.TopicNames;
 import io.plantspy.schemas.Topics;
 import java.util.Map;
@@ -14,8 +15,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Writes job items to {@code plantspy.diagnosis.requests.bulk} (key the item's diagnosis id) and cancelled job ids to
- * the compacted {@code plantspy.jobs.cancellations} (key and value the job id, plain strings). Acknowledged by every
+ * Writes job items to {@code plantspy.diagnosis.requests.bulk} (key the item's diagnosis id), cancelled job ids to
+ * the compacted {@code plantspy.jobs.cancellations} (key and value the job id, plain strings), and jobs' terminal
+ * statuses to {@code plantspy.jobs.events} ({@code JobEvent}, key the job id). Acknowledged by every
  * in-sync replica before the item is marked queued or the job's items cancelled. Public for the API tests, which
  * make it fail.
  */
@@ -26,6 +28,8 @@ public class BulkPublisher implements AutoCloseable {
   private final DefaultKafkaProducerFactory<String, String> cancelFactory;
   private final KafkaTemplate<String, DiagnosisRequest> items;
   private final KafkaTemplate<String, String> cancellations;
+  private final DefaultKafkaProducerFactory<String, JobEvent> eventFactory;
+  private final KafkaTemplate<String, JobEvent> events;
 
   BulkPublisher(KafkaProperties kafka, Topics topics) {
     Map<String, Object> config = kafka.buildProducerProperties();
@@ -42,6 +46,10 @@ public class BulkPublisher implements AutoCloseable {
     cancelFactory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new StringSerializer());
     cancellations = new KafkaTemplate<>(cancelFactory);
     cancellations.setDefaultTopic(TopicNames.JOB_CANCELLATIONS);
+    eventFactory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+        topics.jobEvents().valueSerde().serializer());
+    events = new KafkaTemplate<>(eventFactory);
+    events.setDefaultTopic(topics.jobEvents().name());
   }
 
   /**
@@ -59,9 +67,15 @@ public class BulkPublisher implements AutoCloseable {
         .then();
   }
 
+  public Mono<Void> announce(JobEvent event) {
+    return Mono.fromFuture(() -> events.sendDefault(event.getJobId(), event)).subscribeOn(Schedulers.boundedElastic())
+        .then();
+  }
+
   @Override
   public void close() {
     itemFactory.destroy();
     cancelFactory.destroy();
+    eventFactory.destroy();
   }
 }

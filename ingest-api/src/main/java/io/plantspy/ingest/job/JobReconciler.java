@@ -29,21 +29,24 @@ public class JobReconciler extends PeriodicJob {
   private static final Logger log = LoggerFactory.getLogger(JobReconciler.class);
 
   private final JobStore store;
+  private final JobEvents events;
   private final JobService jobs;
   private final BulkPublisher publisher;
   private final JobProperties props;
   private final Clock clock;
 
-  JobReconciler(JobStore store, JobService jobs, BulkPublisher publisher, JobProperties props, Clock clock) {
+  JobReconciler(JobStore store, JobService jobs, BulkPublisher publisher, JobEvents events, JobProperties props,
+      Clock clock) {
     super("Job reconciliation", props::reconcileInterval);
     this.store = store;
+    this.events = events;
     this.jobs = jobs;
     this.publisher = publisher;
     this.props = props;
     this.clock = clock;
   }
 
-  /** One round over the open jobs; emits how many it looked at. */
+  /** One round over the open jobs, then the terminal ones not yet announced; emits how many open ones it saw. */
   public Mono<Long> reconcile() {
     Instant now = clock.instant();
     Instant staleBefore = now.minus(props.staleAfter());
@@ -52,7 +55,11 @@ public class JobReconciler extends PeriodicJob {
           log.warn("Could not reconcile job {}: {}", job.id(), e.toString());
           return Mono.empty();
         }).thenReturn(job))
-        .count();
+        .count()
+        .flatMap(seen -> events.announceMissed().onErrorResume(e -> {
+          log.warn("Could not announce finished jobs: {}", e.toString());
+          return Mono.just(0L);
+        }).thenReturn(seen));
   }
 
   private Mono<Void> one(JobDocument job, Instant now, Instant staleBefore) {

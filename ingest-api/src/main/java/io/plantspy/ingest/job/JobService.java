@@ -60,6 +60,7 @@ class JobService {
   private static final int FETCH_CONCURRENCY = 4;
 
   private final JobStore store;
+  private final JobEvents events;
   private final BulkPublisher publisher;
   private final ImageVetter vetter;
   private final ImageFetcher fetcher;
@@ -68,9 +69,10 @@ class JobService {
   private final Clock clock;
   private final long inlineMaxBytes;
 
-  JobService(JobStore store, BulkPublisher publisher, ImageVetter vetter, ImageFetcher fetcher, ImageStore images,
-      ImageProperties imageProps, JobProperties props, Clock clock) {
+  JobService(JobStore store, BulkPublisher publisher, JobEvents events, ImageVetter vetter, ImageFetcher fetcher,
+      ImageStore images, ImageProperties imageProps, JobProperties props, Clock clock) {
     this.store = store;
+    this.events = events;
     this.publisher = publisher;
     this.vetter = vetter;
     this.fetcher = fetcher;
@@ -169,6 +171,7 @@ class JobService {
     return store.move(job.id(), List.of(JobStatus.VALIDATING), JobStatus.FAILED, now(),
             new Update().set("error", error))
         .then(store.removeItems(job.id()))
+        .then(Mono.defer(() -> events.announce(job.id())))
         .onErrorResume(e -> {
           // The reconciler fails it after stale-after, and no item of it was published.
           log.warn("Could not mark refused job {} failed: {}", job.id(), e.toString());
@@ -249,10 +252,12 @@ class JobService {
   Mono<Void> finishIfDone(String jobId) {
     return store.find(jobId).flatMap(job -> switch (job.status()) {
       case IN_PROGRESS -> job.counts().total() > 0 && job.counts().finished() >= job.counts().total()
-          ? store.move(jobId, List.of(JobStatus.IN_PROGRESS), JobStatus.COMPLETED, now(), new Update()).then()
+          ? store.move(jobId, List.of(JobStatus.IN_PROGRESS), JobStatus.COMPLETED, now(), new Update())
+              .flatMap(moved -> moved ? events.announce(jobId) : Mono.<Void>empty())
           : Mono.<Void>empty();
       case CANCELLING -> store.countOpenItems(jobId).flatMap(open -> open == 0
-          ? store.move(jobId, List.of(JobStatus.CANCELLING), JobStatus.CANCELLED, now(), new Update()).then()
+          ? store.move(jobId, List.of(JobStatus.CANCELLING), JobStatus.CANCELLED, now(), new Update())
+              .flatMap(moved -> moved ? events.announce(jobId) : Mono.<Void>empty())
           : Mono.<Void>empty());
       default -> Mono.<Void>empty();
     });

@@ -15,6 +15,9 @@ public enum JobStatus {
   /** The statuses of a job that still counts against its owner's open jobs. */
   static final List<JobStatus> OPEN = List.of(VALIDATING, IN_PROGRESS, CANCELLING);
 
+  /** The statuses a job ends in, each announced once as a {@code job.<status>} event. */
+  static final List<JobStatus> TERMINAL = List.of(COMPLETED, FAILED, CANCELLED, EXPIRED);
+
   /** The name clients see: lower case, as in {@code in_progress}. */
   public String wire() {
     return name().toLowerCase(Locale.ROOT);

@@ -28,6 +28,9 @@ import reactor.core.publisher.Mono;
 @Component
 class JobStore {
 
+  /** When the job's terminal {@code JobEvent} was acknowledged by Kafka; absent until then (not in the record). */
+  static final String ANNOUNCED_AT = "announcedAt";
+
   private final ReactiveMongoTemplate mongo;
 
   JobStore(ReactiveMongoTemplate mongo) {
@@ -86,6 +89,16 @@ class JobStore {
 
   Flux<JobDocument> inStatus(List<JobStatus> statuses) {
     return mongo.find(Query.query(Criteria.where("status").in(statuses)), JobDocument.class);
+  }
+
+  /** Jobs in a terminal status whose {@code JobEvent} is not known to be on the topic. */
+  Flux<JobDocument> unannounced() {
+    return mongo.find(Query.query(Criteria.where("status").in(JobStatus.TERMINAL).and(ANNOUNCED_AT).exists(false)),
+        JobDocument.class);
+  }
+
+  Mono<Void> markAnnounced(String jobId, Instant now) {
+    return mongo.updateFirst(byId(jobId), Update.update(ANNOUNCED_AT, now), JobDocument.class).then();
   }
 
   Mono<Void> heartbeat(String jobId, Instant now) {

@@ -3,6 +3,7 @@ package io.plantspy.webhooks.apidocs;
 import io.plantspy.webhooks.endpoint.EventType;
 import io.plantspy.webhooks.event.EventPayloads.AlertEvent;
 import io.plantspy.webhooks.event.EventPayloads.DiagnosisEvent;
+import io.plantspy.webhooks.event.EventPayloads.JobEndedEvent;
 import io.plantspy.webhooks.event.EventPayloads.ModelPromotedEvent;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
@@ -52,11 +53,13 @@ public class ApiDocsConfig {
     String diagnosis = addSchemas(api, DiagnosisEvent.class);
     String promoted = addSchemas(api, ModelPromotedEvent.class);
     String alert = addSchemas(api, AlertEvent.class);
+    String job = addSchemas(api, JobEndedEvent.class);
     for (EventType type : EventType.values()) {
       String body = switch (type) {
         case DIAGNOSIS_COMPLETED, DIAGNOSIS_FAILED -> diagnosis;
         case MODEL_PROMOTED -> promoted;
         case ALERT_DISEASE_DETECTED -> alert;
+        case JOB_COMPLETED, JOB_FAILED, JOB_CANCELLED, JOB_EXPIRED -> job;
       };
       api.addWebhooks(type.wireName(), new PathItem().post(delivery(type, body)));
     }

@@ -15,6 +15,10 @@ public enum EventType {
   DIAGNOSIS_FAILED("diagnosis.failed", null),
   /** Raised by the feed gateway: a camera's frames show a disease (once per device, class and hour). */
   ALERT_DISEASE_DETECTED("alert.disease_detected", null),
+  JOB_COMPLETED("job.completed", null),
+  JOB_FAILED("job.failed", null),
+  JOB_CANCELLED("job.cancelled", null),
+  JOB_EXPIRED("job.expired", null),
   MODEL_PROMOTED("model.promoted", Roles.ADMIN);
 
   private final String wireName;

@@ -73,4 +73,27 @@ public final class EventPayloads {
       Double lon,
       DiagnosisLinks links) {
   }
+
+  @Schema(description = "job.completed, job.failed, job.cancelled or job.expired: a bulk job ended")
+  public record JobEndedEvent(
+      @Schema(example = "job.completed") String type,
+      @Schema(description = "when the job ended (ISO-8601)") String timestamp,
+      JobData data) {
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record JobData(
+      String jobId,
+      @Schema(example = "completed") String status,
+      JobCounts counts,
+      @Schema(description = "why a failed job failed, e.g. zip-bomb; failed only") String errorCode,
+      JobLinks links) {
+  }
+
+  public record JobCounts(long total, long completed, long failed, long cancelled) {
+  }
+
+  public record JobLinks(@Schema(description = "GET the job from the ingest API with the owner's token") String job,
+      @Schema(description = "GET its results as JSONL (Accept: text/csv for CSV)") String results) {
+  }
 }

@@ -1,6 +1,7 @@
 package io.plantspy.webhooks.event;
 
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.JobEvent;
 import io.plantspy.schemas.ModelRelease;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.SchemaTopic;
@@ -60,6 +61,13 @@ public class EventsKafkaConfig {
   ConcurrentKafkaListenerContainerFactory<String, String> alertEventsFactory(KafkaProperties kafka,
       EventProperties props) {
     return factory(kafka, props.alertsGroup(), new StringDeserializer());
+  }
+
+  /** The ingest API's bulk jobs that ended (at least once: deliveries are keyed by job and status). */
+  @Bean
+  ConcurrentKafkaListenerContainerFactory<String, JobEvent> jobEventsFactory(KafkaProperties kafka,
+      EventProperties props, Topics topics) {
+    return factory(kafka, props.jobsGroup(), topics.jobEvents().valueSerde().deserializer());
   }
 
   private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(KafkaProperties kafka, String group,

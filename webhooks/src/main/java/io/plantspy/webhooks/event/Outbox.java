@@ -110,6 +110,17 @@ public class Outbox {
         .flatMap(this::write);
   }
 
+  /** A bulk job's end, to its owner's endpoints subscribed to {@code type}. */
+  public Mono<Long> jobEnded(String owner, EventType type, String jobId, Instant endedAt, String body) {
+    Instant now = clock.instant();
+    return endpoints.subscribers(List.of(owner), List.of(type))
+        .filter(endpoint -> endpoint.subscribes(type) && !endedAt.isBefore(endpoint.createdAt()))
+        .map(endpoint -> Delivery.pending(endpoint.id(), endpoint.owner(), Payloads.eventId(type, jobId),
+            type.wireName(), body, now))
+        .collectList()
+        .flatMap(this::write);
+  }
+
   private Mono<Long> write(List<Delivery> pending) {
     return Flux.fromIterable(pending)
         .flatMap(deliveries::insertIfAbsent, 16)

@@ -3,6 +3,7 @@ package io.plantspy.webhooks.event;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisError;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.JobEvent;
 import io.plantspy.schemas.ModelRelease;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.webhooks.endpoint.EventType;
@@ -12,6 +13,10 @@ import io.plantspy.webhooks.event.EventPayloads.DiagnosisData;
 import io.plantspy.webhooks.event.EventPayloads.DiagnosisEvent;
 import io.plantspy.webhooks.event.EventPayloads.DiagnosisLinks;
 import io.plantspy.webhooks.event.EventPayloads.EventError;
+import io.plantspy.webhooks.event.EventPayloads.JobCounts;
+import io.plantspy.webhooks.event.EventPayloads.JobData;
+import io.plantspy.webhooks.event.EventPayloads.JobEndedEvent;
+import io.plantspy.webhooks.event.EventPayloads.JobLinks;
 import io.plantspy.webhooks.event.EventPayloads.ModelPromotedData;
 import io.plantspy.webhooks.event.EventPayloads.ModelPromotedEvent;
 import io.plantspy.webhooks.event.EventPayloads.ScoredAnswer;
@@ -81,6 +86,13 @@ public class Payloads {
         new DiagnosisLinks(apiBase + "/api/v1/diagnoses/" + alert.path("diagnosisId").asString()));
     return json.writeValueAsString(new AlertEvent(EventType.ALERT_DISEASE_DETECTED.wireName(),
         Instant.parse(alert.path("raisedAt").asString()).toString(), data));
+  }
+
+  String jobEnded(JobEvent event, EventType type) {
+    String job = apiBase + "/api/v1/jobs/" + event.getJobId();
+    return json.writeValueAsString(new JobEndedEvent(type.wireName(), event.getOccurredAt().toString(),
+        new JobData(event.getJobId(), event.getStatus(), new JobCounts(event.getTotal(), event.getCompleted(),
+            event.getFailed(), event.getCancelled()), event.getErrorCode(), new JobLinks(job, job + "/results"))));
   }
 
   private static String text(JsonNode node, String field) {
