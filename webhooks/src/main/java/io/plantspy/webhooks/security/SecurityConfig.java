@@ -1,6 +1,7 @@
 package io.plantspy.webhooks.security;
 
 import io.plantspy.jwtroles.ReactiveKeyOutages;
+import io.plantspy.jwtroles.ReactiveProblemResponses;
 import io.plantspy.jwtroles.RealmRoleConverter;
 import io.plantspy.jwtroles.RealmTokenChecks;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ public class SecurityConfig {
   @Bean
   SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, JsonMapper json,
       SecurityProperties props) {
-    ProblemSecurityResponses problems = new ProblemSecurityResponses(json, props.unavailableRetryAfter());
+    ReactiveProblemResponses problems = new ReactiveProblemResponses(json, props.unavailableRetryAfter());
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

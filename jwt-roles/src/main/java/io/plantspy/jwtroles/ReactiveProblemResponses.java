@@ -1,4 +1,4 @@
-package io.plantspy.feeds.gateway.security;
+package io.plantspy.jwtroles;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,16 +22,17 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes 401, 403 and an unreachable realm (503 with {@code Retry-After}) as RFC 9457 problem JSON. Security
- * filters run before any handler, so the problem-details support of WebFlux never sees these refusals.
+ * A WebFlux service's security refusals as RFC 9457 problem JSON: 401 (no or a bad token), 403 (a missing role)
+ * and an unreachable realm (503 {@code auth-unavailable} with {@code Retry-After}, see {@link ReactiveKeyOutages}).
+ * Security filters run before any handler, so the problem-details support of WebFlux never sees these refusals.
  */
-final class ProblemSecurityResponses
+public final class ReactiveProblemResponses
     implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
 
   private final JsonMapper json;
   private final Duration retryAfter;
 
-  ProblemSecurityResponses(JsonMapper json, Duration retryAfter) {
+  public ReactiveProblemResponses(JsonMapper json, Duration retryAfter) {
     this.json = json;
     this.retryAfter = retryAfter;
   }
