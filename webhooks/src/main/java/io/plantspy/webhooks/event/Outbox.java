@@ -100,22 +100,23 @@ public class Outbox {
 
   /** Deliveries of one alert to its owner's endpoints subscribed to it; {@code body} is the signed payload. */
   public Mono<Long> alertRaised(String owner, String alertId, Instant raisedAt, String body) {
-    EventType type = EventType.ALERT_DISEASE_DETECTED;
-    Instant now = clock.instant();
-    return endpoints.subscribers(List.of(owner), List.of(type))
-        .filter(endpoint -> endpoint.subscribes(type) && !raisedAt.isBefore(endpoint.createdAt()))
-        .map(endpoint -> Delivery.pending(endpoint.id(), endpoint.owner(), Payloads.eventId(type, alertId),
-            type.wireName(), body, now))
-        .collectList()
-        .flatMap(this::write);
+    return toOwner(owner, EventType.ALERT_DISEASE_DETECTED, alertId, raisedAt, body);
   }
 
   /** A bulk job's end, to its owner's endpoints subscribed to {@code type}. */
   public Mono<Long> jobEnded(String owner, EventType type, String jobId, Instant endedAt, String body) {
+    return toOwner(owner, type, jobId, endedAt, body);
+  }
+
+  /**
+   * One event of one owner, the same body for each of their endpoints subscribed to {@code type} since before it
+   * happened; {@code subjectId} makes the event id (a repeat maps to the same deliveries).
+   */
+  private Mono<Long> toOwner(String owner, EventType type, String subjectId, Instant happenedAt, String body) {
     Instant now = clock.instant();
     return endpoints.subscribers(List.of(owner), List.of(type))
-        .filter(endpoint -> endpoint.subscribes(type) && !endedAt.isBefore(endpoint.createdAt()))
-        .map(endpoint -> Delivery.pending(endpoint.id(), endpoint.owner(), Payloads.eventId(type, jobId),
+        .filter(endpoint -> endpoint.subscribes(type) && !happenedAt.isBefore(endpoint.createdAt()))
+        .map(endpoint -> Delivery.pending(endpoint.id(), endpoint.owner(), Payloads.eventId(type, subjectId),
             type.wireName(), body, now))
         .collectList()
         .flatMap(this::write);
