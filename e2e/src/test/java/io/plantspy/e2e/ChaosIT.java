@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault-injection suite's short form, as CI runs it: {@code ./plantspy chaos --quick} starts a platform of its
- * own, kills and stops its services under load, and must account for every accepted request. Last, once the shared
- * platform is down, so the two never compete for the cores.
+ * The fault-injection suite's short form: {@code ./plantspy chaos --quick} starts a platform of its own, kills and
+ * stops its services under load, and must account for every accepted request. It takes over three minutes, so it runs
+ * only when asked ({@code ./mvnw verify -Dplantspy.chaos=true}), keeping the default suite inside its time budget; its
+ * figures are in RELIABILITY.md. Last, once the shared platform is down, so the two never compete for the cores.
  */
 @Order(4)
+@EnabledIfSystemProperty(named = "plantspy.chaos", matches = "true",
+    disabledReason = "the chaos suite (over 3 minutes) runs with -Dplantspy.chaos=true")
 class ChaosIT {
 
   @TempDir

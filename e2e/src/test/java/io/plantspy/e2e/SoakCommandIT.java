@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./plantspy soak} for one minute at 5 uploads/s against the platform {@code up --detach} started: every
+ * {@code ./plantspy soak} for 20 seconds at 5 uploads/s against the platform {@code up --detach} started: every
  * service's JVM is read at every sample, and the CSV, plot and summary are written.
  */
 @Order(2)
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SoakCommandIT {
 
   private static final int RATE = 5;
-  private static final int SECONDS = 60;
-  private static final int SAMPLE_SECONDS = 10;
+  private static final int SECONDS = 20;
+  private static final int SAMPLE_SECONDS = 5;
 
   @TempDir
   static Path dir;
