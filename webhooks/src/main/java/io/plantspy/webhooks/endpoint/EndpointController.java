@@ -59,9 +59,9 @@ public class EndpointController {
   @ApiResponse(responseCode = "201", description = "created; the secret, shown this once")
   @ApiResponse(responseCode = "200", description = "rotated; the new secret, shown this once")
   Mono<ResponseEntity<SecretView>> callbackSecret(Authentication caller) {
-    return endpoints.callbacks(caller).map(made -> made.getKey()
-        ? ResponseEntity.created(URI.create(PATH + "/" + made.getValue().id())).body(SecretView.of(made.getValue()))
-        : ResponseEntity.ok(SecretView.of(made.getValue())));
+    return endpoints.callbacks(caller).map(made -> made.created()
+        ? ResponseEntity.created(URI.create(PATH + "/" + made.endpoint().id())).body(SecretView.of(made.endpoint()))
+        : ResponseEntity.ok(SecretView.of(made.endpoint())));
   }
 
   @GetMapping

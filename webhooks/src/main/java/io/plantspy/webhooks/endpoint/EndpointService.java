@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -92,19 +91,19 @@ public class EndpointService {
   }
 
   /**
-   * The caller's callbacks endpoint with a fresh secret: created on the first call (true), rotated on later ones
-   * (false; the old secret keeps signing for the overlap). It signs the results of the caller's requests that
+   * The caller's callbacks endpoint with a fresh secret: created on the first call, rotated on later ones (the old
+   * secret keeps signing for the overlap). It signs the results of the caller's requests that
    * named a {@code callbackUrl}, with the answers the caller's roles allow now.
    */
-  Mono<Map.Entry<Boolean, WebhookEndpoint>> callbacks(Authentication caller) {
+  Mono<CallbacksEndpoint> callbacks(Authentication caller) {
     String id = WebhookEndpoint.callbacksIdOf(caller.getName());
     return store.owned(id, caller.getName())
-        .flatMap(existing -> rotate(caller, id).map(rotated -> Map.entry(false, rotated)))
+        .flatMap(existing -> rotate(caller, id).map(rotated -> new CallbacksEndpoint(false, rotated)))
         .switchIfEmpty(Mono.defer(() -> store.insert(new WebhookEndpoint(id, caller.getName(), null,
             List.of(EventType.DIAGNOSIS_COMPLETED.wireName(), EventType.DIAGNOSIS_FAILED.wireName()),
             "one-off callbacks: results of your requests that named a callbackUrl", Roles.answersOf(caller),
             WebhookSecret.generate(random, props.secretBytes()).value(), null, null, clock.instant(), true, null,
-            null, null)).map(created -> Map.entry(true, created))));
+            null, null)).map(created -> new CallbacksEndpoint(true, created))));
   }
 
   /** A new secret; the old one keeps signing (a second signature) for the rotation overlap. */
