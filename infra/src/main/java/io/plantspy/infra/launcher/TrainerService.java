@@ -1,10 +1,8 @@
 package io.plantspy.infra.launcher;
 
-import io.plantspy.infra.keycloak.KeycloakServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,38 +13,24 @@ import java.util.Map;
  * the first champion) and, when they are there, the shared PlantVillage photos as the base dataset. Its work
  * (lab image copies, fetched releases, run folders) lives in the state folder.
  */
-final class TrainerService implements PlatformService {
+final class TrainerService extends BootService {
 
   static final NamedPort PORT = new NamedPort("trainer", 8083);
   static final String NAME = "trainer-service";
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  @Override
-  public String name() {
-    return NAME;
+  TrainerService() {
+    super(NAME, "trainer", PORT);
   }
 
-  @Override
-  public String key() {
-    return "trainer";
-  }
 
-  @Override
-  public List<NamedPort> ports() {
-    return List.of(PORT);
-  }
+
 
   @Override
   public ChildProcess start(ServiceContext context) throws IOException, ServiceFailedException {
     PlatformSettings settings = context.settings();
     Path work = context.state().root().resolve("trainer");
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=" + settings.port(PORT),
-        "--server.address=" + settings.host(),
-        "--spring.kafka.bootstrap-servers=" + KafkaService.bootstrap(settings),
-        "--spring.mongodb.uri=" + MongoService.uri(settings) + "/plantspy",
-        "--plantspy.security.issuer-uri=" + settings.httpUrl(KeycloakService.HTTP) + "/realms/"
-            + KeycloakServer.REALM,
+    List<String> args = new ArrayList<>(platformArgs(settings));
+    args.addAll(List.of(
         "--plantspy.trainer.registry.models-dir=" + settings.repoRoot().resolve("models"),
         "--plantspy.trainer.registry.cache-dir=" + work.resolve("releases"),
         "--plantspy.trainer.lab.images-dir=" + work.resolve("lab-images"),
@@ -64,10 +48,6 @@ final class TrainerService implements PlatformService {
         context.jar(NAME), args), settings.repoRoot(), context.state().log(NAME), Map.of());
   }
 
-  @Override
-  public void awaitReady(ChildProcess trainer, ServiceContext context) throws ServiceFailedException {
-    Readiness.awaitActuatorReady(trainer, READY_TIMEOUT, context.settings().httpUrl(PORT));
-  }
 
   @Override
   public List<String> summary(ServiceContext context) {

@@ -1,8 +1,7 @@
 package io.plantspy.infra.launcher;
 
-import io.plantspy.infra.keycloak.KeycloakServer;
 import java.io.IOException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +11,17 @@ import java.util.Map;
  * calls the ingest API and the trainer service as them; its Admin users page acts as the realm's service-account
  * client {@code plantspy-web-admin}, whose secret Keycloak generated at the realm's import.
  */
-final class WebAppService implements PlatformService {
+final class WebAppService extends BootService {
 
   static final NamedPort PORT = new NamedPort("web", 8082);
   private static final String JAR = "web";
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-  @Override
-  public String name() {
-    return JAR;
+  WebAppService() {
+    super(JAR, "web", PORT);
   }
 
-  @Override
-  public String key() {
-    return "web";
-  }
 
-  @Override
-  public List<NamedPort> ports() {
-    return List.of(PORT);
-  }
+
 
   /** The realm's service-account client the Admin users page acts as; Keycloak generated its secret. */
   static final String ADMIN_CLIENT = "plantspy-web-admin";
@@ -49,20 +39,14 @@ final class WebAppService implements PlatformService {
       context.out().accept("web: no " + ADMIN_CLIENT + " client in the realm, the Admin users page is off ("
           + e.getMessage() + ")");
     }
-    return ChildProcess.start(JAR, JavaCommand.jar(List.of("-Xmx256m"), context.jar(JAR), List.of(
-            "--server.port=" + settings.port(PORT),
-            "--server.address=" + settings.host(),
-            "--plantspy.web.realm.issuer-uri=" + settings.httpUrl(KeycloakService.HTTP) + "/realms/"
-                + KeycloakServer.REALM,
-            "--plantspy.web.api.ingest-url=" + settings.httpUrl(ApiService.PORT),
-            "--plantspy.web.api.trainer-url=" + settings.httpUrl(TrainerService.PORT))),
+    List<String> args = new ArrayList<>(serverArgs(settings));
+    args.add("--plantspy.web.realm.issuer-uri=" + realmUrl(settings));
+    args.add("--plantspy.web.api.ingest-url=" + settings.httpUrl(ApiService.PORT));
+    args.add("--plantspy.web.api.trainer-url=" + settings.httpUrl(TrainerService.PORT));
+    return ChildProcess.start(JAR, JavaCommand.jar(List.of("-Xmx256m"), context.jar(JAR), args),
         settings.repoRoot(), context.state().log(JAR), env);
   }
 
-  @Override
-  public void awaitReady(ChildProcess process, ServiceContext context) throws ServiceFailedException {
-    Readiness.awaitActuatorReady(process, READY_TIMEOUT, context.settings().httpUrl(PORT));
-  }
 
   @Override
   public List<String> summary(ServiceContext context) {
