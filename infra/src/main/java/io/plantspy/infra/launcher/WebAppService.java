@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The web app's executable jar: people sign in at the platform's realm (client {@code plantspy-web}) and the app
- * calls the ingest API and the trainer service as them; its Admin users page acts as the realm's service-account
+ * calls the ingest API, the trainer service, the feed gateway and the webhooks service as them; its Admin users page acts as the realm's service-account
  * client {@code plantspy-web-admin}, whose secret Keycloak generated at the realm's import.
  */
 final class WebAppService implements PlatformService {
@@ -55,7 +55,9 @@ final class WebAppService implements PlatformService {
             "--plantspy.web.realm.issuer-uri=" + settings.httpUrl(KeycloakService.HTTP) + "/realms/"
                 + KeycloakServer.REALM,
             "--plantspy.web.api.ingest-url=" + settings.httpUrl(ApiService.PORT),
-            "--plantspy.web.api.trainer-url=" + settings.httpUrl(TrainerService.PORT))),
+            "--plantspy.web.api.trainer-url=" + settings.httpUrl(TrainerService.PORT),
+            "--plantspy.web.api.feeds-url=" + settings.httpUrl(FeedGatewayService.PORT),
+            "--plantspy.web.api.webhooks-url=" + settings.httpUrl(WebhookService.PORT))),
         settings.repoRoot(), context.state().log(JAR), env);
   }
 
