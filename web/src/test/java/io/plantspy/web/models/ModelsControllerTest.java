@@ -121,6 +121,18 @@ class ModelsControllerTest {
 
     assertThat(page).contains("Not promoted: the champion was kept", "Tomato___healthy lost 6.0 points",
         "75.0 %", "93.2 %", "Tomato – healthy", "95.0 %", "89.0 %", "−6.0 %", "new class", "88.3 %",
-        "only the champion right: 12, only the challenger right: 230, p = 0.0001");
+        "only the champion right: 12, only the challenger right: 230, p = 0.0001").doesNotContain("hx-get");
+  }
+
+  @Test
+  void aRunStillGoingAsksForItsPageAgainUntilItEnds() throws Exception {
+    when(trainer.run("run-8")).thenReturn(new TrainingRun("run-8", "DEMAND", "admin", "RUNNING",
+        Instant.parse("2026-11-29T07:00:00Z"), Instant.parse("2026-11-29T07:00:05Z"), null,
+        new TrainingRun.Progress("embedding", 0.25, "embedding 225 of 900 photos"), 42L, 900, null, null));
+
+    String page = html(get("/models/runs/run-8").with(ADMIN));
+
+    assertThat(page).contains("hx-get=\"/models/runs/run-8\"", "hx-select=\"#run-live\"", "value=\"0.25\"",
+        "embedding: embedding 225 of 900 photos", "The run has not finished yet.");
   }
 }
