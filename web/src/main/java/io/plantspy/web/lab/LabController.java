@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.user.OAuth2User;
@@ -54,7 +55,7 @@ class LabController {
     // The API lists every lab's samples; the ingest API records the uploader by the token's subject.
     String subject = user.getAttribute("sub");
     model.addAttribute("mine", newest.ok() ? newest.value().items().stream()
-        .filter(s -> s.uploadedBy().equals(subject)).toList() : List.<LabSample>of());
+        .filter(s -> Objects.equals(s.uploadedBy(), subject)).toList() : List.<LabSample>of());
     model.addAttribute("samplesProblem", newest.problem());
     model.addAttribute("runs", ApiResult.of(() -> trainer.runs(RUNS_SHOWN)));
     model.addAttribute("labelPattern", ClassLabel.PATTERN);
