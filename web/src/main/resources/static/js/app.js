@@ -1,5 +1,5 @@
-// The app's only script (the CSP allows no inline script): the CSRF token on every htmx request, and drag-and-drop
-// of photos onto the Diagnose form's file picker.
+// The app's only script (the CSP allows no inline script): the CSRF token on every htmx request, a confirmation
+// before forms marked data-confirm, and drag-and-drop of photos onto the Diagnose form's file picker.
 (function () {
   'use strict';
 
@@ -8,6 +8,14 @@
     var header = document.querySelector('meta[name="_csrf_header"]');
     if (token && header) {
       event.detail.headers[header.content] = token.content;
+    }
+  });
+
+  // A form that changes something hard to undo (promote, revoke, delete) asks first: data-confirm holds the question.
+  document.addEventListener('submit', function (event) {
+    var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
     }
   });
 

@@ -166,4 +166,101 @@ class WebAppIT {
       browser.screenshot("diagnose-fr");
     }
   }
+
+  /** Two photos the lab store has never seen (it refuses duplicates by content): made-up leaves of two sizes. */
+  private Path[] twoNewPhotos() throws Exception {
+    byte[] leaf = LeafPhotos.madeUp();
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Path first = photos.resolve("lab-" + run + "-1.jpg");
+    Path second = photos.resolve("lab-" + run + "-2.jpg");
+    Files.write(first, LeafPhotos.enlarged(leaf, 330 + (int) (Math.random() * 50)));
+    Files.write(second, LeafPhotos.enlarged(leaf, 400 + (int) (Math.random() * 50)));
+    return new Path[] {first, second};
+  }
+
+  private static int labCount(Browser browser, String label) {
+    return Integer.parseInt(browser.await(By.cssSelector("#lab-counts tr[data-label='" + label + "'] .lab-count"))
+        .getText().trim());
+  }
+
+  @Test
+  void aLabUploadOfTwoPhotosUnderAClassAppearsInItsCount(ScriptedPlatform platform) throws Exception {
+    String label = "Tomato___Early_blight";
+    Path[] chosen = twoNewPhotos();
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "lab", platform.state().passwords().get("lab"));
+      browser.driver.findElement(By.linkText("Lab")).click();
+      int before = labCount(browser, label);
+
+      new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("lab-known")))
+          .selectByValue(label);
+      // A multiple file input takes several paths separated by new lines.
+      browser.driver.findElement(By.id("lab-images")).sendKeys(
+          chosen[0].toAbsolutePath() + "\n" + chosen[1].toAbsolutePath());
+      browser.driver.findElement(By.id("lab-upload-submit")).click();
+
+      browser.awaitText(By.id("lab-uploaded"), "2 photo(s) stored as Tomato – Early blight.");
+      assertThat(labCount(browser, label)).isEqualTo(before + 2);
+      assertThat(browser.driver.findElements(By.cssSelector("#lab-mine tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+      browser.screenshot("lab");
+    }
+  }
+
+  @Test
+  void anAdminSeesTheChampionReleaseOnTheModelsPage(ScriptedPlatform platform) throws Exception {
+    Path models = Path.of(System.getProperty("plantspy.models.dir", "../models"));
+    String committed = Files.readString(models.resolve("CURRENT")).trim();
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "admin", platform.state().passwords().get("admin"));
+      browser.driver.findElement(By.linkText("Models")).click();
+
+      assertThat(browser.await(By.cssSelector(".release.champion .release-id")).getText()).isEqualTo(committed);
+      assertThat(browser.driver.findElement(By.cssSelector(".release.champion .alias")).getText())
+          .isEqualTo("champion");
+      browser.screenshot("models");
+    }
+  }
+
+  @Test
+  void anAdminRegistersADeviceAndSeesItsPasswordOnlyOnce(ScriptedPlatform platform) throws Exception {
+    String name = "Web camera " + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "admin", platform.state().passwords().get("admin"));
+      browser.driver.findElement(By.linkText("Devices")).click();
+      browser.await(By.id("device-farm")).sendKeys("web-farm");
+      browser.driver.findElement(By.id("device-name")).sendKeys(name);
+      browser.driver.findElement(By.id("device-register-submit")).click();
+
+      String username = browser.await(By.id("device-username")).getText();
+      assertThat(username).startsWith("d-");
+      assertThat(browser.driver.findElement(By.id("device-password")).getText()).isNotBlank();
+      browser.screenshot("devices");
+
+      browser.get(webUrl(platform) + "/devices");
+      browser.await(By.id("device-" + username));
+      assertThat(browser.driver.findElements(By.id("device-password"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aGrowerSubscribesAWebhookAndSeesItsSecretOnlyOnce(ScriptedPlatform platform) throws Exception {
+    // Loopback targets are allowed on a local platform (./plantspy webhooks listen); nothing listens here.
+    String url = "http://" + ScriptedPlatform.HOST + ":9/web-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "grower", platform.state().passwords().get("grower"));
+      browser.driver.findElement(By.linkText("Webhooks")).click();
+      browser.await(By.id("webhook-url")).sendKeys(url);
+      browser.driver.findElement(By.id("webhook-description")).sendKeys("web app test");
+      browser.driver.findElement(By.id("webhook-subscribe-submit")).click();
+
+      assertThat(browser.await(By.id("webhook-secret")).getText()).startsWith("whsec_");
+      browser.screenshot("webhooks");
+
+      browser.get(webUrl(platform) + "/webhooks");
+      browser.awaitText(By.id("webhook-list-heading"), "Your endpoints");
+      assertThat(browser.driver.findElements(By.cssSelector(".webhook .webhook-url")))
+          .extracting(org.openqa.selenium.WebElement::getText).contains(url);
+      assertThat(browser.driver.findElements(By.id("webhook-secret"))).isEmpty();
+    }
+  }
 }

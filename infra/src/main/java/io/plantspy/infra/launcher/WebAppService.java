@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The web app's executable jar: people sign in at the platform's realm (client {@code plantspy-web}) and the app
- * calls the ingest API and the trainer service as them; its Admin users page acts as the realm's service-account
- * client {@code plantspy-web-admin}, whose secret Keycloak generated at the realm's import.
+ * calls the ingest API, the trainer service, the feed gateway and the webhooks service as them; its Admin users page
+ * acts as the realm's service-account client {@code plantspy-web-admin}, whose secret Keycloak generated at the
+ * realm's import.
  */
 final class WebAppService extends BootService {
 
@@ -43,6 +44,8 @@ final class WebAppService extends BootService {
     args.add("--plantspy.web.realm.issuer-uri=" + realmUrl(settings));
     args.add("--plantspy.web.api.ingest-url=" + settings.httpUrl(ApiService.PORT));
     args.add("--plantspy.web.api.trainer-url=" + settings.httpUrl(TrainerService.PORT));
+    args.add("--plantspy.web.api.feeds-url=" + settings.httpUrl(FeedGatewayService.PORT));
+    args.add("--plantspy.web.api.webhooks-url=" + settings.httpUrl(WebhookService.PORT));
     return ChildProcess.start(JAR, JavaCommand.jar(List.of("-Xmx256m"), context.jar(JAR), args),
         settings.repoRoot(), context.state().log(JAR), env);
   }

@@ -1,5 +1,6 @@
 package io.plantspy.web.api;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,9 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 import org.springframework.web.client.RestClient;
 
 /**
- * The HTTP client of the ingest API. Every request carries the signed-in user's access token (token relay through
- * the {@link OAuth2AuthorizedClientManager}, which refreshes an expired one), so the API applies the user's roles.
+ * The HTTP clients of the platform's APIs, one per service. Every request carries the signed-in user's access token
+ * (token relay through the {@link OAuth2AuthorizedClientManager}, which refreshes an expired one), so each API
+ * applies the user's roles.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiClients {
@@ -20,6 +22,25 @@ class ApiClients {
 
   @Bean
   RestClient ingestClient(ApiProperties api, OAuth2AuthorizedClientManager clients) {
+    return relaying(api.ingestUrl(), api, clients);
+  }
+
+  @Bean
+  RestClient trainerClient(ApiProperties api, OAuth2AuthorizedClientManager clients) {
+    return relaying(api.trainerUrl(), api, clients);
+  }
+
+  @Bean
+  RestClient feedsClient(ApiProperties api, OAuth2AuthorizedClientManager clients) {
+    return relaying(api.feedsUrl(), api, clients);
+  }
+
+  @Bean
+  RestClient webhooksClient(ApiProperties api, OAuth2AuthorizedClientManager clients) {
+    return relaying(api.webhooksUrl(), api, clients);
+  }
+
+  private static RestClient relaying(URI baseUrl, ApiProperties api, OAuth2AuthorizedClientManager clients) {
     OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(clients);
     relay.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
     JdkClientHttpRequestFactory requests =
@@ -27,7 +48,7 @@ class ApiClients {
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(api.timeout()).build());
     requests.setReadTimeout(api.timeout());
     return RestClient.builder()
-        .baseUrl(api.ingestUrl().toString())
+        .baseUrl(baseUrl.toString())
         .requestFactory(requests)
         .requestInterceptor(relay)
         .build();

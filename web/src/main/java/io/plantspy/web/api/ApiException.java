@@ -30,4 +30,9 @@ public final class ApiException extends RuntimeException {
   public String detail() {
     return detail;
   }
+
+  /** The same status, title and detail without the cause: what a redirect carries to the next page. */
+  public ApiException withoutCause() {
+    return new ApiException(status, title, detail, null);
+  }
 }

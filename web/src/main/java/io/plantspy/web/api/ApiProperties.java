@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param ingestUrl the ingest API (diagnoses, lab samples)
  * @param trainerUrl the trainer service (training runs, releases)
+ * @param feedsUrl the feed gateway (camera and drone devices)
+ * @param webhooksUrl the webhooks service (subscriptions, deliveries)
  * @param timeout the longest wait for an API's answer
  */
 @Validated
@@ -19,4 +21,6 @@ import org.springframework.validation.annotation.Validated;
 public record ApiProperties(
     @DefaultValue("http://127.0.0.1:8080") @NotNull URI ingestUrl,
     @DefaultValue("http://127.0.0.1:8083") @NotNull URI trainerUrl,
+    @DefaultValue("http://127.0.0.1:8085") @NotNull URI feedsUrl,
+    @DefaultValue("http://127.0.0.1:8084") @NotNull URI webhooksUrl,
     @DefaultValue("30s") @NotNull Duration timeout) {}

@@ -1,6 +1,7 @@
 package io.plantspy.web.api;
 
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,7 +18,7 @@ public class DiagnosisApi {
 
   private final RestClient ingest;
 
-  DiagnosisApi(RestClient ingestClient) {
+  DiagnosisApi(@Qualifier("ingestClient") RestClient ingestClient) {
     this.ingest = ingestClient;
   }
 

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -36,6 +37,12 @@ public class SecurityConfig {
             .requestMatchers("/diagnose/**")
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
             .requestMatchers("/lab/**").hasRole(RealmRoles.LAB)
+            // The trainer service lets lab and admin read runs and releases, only admin promote.
+            .requestMatchers(HttpMethod.POST, "/models/**").hasRole(RealmRoles.ADMIN)
+            .requestMatchers("/models/**").hasAnyRole(RealmRoles.LAB, RealmRoles.ADMIN)
+            // The feed gateway and the webhooks service know the answer roles and admin (own devices, own hooks).
+            .requestMatchers("/devices/**", "/webhooks/**")
+                .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE, RealmRoles.ADMIN)
             .requestMatchers("/admin/**").hasRole(RealmRoles.ADMIN)
             .anyRequest().authenticated())
         // Signed-out visitors go straight to the realm's sign-in page: the realm is the only way in.

@@ -41,6 +41,18 @@ class PageSecurityTest {
   @MockitoBean
   UserAdmin users;
 
+  @MockitoBean
+  io.plantspy.web.api.LabApi lab;
+
+  @MockitoBean
+  io.plantspy.web.api.TrainerApi trainer;
+
+  @MockitoBean
+  io.plantspy.web.api.DevicesApi devices;
+
+  @MockitoBean
+  io.plantspy.web.api.WebhooksApi webhooks;
+
   @Test
   void signedOutVisitorsAreSentToTheRealmsSignIn() throws Exception {
     mvc.perform(get("/diagnose"))
