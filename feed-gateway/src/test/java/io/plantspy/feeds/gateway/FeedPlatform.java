@@ -66,6 +66,11 @@ public final class FeedPlatform implements AutoCloseable {
     return mongoUri;
   }
 
+  /** The gateway's HTTP address, for clients other than the test client. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+  }
+
   public WebTestClient client() {
     return client;
   }

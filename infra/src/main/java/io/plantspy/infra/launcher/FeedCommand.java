@@ -25,7 +25,8 @@ final class FeedCommand {
 
   @Command(name = "simulate", mixinStandardHelpOptions = true,
       description = "Register devices, play photos from DIR as their frames and print accepted / sampled / "
-          + "diagnosed counts every second; the devices are removed at the end.")
+          + "diagnosed counts every second, then accepted and answered frames per second, publish-to-answer "
+          + "p50/p95 and the answers by class; the devices are removed at the end.")
   static final class Simulate implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "Folder of .jpg photos (searched recursively).")
@@ -44,6 +45,11 @@ final class FeedCommand {
         description = "How long to play (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
+    @Option(names = "--drain", defaultValue = "15s", converter = DurationConverter.class,
+        description = "After playing, how long to wait at most for the sampled frames' answers "
+            + "(default: ${DEFAULT-VALUE}).")
+    Duration drain;
+
     @Option(names = "--photos", defaultValue = "200", description = "Photos read from DIR (default: ${DEFAULT-VALUE}).")
     int photoLimit;
 
@@ -60,12 +66,13 @@ final class FeedCommand {
       FeedApi api = FeedApi.connect(new StateFolder(PlantspyLauncher.stateDir()), user);
       String farm = "sim-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36);
       List<SimulatedCamera> cameras = new ArrayList<>();
+      FeedAnswers answers = new FeedAnswers();
       ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
       try {
         for (int i = 0; i < devices; i++) {
           JsonNode device = api.register(farm, (drone ? "drone " : "camera ") + i);
           cameras.add(new SimulatedCamera(api.brokerUrl(), device.path("mqttUsername").asString(),
-              device.path("mqttPassword").asString(), farm));
+              device.path("mqttPassword").asString(), farm, answers));
         }
         System.out.printf(Locale.ROOT, "%d devices on farm %s, %.1f frames/s each, for %s%n", devices, farm, fps,
             duration);
@@ -73,12 +80,14 @@ final class FeedCommand {
         AtomicLong frame = new AtomicLong();
         DronePath path = new DronePath(48.1000, 11.5000, 200, 100, 10, 5, 30);
         long periodMicros = (long) (1_000_000 / fps);
+        long start = System.nanoTime();
         for (SimulatedCamera camera : cameras) {
           AtomicLong own = new AtomicLong();
           clock.scheduleAtFixedRate(() -> {
             long n = own.getAndIncrement();
             byte[] photo = photos.get((int) (frame.getAndIncrement() % photos.size()));
-            camera.send(envelope(photo, camera.id + "-" + n, drone ? path.at(n) : null));
+            String frameId = camera.id + "-" + n;
+            camera.send(frameId, envelope(photo, frameId, drone ? path.at(n) : null));
           }, (long) (Math.random() * periodMicros), periodMicros, TimeUnit.MICROSECONDS);
         }
         Instant end = Instant.now().plus(duration);
@@ -87,9 +96,16 @@ final class FeedCommand {
           print(cameras, sampled(api) - sampledBefore);
         }
         clock.shutdownNow();
-        // The last frames' answers are still on their way.
-        Thread.sleep(5000);
-        print(cameras, sampled(api) - sampledBefore);
+        long playedNanos = System.nanoTime() - start;
+        // The last frames' answers are still on their way: wait until every sampled frame is answered.
+        Instant drained = Instant.now().plus(drain);
+        long sampled = sampled(api) - sampledBefore;
+        while (Instant.now().isBefore(drained) && (sampled < 0 || answered(cameras) < sampled)) {
+          Thread.sleep(250);
+          sampled = sampled(api) - sampledBefore;
+        }
+        print(cameras, sampled);
+        summary(cameras, answers, start, playedNanos);
         return 0;
       } finally {
         clock.shutdownNow();
@@ -98,6 +114,26 @@ final class FeedCommand {
           api.remove(camera.id);
         }
       }
+    }
+
+    /**
+     * The run's figures: accepted frames per second of play, answered frames per second from the start to the last
+     * answer, publish→answer percentiles, and the answers by class.
+     */
+    private static void summary(List<SimulatedCamera> cameras, FeedAnswers answers, long start, long playedNanos) {
+      long accepted = cameras.stream().mapToLong(c -> c.accepted.get()).sum();
+      long answered = answered(cameras);
+      double playedSeconds = playedNanos / 1e9;
+      double answeringSeconds = answered == 0 ? playedSeconds : (answers.lastAnswerNanos() - start) / 1e9;
+      LatencyWindow.Latencies latency = answers.drainLatencies();
+      System.out.printf(Locale.ROOT, "accepted %.1f frames/s, answered %.1f frames/s, publish->answer p50 %.0f ms,"
+              + " p95 %.0f ms (%d timed)%n", accepted / playedSeconds, answered / answeringSeconds,
+          latency.p50Millis(), latency.p95Millis(), latency.succeeded());
+      System.out.println("answers  " + answers.classesText());
+    }
+
+    private static long answered(List<SimulatedCamera> cameras) {
+      return cameras.stream().mapToLong(c -> c.answered.get()).sum();
     }
 
     private static long sampled(FeedApi api) {

@@ -1,6 +1,6 @@
 /**
- * Bearer-token security like the ingest API's: Keycloak JWTs checked for signature, expiry, issuer and audience,
- * realm roles as authorities, 401/403 written as problem JSON. Depends on Spring Security and {@code jwt-roles}
- * (role converter, audience check).
+ * The service's realm roles and its security chain, built by {@code jwt-roles} ({@code ReactiveBearerSecurity},
+ * {@code RealmSecurityProperties}): Keycloak JWTs checked for signature, expiry, issuer and audience, 401/403/503
+ * as problem JSON.
  */
 package io.plantspy.webhooks.security;

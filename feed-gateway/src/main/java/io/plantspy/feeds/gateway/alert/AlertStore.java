@@ -1,5 +1,8 @@
 package io.plantspy.feeds.gateway.alert;
 
+import com.mongodb.client.result.DeleteResult;
+import io.plantspy.reactiveservice.TtlIndex;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -14,6 +17,8 @@ import reactor.core.publisher.Mono;
 /** The {@code alerts} collection. */
 @Component
 public class AlertStore {
+
+  public static final String TTL_INDEX = "raised_ttl";
 
   private final ReactiveMongoTemplate mongo;
 
@@ -41,6 +46,17 @@ public class AlertStore {
       criteria = criteria.and("owner").is(ownerOrNull);
     }
     return mongo.find(Query.query(criteria).with(Sort.by("raisedAt")).limit(limit), Alert.class);
+  }
+
+  /** Deletes the alerts raised before {@code cutoff}; how many. */
+  public Mono<Long> deleteRaisedBefore(Instant cutoff) {
+    return mongo.remove(Query.query(Criteria.where("raisedAt").lt(cutoff)), Alert.class)
+        .map(DeleteResult::getDeletedCount);
+  }
+
+  /** Alerts are deleted by MongoDB once raised longer than {@code retention} ago. */
+  public Mono<Void> ensureRetention(Duration retention) {
+    return TtlIndex.ensure(mongo, Alert.class, "raisedAt", TTL_INDEX, retention);
   }
 
   public Mono<Void> ensureIndexes() {

@@ -27,12 +27,15 @@ import reactor.core.publisher.Mono;
 public class DeviceController {
 
   private final DeviceStore store;
+  private final DeviceQuota quota;
   private final DeviceAccess access;
   private final DeviceProperties properties;
   private final Clock clock;
 
-  public DeviceController(DeviceStore store, DeviceAccess access, DeviceProperties properties, Clock clock) {
+  public DeviceController(DeviceStore store, DeviceQuota quota, DeviceAccess access, DeviceProperties properties,
+      Clock clock) {
     this.store = store;
+    this.quota = quota;
     this.access = access;
     this.properties = properties;
     this.clock = clock;
@@ -41,13 +44,16 @@ public class DeviceController {
   @PostMapping
   Mono<ResponseEntity<RegisteredDevice>> register(@Valid @RequestBody RegistrationRequest request,
       Authentication caller) {
-    Mono<Long> allowed = Roles.isAdmin(caller) ? Mono.just(0L) : store.countOwnedBy(caller.getName())
-        .filter(owned -> owned < properties.quota())
+    String owner = caller.getName();
+    Mono<Void> place = Roles.isAdmin(caller) ? quota.takeBeyondQuota(owner) : quota.take(owner, properties.quota())
+        .filter(taken -> taken)
         .switchIfEmpty(Mono.error(() -> new FeedProblem(HttpStatus.FORBIDDEN, "device-quota", "Device quota reached",
-            "you may register " + properties.quota() + " devices; remove one first, or ask an admin")));
+            "you may register " + properties.quota() + " devices; remove one first, or ask an admin")))
+        .then();
     String password = DeviceSecrets.newPassword();
-    return allowed.then(Mono.defer(() -> store.insert(new Device(newId(), caller.getName(), request.farm(),
-            request.name(), DeviceSecrets.hash(password), clock.instant()))))
+    return place.then(Mono.defer(() -> store.insert(new Device(newId(), owner, request.farm(), request.name(),
+                DeviceSecrets.hash(password), clock.instant())))
+            .onErrorResume(e -> quota.giveBack(owner).then(Mono.error(e))))
         .map(d -> ResponseEntity.created(URI.create("/api/v1/devices/" + d.id()))
             .body(new RegisteredDevice(DeviceView.of(d), d.id(), password)));
   }
@@ -65,7 +71,8 @@ public class DeviceController {
   /** Revokes at once: the broker refuses its next connect and disconnects it within its revocation check. */
   @DeleteMapping("/{id}")
   Mono<ResponseEntity<Void>> revoke(@PathVariable String id, Authentication caller) {
-    return access.visible(id, caller).flatMap(d -> store.delete(d.id()))
+    return access.visible(id, caller)
+        .flatMap(d -> store.delete(d.id()).flatMap(deleted -> deleted ? quota.giveBack(d.owner()) : Mono.empty()))
         .thenReturn(ResponseEntity.noContent().build());
   }
 

@@ -32,10 +32,6 @@ public class DeviceStore {
     return mongo.find(query.with(Sort.by("createdAt", "_id")), Device.class);
   }
 
-  public Mono<Long> countOwnedBy(String owner) {
-    return mongo.count(Query.query(Criteria.where("owner").is(owner)), Device.class);
-  }
-
   public Mono<Boolean> delete(String id) {
     return mongo.remove(Query.query(Criteria.where("_id").is(id)), Device.class).map(r -> r.getDeletedCount() > 0);
   }

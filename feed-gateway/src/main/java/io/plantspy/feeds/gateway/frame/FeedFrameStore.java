@@ -1,5 +1,8 @@
 package io.plantspy.feeds.gateway.frame;
 
+import com.mongodb.client.result.DeleteResult;
+import io.plantspy.reactiveservice.TtlIndex;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -14,6 +17,8 @@ import reactor.core.publisher.Mono;
 /** The {@code feed_frames} collection. */
 @Component
 public class FeedFrameStore {
+
+  public static final String TTL_INDEX = "received_ttl";
 
   private final ReactiveMongoTemplate mongo;
 
@@ -55,6 +60,17 @@ public class FeedFrameStore {
       criteria = criteria.and("diagnosis.predictedClass").is(predictedClass);
     }
     return mongo.find(Query.query(criteria).with(Sort.by("receivedAt")).limit(limit), FeedFrame.class);
+  }
+
+  /** Deletes the frames received before {@code cutoff}; how many. */
+  public Mono<Long> deleteReceivedBefore(Instant cutoff) {
+    return mongo.remove(Query.query(Criteria.where("receivedAt").lt(cutoff)), FeedFrame.class)
+        .map(DeleteResult::getDeletedCount);
+  }
+
+  /** Frames are deleted by MongoDB once received longer than {@code retention} ago. */
+  public Mono<Void> ensureRetention(Duration retention) {
+    return TtlIndex.ensure(mongo, FeedFrame.class, "receivedAt", TTL_INDEX, retention);
   }
 
   /** For a device's diagnoses and an owner's field map, both read in receipt order. */

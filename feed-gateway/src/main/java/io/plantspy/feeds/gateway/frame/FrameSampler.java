@@ -2,11 +2,12 @@ package io.plantspy.feeds.gateway.frame;
 
 import io.plantspy.feeds.gateway.frame.FrameCounters.Outcome;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * when its frame id is not among the device's recent ones and the device's last kept frame is at least an interval
  * old (by the gateway's clock: device clocks are not trusted). Kept frames wait in their device's queue (oldest
  * dropped when full) and count against an overall cap (a new frame dropped when reached). Workers take devices in
- * turn, so one busy drone cannot starve fifty cameras.
+ * turn, so one busy drone cannot starve fifty cameras. A device idle for {@code idleDevice} is forgotten (expiry
+ * after access, timed by the same clock).
  */
 @Component
 public class FrameSampler {
@@ -28,7 +30,7 @@ public class FrameSampler {
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition ready = lock.newCondition();
-  private final Map<String, Lane> lanes = new HashMap<>();
+  private final Cache<String, Lane> lanes;
   /** Devices with frames waiting, in the order they got their first one. */
   private final ArrayDeque<Lane> turns = new ArrayDeque<>();
   private int waiting;
@@ -37,6 +39,11 @@ public class FrameSampler {
     this.properties = properties;
     this.counters = counters;
     this.clock = clock;
+    Duration idle = properties.idleDevice().compareTo(properties.interval()) > 0 ? properties.idleDevice()
+        : properties.interval();
+    // Maintenance on the calling thread (under the lock), not on a pool: eviction stays in step with the clock.
+    lanes = Caffeine.newBuilder().expireAfterAccess(idle).ticker(() -> clock.millis() * 1_000_000L)
+        .executor(Runnable::run).build();
   }
 
   /** Samples {@code frame}; returns the outcome if it was dropped, empty if it waits for a worker. */
@@ -44,7 +51,7 @@ public class FrameSampler {
     Instant now = clock.instant();
     lock.lock();
     try {
-      Lane lane = lanes.computeIfAbsent(frame.device(), d -> new Lane());
+      Lane lane = lanes.get(frame.device(), d -> new Lane());
       if (frame.frameId() != null && lane.recentIds.contains(frame.frameId())) {
         return drop(Outcome.DUPLICATE);
       }
@@ -105,6 +112,17 @@ public class FrameSampler {
     lock.lock();
     try {
       return waiting;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Devices whose sampling state is kept: those heard from within the idle time. */
+  public long devices() {
+    lock.lock();
+    try {
+      lanes.cleanUp();
+      return lanes.estimatedSize();
     } finally {
       lock.unlock();
     }

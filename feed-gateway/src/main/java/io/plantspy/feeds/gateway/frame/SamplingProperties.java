@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param perDeviceQueue frames of one device waiting to be published; when full its oldest is dropped
  * @param overallQueue frames of all devices waiting; when full a new frame is dropped
  * @param workers threads publishing frames (vetting, claim check, Kafka)
+ * @param idleDevice a device that sends nothing for this long (and at least an interval) has its sampling state
+ *     (last kept frame, recent frame ids) forgotten, so devices that come and go do not pile up in memory
  */
 @Validated
 @ConfigurationProperties("plantspy.feeds.sampling")
@@ -24,4 +26,5 @@ public record SamplingProperties(
     @DefaultValue("64") @PositiveOrZero int recentFrameIds,
     @DefaultValue("2") @Positive int perDeviceQueue,
     @DefaultValue("1000") @Positive int overallQueue,
-    @DefaultValue("2") @Positive int workers) {}
+    @DefaultValue("2") @Positive int workers,
+    @DefaultValue("10m") @NotNull Duration idleDevice) {}

@@ -1,2 +1,5 @@
-/** Bearer-token security with the realm's roles (via {@code jwt-roles}) and refusals as problem JSON. */
+/**
+ * The service's realm roles and its security chain, built by {@code jwt-roles} ({@code ReactiveBearerSecurity},
+ * {@code RealmSecurityProperties}).
+ */
 package io.plantspy.feeds.gateway.security;

@@ -90,8 +90,32 @@ class FrameSamplerTest {
     assertThat(drain(sampler)).containsExactly("busy/1", "quiet/1", "busy/2", "busy/3");
   }
 
+  @Test
+  void forgetsADeviceThatStaysIdleAndKeepsOneThatSends() {
+    FrameSampler sampler = sampler(Duration.ofSeconds(5), 2, 100);
+    sampler.offer(frame("idle", "1"));
+    sampler.offer(frame("active", "1"));
+    now = now.plus(Duration.ofMinutes(9));
+    sampler.offer(frame("active", "2"));
+    now = now.plus(Duration.ofMinutes(2));
+    assertThat(sampler.devices()).as("only the device heard from within 10 min").isEqualTo(1);
+    assertThat(sampler.offer(frame("active", "2"))).as("the kept device still knows its frame ids")
+        .contains(Outcome.DUPLICATE);
+    assertThat(sampler.offer(frame("idle", "1"))).as("the forgotten one starts afresh").isEmpty();
+  }
+
+  @Test
+  void keepsADeviceForAtLeastTheSamplingInterval() {
+    FrameSampler sampler = new FrameSampler(new SamplingProperties(Duration.ofHours(1), 64, 2, 100, 1,
+        Duration.ofMinutes(10)), counters, clock);
+    sampler.offer(frame("a", "1"));
+    now = now.plus(Duration.ofMinutes(30));
+    assertThat(sampler.offer(frame("a", "2"))).as("still within its hour").contains(Outcome.THROTTLED);
+  }
+
   private FrameSampler sampler(Duration interval, int perDevice, int overall) {
-    return new FrameSampler(new SamplingProperties(interval, 64, perDevice, overall, 1), counters, clock);
+    return new FrameSampler(new SamplingProperties(interval, 64, perDevice, overall, 1,
+        Duration.ofMinutes(10)), counters, clock);
   }
 
   private Frame frame(String device, String frameId) {

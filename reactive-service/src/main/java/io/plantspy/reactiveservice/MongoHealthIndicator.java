@@ -1,4 +1,4 @@
-package io.plantspy.webhooks.config;
+package io.plantspy.reactiveservice;
 
 import java.time.Duration;
 import org.bson.Document;
@@ -10,8 +10,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Health component "mongo" by {@code ping}, replacing Spring Boot's (this bean's name makes it back off), which
- * asks {@code hello}, a command the embedded mongo-java-server does not know. In the readiness group: without
- * MongoDB no subscription can be read and no delivery recorded.
+ * asks {@code hello}, a command the embedded mongo-java-server does not know. The services put it in their
+ * readiness group: without MongoDB they can neither read nor record anything.
  */
 @Component("mongoHealthIndicator")
 public class MongoHealthIndicator implements ReactiveHealthIndicator {

@@ -1,4 +1,4 @@
-package io.plantspy.feeds.gateway.security;
+package io.plantspy.jwtroles;
 
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the realm's keys come from and what a token must say to be accepted (the same realm and audience as the
- * ingest API: one token serves both).
+ * A WebFlux service's {@code plantspy.security}: where the realm's keys come from and what a token must say to be
+ * accepted (the same realm and audience as the ingest API: one token serves all the services). A service enables it
+ * with {@code @EnableConfigurationProperties} and hands it to {@link ReactiveBearerSecurity}.
  *
  * @param issuerUri the realm URL; tokens must carry it as {@code iss}; its discovery document gives the keys
  *     unless {@code jwkSetUri} is set
@@ -20,14 +21,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("plantspy.security")
-public record SecurityProperties(
+public record RealmSecurityProperties(
     URI issuerUri,
     URI jwkSetUri,
     @DefaultValue("plantspy-api") @NotBlank String audience,
     @DefaultValue("5s") Duration keysTimeout,
     @DefaultValue("5s") Duration unavailableRetryAfter) {
 
-  public SecurityProperties {
+  public RealmSecurityProperties {
     if (keysTimeout.isNegative() || keysTimeout.isZero() || unavailableRetryAfter.isNegative()
         || unavailableRetryAfter.isZero()) {
       throw new IllegalArgumentException(
