@@ -21,12 +21,35 @@ final class ScriptedPlatformExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).computeIfAbsent(ScriptedPlatform.class, key -> {
+    // The outcome, failure included, is what the store keeps: the store does not promise to keep a thrown
+    // exception, and a second start after a slow first one would leave two platforms on the cores.
+    return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Start.class, key -> Start.attempt(), Start.class)
+        .platform();
+  }
+
+  /** The one start of the run: its platform, or why it failed. Closed with the run's root store. */
+  private record Start(ScriptedPlatform running, Exception failure) implements AutoCloseable {
+
+    static Start attempt() {
       try {
-        return ScriptedPlatform.up();
+        return new Start(ScriptedPlatform.up(), null);
       } catch (Exception e) {
-        throw new IllegalStateException("starting the platform with ./plantspy up failed", e);
+        return new Start(null, e);
       }
-    }, ScriptedPlatform.class);
+    }
+
+    ScriptedPlatform platform() {
+      if (failure != null) {
+        throw new IllegalStateException("starting the platform with ./plantspy up failed", failure);
+      }
+      return running;
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (running != null) {
+        running.close();
+      }
+    }
   }
 }
