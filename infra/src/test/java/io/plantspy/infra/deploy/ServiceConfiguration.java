@@ -35,19 +35,29 @@ final class ServiceConfiguration {
   private static final String METADATA = "META-INF/spring-configuration-metadata.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String module;
   private final List<Property> properties;
   private final Set<String> placeholders;
 
   private record Property(ConfigurationPropertyName name, boolean isMap) {}
 
-  private ServiceConfiguration(String module, List<Property> properties, Set<String> placeholders) {
-    this.module = module;
+  private ServiceConfiguration(List<Property> properties, Set<String> placeholders) {
     this.properties = properties;
     this.placeholders = placeholders;
   }
 
+  private static final Map<String, ServiceConfiguration> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The configuration of {@code module}, read once per test run. */
   static ServiceConfiguration of(String module) throws IOException {
+    ServiceConfiguration loaded = LOADED.get(module);
+    if (loaded == null) {
+      loaded = load(module);
+      LOADED.put(module, loaded);
+    }
+    return loaded;
+  }
+
+  private static ServiceConfiguration load(String module) throws IOException {
     Path moduleDir = Repository.resolve(module);
     Path own = moduleDir.resolve("target/classes").resolve(METADATA);
     if (!Files.isRegularFile(own)) {
@@ -73,7 +83,7 @@ final class ServiceConfiguration {
         }
       }
     }
-    return new ServiceConfiguration(module, properties, placeholders);
+    return new ServiceConfiguration(properties, placeholders);
   }
 
   /**
@@ -86,7 +96,12 @@ final class ServiceConfiguration {
     }
     ConfigurationPropertySource environment = ConfigurationPropertySource.from(new SystemEnvironmentPropertySource(
         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(variable, "value")));
+    // Only properties under the variable's first word can bind it (PLANTSPY_ ... plantspy.*): skips most lookups.
+    String root = variable.split("_", 2)[0].toLowerCase(java.util.Locale.ROOT);
     for (Property property : properties) {
+      if (!property.name().getElement(0, ConfigurationPropertyName.Form.UNIFORM).equals(root)) {
+        continue;
+      }
       ConfigurationProperty bound = environment.getConfigurationProperty(property.name());
       if (bound != null) {
         return true;
@@ -97,16 +112,6 @@ final class ServiceConfiguration {
       }
     }
     return false;
-  }
-
-  String module() {
-    return module;
-  }
-
-  /** Whether the service has this exact property ({@code management.endpoint.health.group.readiness.include}). */
-  boolean declares(String property) {
-    ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
-    return properties.stream().anyMatch(p -> p.name().equals(name));
   }
 
   private static void read(InputStream in, List<Property> into) throws IOException {

@@ -48,12 +48,34 @@ record ServiceImage(String module, String name, String mainClass, Optional<Integ
     return all().stream().map(ServiceImage::name).collect(Collectors.toSet());
   }
 
+  /**
+   * The names of {@link #all()} and of their variants, images a module's profile builds under another name (the
+   * GPU processor of {@code -Pimages,gpu}).
+   */
+  static Set<String> namesWithVariants() throws Exception {
+    Set<String> names = new java.util.HashSet<>(names());
+    for (ServiceImage image : all()) {
+      Element project = parse(Repository.resolve(image.module()).resolve("pom.xml")).getDocumentElement();
+      for (Element profile : elements(project.getElementsByTagName("profile"))) {
+        for (Element properties : elements(profile.getElementsByTagName("properties"))) {
+          String name = text(properties, "plantspy.image.name");
+          if (name != null) {
+            names.add(name);
+          }
+        }
+      }
+    }
+    return names;
+  }
+
   /** The image name of {@code reference} ({@code plantspy/web:1.0} is {@code web}); empty for other images. */
   static Optional<String> plantspyName(String reference) {
-    if (!reference.startsWith(REPOSITORY)) {
+    // plantspy/web:1.0, or the same pushed under a registry: ghcr.io/owner/plantspy/web:1.0
+    int at = reference.startsWith(REPOSITORY) ? 0 : reference.lastIndexOf("/" + REPOSITORY) + 1;
+    if (at == 0 && !reference.startsWith(REPOSITORY)) {
       return Optional.empty();
     }
-    String rest = reference.substring(REPOSITORY.length());
+    String rest = reference.substring(at + REPOSITORY.length());
     int tag = rest.indexOf(':');
     return Optional.of(tag < 0 ? rest : rest.substring(0, tag));
   }
