@@ -12,9 +12,10 @@ import java.util.Set;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Renders a Kustomize folder for the tests, since no kustomize binary or Java implementation is at hand (Debian has
- * no package, Central no library). Only what {@code infra/k8s} uses, and it refuses the rest rather than render it
- * wrongly: {@code resources} (files and folders), {@code namespace}, {@code replicas}, {@code images} (newName,
+ * Renders a Kustomize folder for the tests: kustomize is a Go program (sigs.k8s.io/kustomize), Debian has no
+ * package of it and no Java implementation was found for Maven, and the GitHub workflow renders the overlays with
+ * the real {@code kubectl kustomize} besides. Only what {@code infra/k8s} uses, and it refuses the rest rather
+ * than render it wrongly: {@code resources} (files and folders), {@code namespace}, {@code replicas}, {@code images} (newName,
  * newTag), {@code configMapGenerator} (files; no hash suffix), {@code labels}, and {@code patches} given by
  * {@code path} (strategic merge, one or more documents, matched by kind and name) or inline with a {@code target}
  * kind (JSON 6902 {@code add}/{@code replace}). The strategic merge is limited: maps merge, lists of
@@ -163,7 +164,9 @@ final class Kustomization {
     String[] path = ((String) op.get("path")).substring(1).split("/");
     Object node = resource;
     for (int i = 0; i < path.length - 1; i++) {
-      node = node instanceof List<?> list ? list.get(Integer.parseInt(path[i])) : ((Map<String, Object>) node).get(path[i]);
+      node = node instanceof List<?> list
+          ? list.get(Integer.parseInt(path[i]))
+          : ((Map<String, Object>) node).get(path[i]);
     }
     String last = path[path.length - 1];
     if (node instanceof List<?> list) {
