@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.plantspy.model.runtime.Sha256;
+import io.plantspy.testsupport.DatasetAssumption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,7 +75,7 @@ class JobScenarioIT {
   /** Test-split photos of {@code label} that the committed release got right; skipped without the dataset. */
   private static List<Path> testPhotos(String label) throws Exception {
     Path dataset = Path.of(System.getProperty("plantspy.dataset.dir", "../../shared/datasets/plantvillage"));
-    Assumptions.assumeTrue(Files.isDirectory(dataset), "dataset not present at " + dataset);
+    DatasetAssumption.folder(dataset, "test-split photos of " + label);
     Path models = Path.of(System.getProperty("plantspy.models.dir", "../models"));
     Path release = models.resolve("releases").resolve(Files.readString(models.resolve("CURRENT")).trim());
     List<String> right = Files.readAllLines(release.resolve("evaluation/test-predictions.csv")).stream()

@@ -1,6 +1,7 @@
 package io.plantspy.e2e;
 
 import io.plantspy.model.runtime.Sha256;
+import io.plantspy.testsupport.DatasetAssumption;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
 
 /** Photos for the end-to-end tests: test-split leaves the committed release knows, and made-up images. */
 final class LeafPhotos {
@@ -26,7 +26,7 @@ final class LeafPhotos {
    */
   static byte[] knownLeaf(String label) throws IOException {
     Path dataset = Path.of(System.getProperty("plantspy.dataset.dir", "../../shared/datasets/plantvillage"));
-    Assumptions.assumeTrue(Files.isDirectory(dataset), "dataset not present at " + dataset);
+    DatasetAssumption.folder(dataset, "a known leaf photo");
     Path models = Path.of(System.getProperty("plantspy.models.dir", "../models"));
     Path release = models.resolve("releases").resolve(Files.readString(models.resolve("CURRENT")).trim());
     List<String> predictions = Files.readAllLines(release.resolve("evaluation/test-predictions.csv"));

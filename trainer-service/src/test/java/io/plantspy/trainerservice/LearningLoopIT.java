@@ -8,6 +8,7 @@ import io.plantspy.model.runtime.Sha256;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.LabSample;
 import io.plantspy.schemas.Topics;
+import io.plantspy.testsupport.DatasetAssumption;
 import io.plantspy.testsupport.TestMongo;
 import io.plantspy.testsupport.TestTokens;
 import io.plantspy.trainer.embed.Augmentation;
@@ -39,7 +40,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +79,7 @@ class LearningLoopIT {
 
   @BeforeAll
   static void needsTheDataset() {
-    Assumptions.assumeTrue(Files.isDirectory(DATASET.resolve(LAB_CLASS)),
+    DatasetAssumption.present(Files.isDirectory(DATASET.resolve(LAB_CLASS)),
         "the PlantVillage photos are not at " + DATASET.toAbsolutePath() + " (-Dplantspy.dataset.dir): the learning"
             + " loop cannot train without them");
   }

@@ -2,11 +2,12 @@ package io.plantspy.trainer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import io.plantspy.testsupport.DatasetAssumption;
 
 /**
  * Where the integration tests find the shared PlantVillage photos and the committed models. The build passes
- * the paths as system properties; on a machine without {@code ../shared} the dataset tests are skipped.
+ * the paths as system properties; on a machine without {@code ../shared} the dataset tests are skipped
+ * ({@link DatasetAssumption}).
  */
 public final class TestData {
 
@@ -26,7 +27,7 @@ public final class TestData {
 
   private static Path existing(String property, String fallback) {
     Path path = Path.of(System.getProperty(property, fallback));
-    Assumptions.assumeTrue(Files.isDirectory(path), "dataset not present at " + path);
+    DatasetAssumption.folder(path, "the PlantVillage photos");
     return path;
   }
 }

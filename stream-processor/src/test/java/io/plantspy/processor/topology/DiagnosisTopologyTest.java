@@ -1,7 +1,6 @@
 package io.plantspy.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
@@ -14,6 +13,7 @@ import io.plantspy.schemas.DiagnosisError;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ErrorCode;
+import io.plantspy.testsupport.DatasetAssumption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +55,7 @@ class DiagnosisTopologyTest {
   @Test
   void answersAValidRequestWithTheRealModel() throws IOException {
     Optional<Path> photo = TestRequests.datasetImage("Tomato___healthy");
-    assumeTrue(photo.isPresent(), "no PlantVillage photos (-Dplantspy.dataset.dir)");
+    DatasetAssumption.present(photo.isPresent(), "no PlantVillage photos (-Dplantspy.dataset.dir)");
     try (TopologyHarness harness = harness(ProcessorProperties.defaults(), realModel, ImageResolver.inlineOnly())) {
       harness.send(TestRequests.inline("leaf-1", Files.readAllBytes(photo.get())));
       harness.advance(Duration.ofMillis(20));
