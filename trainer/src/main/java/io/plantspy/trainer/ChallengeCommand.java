@@ -38,7 +38,8 @@ final class ChallengeCommand implements Callable<Integer> {
   @Option(names = "--background", description = "Non-leaf photos (one class folder), answered as unknown.")
   Path background;
 
-  @Option(names = "--lab-samples", required = true, description = "Lab samples, one folder per class.")
+  @Option(names = "--lab-samples", description = "Lab samples, one folder per class (default: none: the challenger "
+      + "differs from the champion by its training settings alone, e.g. --head or --field-views).")
   Path labSamples;
 
   @Option(names = "--champion", description = "The champion's release folder (default: the release models/CURRENT "
@@ -93,7 +94,8 @@ final class ChallengeCommand implements Callable<Integer> {
     String run = runId != null ? runId : "challenge-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
         .withZone(ZoneOffset.UTC).format(Instant.now());
     Path championDir = champion != null ? champion : ReleaseFiles.current(models);
-    List<LabSampleFile> samples = DatasetScanner.scan(labSamples).stream().map(ChallengeCommand::sample).toList();
+    List<LabSampleFile> samples = labSamples == null ? List.of()
+        : DatasetScanner.scan(labSamples).stream().map(ChallengeCommand::sample).toList();
     PrintWriter err = spec.commandLine().getErr();
     ChallengerRequest request = new ChallengerRequest(run, releaseId != null ? releaseId : run, dataset, background,
         samples, championDir, work, training.cacheDir(), seed, heldBack, training.head(seed),

@@ -15,7 +15,8 @@ public record MlpHead(List<String> labels, int inputs, int hidden, float[] w1, f
   static final String OUTPUT = "output";
 
   public MlpHead {
-    labels = List.copyOf(labels);
+    // Not List.copyOf: callers look up labels that may be null (no background class) with indexOf.
+    labels = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(labels));
     if (w1.length != inputs * hidden || b1.length != hidden || w2.length != hidden * labels.size()
         || b2.length != labels.size()) {
       throw new IllegalArgumentException("weight shapes do not match " + inputs + " → " + hidden + " → "

@@ -12,7 +12,8 @@ import org.tribuo.classification.Label;
 record TribuoHead(Model<Label> model, List<String> labels, String description) implements TrainedHead {
 
   TribuoHead {
-    labels = List.copyOf(labels);
+    // Not List.copyOf: callers look up labels that may be null (no background class) with indexOf.
+    labels = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(labels));
   }
 
   @Override
