@@ -105,7 +105,7 @@ final class ChallengeCommand implements Callable<Integer> {
           err.printf(Locale.ROOT, "[%3.0f %%] %s: %s%n", progress.fraction() * 100, progress.phase(),
               progress.detail());
           err.flush();
-        }, training.fieldViews);
+        }, training.fieldViews, training.fieldViewPhotosPerClass);
     RunOutcome outcome = ChallengerRun.run(request);
 
     PrintWriter out = spec.commandLine().getOut();

@@ -157,7 +157,7 @@ public final class ChallengerRun {
       throws IOException {
     TrainingRequest training = new TrainingRequest(request.baseDataset(), request.backgroundDir(), challengerDir,
         request.releaseId(), request.seed(), request.head(), request.augmentations(), request.cacheDir(), List.of(),
-        request.maxLostCorrect(), request.fieldViews(), 0);
+        request.maxLostCorrect(), request.fieldViews(), request.fieldViewPhotosPerClass());
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("run_id", request.runId());
     provenance.put("champion", champion.id());
