@@ -50,6 +50,10 @@ final class ChallengeCommand implements Callable<Integer> {
       description = "Models folder, for the default champion (default: ${DEFAULT-VALUE}).")
   Path models;
 
+  @Option(names = "--challenger", description = "An already trained challenger release folder (same seed) to "
+      + "compare instead of training one; the training options are then unused.")
+  Path challenger;
+
   @Option(names = "--work", required = true,
       description = "Where the run's folder (challenger release, predictions, metrics, decision) is written.")
   Path work;
@@ -105,7 +109,7 @@ final class ChallengeCommand implements Callable<Integer> {
           err.printf(Locale.ROOT, "[%3.0f %%] %s: %s%n", progress.fraction() * 100, progress.phase(),
               progress.detail());
           err.flush();
-        }, training.fieldViews, training.fieldViewPhotosPerClass);
+        }, training.fieldViews, training.fieldViewPhotosPerClass, challenger);
     RunOutcome outcome = ChallengerRun.run(request);
 
     PrintWriter out = spec.commandLine().getOut();

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * @param cacheDir the embedding cache shared with the CLI
  * @param fieldViews field conditions the challenger's training leaf photos are also embedded under (empty: none)
  * @param fieldViewPhotosPerClass how many training leaf photos of each class get the field views (0: all)
+ * @param trainedChallenger an already trained challenger release folder to compare instead of training one (its
+ *     training settings are in its own release.json; it must have been split with the same seed), or null
  */
 public record ChallengerRequest(
     String runId,
@@ -40,7 +42,17 @@ public record ChallengerRequest(
     PromotionPolicy policy,
     Consumer<RunProgress> progress,
     List<FieldView> fieldViews,
-    int fieldViewPhotosPerClass) {
+    int fieldViewPhotosPerClass,
+    Path trainedChallenger) {
+
+  /** A request that trains its challenger. */
+  public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
+      List<LabSampleFile> labSamples, Path championDir, Path workDir, Path cacheDir, long seed, double heldBackShare,
+      HeadSettings head, List<Augmentation> augmentations, double maxLostCorrect, PromotionPolicy policy,
+      Consumer<RunProgress> progress, List<FieldView> fieldViews, int fieldViewPhotosPerClass) {
+    this(runId, releaseId, baseDataset, backgroundDir, labSamples, championDir, workDir, cacheDir, seed, heldBackShare,
+        head, augmentations, maxLostCorrect, policy, progress, fieldViews, fieldViewPhotosPerClass, null);
+  }
 
   /** A request with field views on every training photo. */
   public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
