@@ -38,7 +38,8 @@ final class ChallengeCommand implements Callable<Integer> {
   @Option(names = "--background", description = "Non-leaf photos (one class folder), answered as unknown.")
   Path background;
 
-  @Option(names = "--lab-samples", required = true, description = "Lab samples, one folder per class.")
+  @Option(names = "--lab-samples", description = "Lab samples, one folder per class (default: none: the challenger "
+      + "differs from the champion by its training settings alone, e.g. --head or --field-views).")
   Path labSamples;
 
   @Option(names = "--champion", description = "The champion's release folder (default: the release models/CURRENT "
@@ -48,6 +49,10 @@ final class ChallengeCommand implements Callable<Integer> {
   @Option(names = "--models", defaultValue = "${sys:plantspy.home:-.}/models",
       description = "Models folder, for the default champion (default: ${DEFAULT-VALUE}).")
   Path models;
+
+  @Option(names = "--challenger", description = "An already trained challenger release folder (same seed) to "
+      + "compare instead of training one; the training options are then unused.")
+  Path challenger;
 
   @Option(names = "--work", required = true,
       description = "Where the run's folder (challenger release, predictions, metrics, decision) is written.")
@@ -93,7 +98,8 @@ final class ChallengeCommand implements Callable<Integer> {
     String run = runId != null ? runId : "challenge-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
         .withZone(ZoneOffset.UTC).format(Instant.now());
     Path championDir = champion != null ? champion : ReleaseFiles.current(models);
-    List<LabSampleFile> samples = DatasetScanner.scan(labSamples).stream().map(ChallengeCommand::sample).toList();
+    List<LabSampleFile> samples = labSamples == null ? List.of()
+        : DatasetScanner.scan(labSamples).stream().map(ChallengeCommand::sample).toList();
     PrintWriter err = spec.commandLine().getErr();
     ChallengerRequest request = new ChallengerRequest(run, releaseId != null ? releaseId : run, dataset, background,
         samples, championDir, work, training.cacheDir(), seed, heldBack, training.head(seed),
@@ -103,7 +109,7 @@ final class ChallengeCommand implements Callable<Integer> {
           err.printf(Locale.ROOT, "[%3.0f %%] %s: %s%n", progress.fraction() * 100, progress.phase(),
               progress.detail());
           err.flush();
-        }, training.fieldViews);
+        }, training.fieldViews, training.fieldViewPhotosPerClass, challenger);
     RunOutcome outcome = ChallengerRun.run(request);
 
     PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package io.plantspy.trainer;
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.EmbeddingCache;
 import io.plantspy.trainer.field.FieldView;
+import io.plantspy.trainer.fit.HeadKind;
 import io.plantspy.trainer.fit.HeadSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,11 +15,25 @@ final class HeadTrainingOptions {
   @Option(names = "--epochs", defaultValue = "10")
   int epochs;
 
-  @Option(names = "--learning-rate", defaultValue = "0.1")
-  double learningRate;
+  @Option(names = "--head", defaultValue = "LOGISTIC",
+      description = "Classification head: LOGISTIC (Tribuo logistic regression) or MLP (one hidden ReLU layer, "
+          + "dropout, Adam) (default: ${DEFAULT-VALUE}).")
+  HeadKind head;
 
-  @Option(names = "--minibatch", defaultValue = "16")
-  int minibatch;
+  @Option(names = "--learning-rate",
+      description = "Initial learning rate (default: 0.1 for the logistic head's AdaGrad, 0.001 for the MLP's Adam).")
+  Double learningRate;
+
+  @Option(names = "--minibatch", description = "Examples per gradient step (default: 16 logistic, 128 MLP).")
+  Integer minibatch;
+
+  @Option(names = "--hidden-units", defaultValue = "256",
+      description = "Width of the MLP's hidden layer (default: ${DEFAULT-VALUE}).")
+  int hiddenUnits;
+
+  @Option(names = "--dropout", defaultValue = "0.2",
+      description = "Share of the MLP's hidden units dropped per training step (default: ${DEFAULT-VALUE}).")
+  double dropout;
 
   @Option(names = "--augment", split = ",",
       defaultValue = "NONE,FLIP_HORIZONTAL,FLIP_VERTICAL,ROTATE_90,ROTATE_270,ZOOM_CENTER",
@@ -50,7 +65,9 @@ final class HeadTrainingOptions {
   }
 
   HeadSettings head(long seed) {
-    return new HeadSettings(epochs, learningRate, minibatch, seed);
+    boolean mlp = head == HeadKind.MLP;
+    return new HeadSettings(head, epochs, learningRate != null ? learningRate : mlp ? 0.001 : 0.1,
+        minibatch != null ? minibatch : mlp ? 128 : 16, seed, hiddenUnits, dropout);
   }
 
   Path cacheDir() {

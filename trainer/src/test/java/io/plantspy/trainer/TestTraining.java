@@ -2,6 +2,7 @@ package io.plantspy.trainer;
 
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.field.FieldView;
+import io.plantspy.trainer.fit.HeadKind;
 import io.plantspy.trainer.fit.HeadSettings;
 import io.plantspy.trainer.fit.TrainingRequest;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class TestTraining {
   private int epochs = 10;
   private double learningRate = 0.1;
   private int minibatch = 8;
+  private int mlpHiddenUnits;
   private List<Augmentation> augmentations = List.of(Augmentation.NONE);
   private Path cache;
   private List<String> holdOut = List.of();
@@ -82,6 +84,13 @@ public final class TestTraining {
     return this;
   }
 
+  /** An MLP head of this width instead of the logistic head (Adam's learning rate 0.01). */
+  public TestTraining mlp(int hiddenUnits) {
+    this.mlpHiddenUnits = hiddenUnits;
+    this.learningRate = 0.01;
+    return this;
+  }
+
   public TestTraining fieldViews(FieldView... views) {
     this.fieldViews = List.of(views);
     return this;
@@ -89,7 +98,8 @@ public final class TestTraining {
 
   public TrainingRequest request() {
     return new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
-        new HeadSettings(epochs, learningRate, minibatch, seed), augmentations, cache, holdOut, maxLostCorrect,
+        mlpHiddenUnits == 0 ? new HeadSettings(epochs, learningRate, minibatch, seed)
+            : new HeadSettings(HeadKind.MLP, epochs, learningRate, minibatch, seed, mlpHiddenUnits, 0.2), augmentations, cache, holdOut, maxLostCorrect,
         fieldViews, 0);
   }
 }

@@ -1,9 +1,6 @@
 package io.plantspy.trainer.fit;
 
 import ai.onnx.proto.OnnxMl;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -239,35 +236,12 @@ public final class ClassDistanceFitter {
         node("Add", "minus_two_dots", "within_norm", "partial"),
         node("Add", "partial", "class_mean_norms", "class_distance"),
         node("Sub", "class_distance", "overall_norm", OUTPUT));
-    OnnxMl.GraphProto graph = OnnxMl.GraphProto.newBuilder()
-        .setName("plantspy_class_distances")
-        .addInput(valueInfo(INPUT, d))
-        .addOutput(valueInfo(OUTPUT, classes))
-        .addAllInitializer(initializers)
-        .addAllNode(nodes)
-        .build();
-    return OnnxMl.ModelProto.newBuilder()
-        .setIrVersion(8)
-        .setProducerName("plantspy-trainer")
-        .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
-        .setGraph(graph)
-        .build();
+    return OnnxGraphs.model("plantspy_class_distances", List.of(OnnxGraphs.valueInfo(INPUT, d)),
+        List.of(OnnxGraphs.valueInfo(OUTPUT, classes)), initializers, nodes);
   }
 
   private static OnnxMl.NodeProto node(String op, String left, String right, String output) {
-    return OnnxMl.NodeProto.newBuilder().setOpType(op).setName(output).addInput(left).addInput(right)
-        .addOutput(output).build();
-  }
-
-  private static OnnxMl.ValueInfoProto valueInfo(String name, int width) {
-    OnnxMl.TensorShapeProto shape = OnnxMl.TensorShapeProto.newBuilder()
-        .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))
-        .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(width))
-        .build();
-    return OnnxMl.ValueInfoProto.newBuilder().setName(name)
-        .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
-            .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setShape(shape)))
-        .build();
+    return OnnxGraphs.node(op, left, right, output);
   }
 
   private static float[] toFloats(DMatrixRMaj matrix) {
@@ -279,15 +253,6 @@ public final class ClassDistanceFitter {
   }
 
   private static OnnxMl.TensorProto tensor(String name, float[] values, long... dims) {
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asFloatBuffer().put(values);
-    OnnxMl.TensorProto.Builder tensor = OnnxMl.TensorProto.newBuilder()
-        .setName(name)
-        .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber())
-        .setRawData(ByteString.copyFrom(buffer.array()));
-    for (long dim : dims) {
-      tensor.addDims(dim);
-    }
-    return tensor.build();
+    return OnnxGraphs.tensor(name, values, dims);
   }
 }

@@ -33,9 +33,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
-import org.tribuo.impl.ArrayExample;
 
 /**
  * Trains a release end to end: split the dataset, embed it with the frozen backbone, train the head, export
@@ -102,36 +99,38 @@ public final class ReleaseTrainer {
   /** The file a release keeps its class-distance model in. */
   static final String CLASS_DISTANCES_FILE = "class-distances.onnx";
 
-  private record HeadRun(Model<Label> model, byte[] onnx, String input, String output, List<String> labels,
+  private record HeadRun(TrainedHead model, byte[] onnx, String input, String output, List<String> labels,
       byte[] distancesOnnx, Thresholds thresholds, List<ScoredImage> validationScores, Evaluation test,
       List<ScoredImage> testScores, double parity) {}
 
   private HeadRun trainHead(TrainingData data, Map<String, Map<String, float[]>> trainFeatures,
       Map<String, float[]> plain, List<String> excluded) {
-    String[] names = FeatureVectors.names(BackboneFiles.FEATURE_DIM);
     List<LabelledImage> trainImages = without(data.split(Split.TRAIN), excluded);
     Standardizer standardizer = Standardizer.fit(trainImages.stream()
         .map(i -> trainFeatures.get(PLAIN).get(i.sha256())).filter(java.util.Objects::nonNull).toList(),
         BackboneFiles.FEATURE_DIM);
-    List<ArrayExample<Label>> examples = new ArrayList<>();
+    List<float[]> rows = new ArrayList<>();
+    List<String> rowLabels = new ArrayList<>();
     for (LabelledImage image : trainImages) {
       for (Map<String, float[]> features : trainFeatures.values()) {
         float[] vector = features.get(image.sha256());
         if (vector != null) {
-          examples.add(FeatureVectors.example(image.label(), names, standardizer.apply(vector)));
+          rows.add(standardizer.apply(vector));
+          rowLabels.add(image.label());
         }
       }
     }
-    log.info("training head on {} examples{}", examples.size(), excluded.isEmpty() ? "" : " without " + excluded);
+    log.info("training {} head on {} examples{}", request.head().kind(), rows.size(),
+        excluded.isEmpty() ? "" : " without " + excluded);
     long started = System.nanoTime();
-    Model<Label> model = new HeadTrainer(request.head()).train(examples, request.datasetDir().toString());
+    TrainedHead model = new HeadTrainer(request.head()).train(rows, rowLabels, request.datasetDir().toString());
+    rows = null; // the standardised copies are the largest thing held; the class distance makes its own
     log.info("head trained in {} s", (System.nanoTime() - started) / 1_000_000_000);
-    OnnxMl.ModelProto proto =
-        StandardizedHead.wrap(HeadTrainer.exportOnnx(model, BackboneFiles.FEATURE_DIM), standardizer);
+    OnnxMl.ModelProto proto = StandardizedHead.wrap(model.exportOnnx(BackboneFiles.FEATURE_DIM), standardizer);
     byte[] onnx = proto.toByteArray();
     String input = proto.getGraph().getInput(0).getName();
     String output = proto.getGraph().getOutput(0).getName();
-    List<String> labels = HeadTrainer.labels(model);
+    List<String> labels = model.labels();
     // The class distance learns what a class's photos look like: the photos as they are and, when trained with
     // them, under field conditions too (else every composite is far from every class and answered unknown).
     List<Map<String, float[]>> distanceViews = new ArrayList<>();
@@ -153,7 +152,7 @@ public final class ReleaseTrainer {
       Evaluation evaluation =
           new Evaluation(labels, data.backgroundLabel(), new OpenSetRule(labels, data.backgroundLabel(), thresholds),
               testScores);
-      double parity = TribuoOnnxParity.agreement(model, standardizer, labels, testScores, plain);
+      double parity = HeadOnnxParity.agreement(model, standardizer, testScores, plain);
       return new HeadRun(model, onnx, input, output, labels, distancesOnnx, thresholds, validationScores, evaluation,
           testScores, parity);
     }
@@ -266,9 +265,7 @@ public final class ReleaseTrainer {
           + (request.fieldViewPhotosPerClass() == 0 ? "" : "; " + request.fieldViewPhotosPerClass()
           + " photos per class") + ")");
     }
-    training.put("head", "per-feature standardisation, then Tribuo LinearSGDTrainer (multinomial logistic "
-        + "regression, LogMulticlass), AdaGrad lr=" + request.head().learningRate()
-        + ", epochs=" + request.head().epochs() + ", minibatch=" + request.head().minibatch());
+    training.put("head", run.model().description());
     training.put("preprocessing", Embedder.PREPROCESSING_VERSION);
     training.put("max_lost_correct_on_validation", Double.toString(request.maxLostCorrect()));
     training.put("open_set", "max-softmax (" + ThresholdCalibrator.SOFTMAX_SHARE + " of the budget) or class distance");

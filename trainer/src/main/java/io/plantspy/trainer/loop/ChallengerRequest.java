@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  *     decision) are written
  * @param cacheDir the embedding cache shared with the CLI
  * @param fieldViews field conditions the challenger's training leaf photos are also embedded under (empty: none)
+ * @param fieldViewPhotosPerClass how many training leaf photos of each class get the field views (0: all)
+ * @param trainedChallenger an already trained challenger release folder to compare instead of training one (its
+ *     training settings are in its own release.json; it must have been split with the same seed), or null
  */
 public record ChallengerRequest(
     String runId,
@@ -38,7 +41,27 @@ public record ChallengerRequest(
     double maxLostCorrect,
     PromotionPolicy policy,
     Consumer<RunProgress> progress,
-    List<FieldView> fieldViews) {
+    List<FieldView> fieldViews,
+    int fieldViewPhotosPerClass,
+    Path trainedChallenger) {
+
+  /** A request that trains its challenger. */
+  public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
+      List<LabSampleFile> labSamples, Path championDir, Path workDir, Path cacheDir, long seed, double heldBackShare,
+      HeadSettings head, List<Augmentation> augmentations, double maxLostCorrect, PromotionPolicy policy,
+      Consumer<RunProgress> progress, List<FieldView> fieldViews, int fieldViewPhotosPerClass) {
+    this(runId, releaseId, baseDataset, backgroundDir, labSamples, championDir, workDir, cacheDir, seed, heldBackShare,
+        head, augmentations, maxLostCorrect, policy, progress, fieldViews, fieldViewPhotosPerClass, null);
+  }
+
+  /** A request with field views on every training photo. */
+  public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
+      List<LabSampleFile> labSamples, Path championDir, Path workDir, Path cacheDir, long seed, double heldBackShare,
+      HeadSettings head, List<Augmentation> augmentations, double maxLostCorrect, PromotionPolicy policy,
+      Consumer<RunProgress> progress, List<FieldView> fieldViews) {
+    this(runId, releaseId, baseDataset, backgroundDir, labSamples, championDir, workDir, cacheDir, seed, heldBackShare,
+        head, augmentations, maxLostCorrect, policy, progress, fieldViews, 0);
+  }
 
   /** A request without field views. */
   public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
@@ -46,13 +69,16 @@ public record ChallengerRequest(
       HeadSettings head, List<Augmentation> augmentations, double maxLostCorrect, PromotionPolicy policy,
       Consumer<RunProgress> progress) {
     this(runId, releaseId, baseDataset, backgroundDir, labSamples, championDir, workDir, cacheDir, seed, heldBackShare,
-        head, augmentations, maxLostCorrect, policy, progress, List.of());
+        head, augmentations, maxLostCorrect, policy, progress, List.of(), 0);
   }
 
   public ChallengerRequest {
     labSamples = List.copyOf(labSamples);
     augmentations = List.copyOf(augmentations);
     fieldViews = List.copyOf(fieldViews);
+    if (fieldViewPhotosPerClass < 0) {
+      throw new IllegalArgumentException("fieldViewPhotosPerClass must be 0 (all) or more");
+    }
     if (heldBackShare < 0 || heldBackShare >= 1) {
       throw new IllegalArgumentException("heldBackShare must be in [0, 1)");
     }

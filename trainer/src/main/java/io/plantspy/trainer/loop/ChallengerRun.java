@@ -61,7 +61,8 @@ public final class ChallengerRun {
 
   private RunOutcome execute() throws IOException {
     Path reportDir = request.workDir().resolve(request.runId());
-    Path challengerDir = reportDir.resolve(request.releaseId());
+    Path challengerDir = request.trainedChallenger() != null ? request.trainedChallenger()
+        : reportDir.resolve(request.releaseId());
     ReleaseManifest champion = ReleaseFiles.readManifest(request.championDir());
 
     enter("preparing", 0, "splitting the base dataset and " + request.labSamples().size() + " lab samples");
@@ -74,11 +75,25 @@ public final class ChallengerRun {
     enter("embedding", 0.05, "embedding training and evaluation images (cached ones are reused)");
     Map<String, float[]> evaluationFeatures = embed(set);
 
-    enter("training", 0.55, "training the challenger on " + set.data().split(Split.TRAIN).size() + " images");
-    // A photo that does not decode has no features and is skipped by training: it is not listed as trained.
-    List<String> trained = set.trainedSha256s().stream().filter(decodable::contains).toList();
-    ReleaseManifest challenger = train(set, challengerDir, champion);
-    Files.write(challengerDir.resolve(TRAINED_SHA256_FILE), trained);
+    List<String> trained;
+    ReleaseManifest challenger;
+    if (request.trainedChallenger() != null) {
+      // Trained before (e.g. by `train` with the same seed and options): compared as it is, nothing written into it.
+      enter("training", 0.55, "using the trained challenger " + challengerDir);
+      challenger = ReleaseFiles.readManifest(challengerDir);
+      String challengerSeed = challenger.training().get("seed");
+      if (!Long.toString(request.seed()).equals(challengerSeed)) {
+        throw new IllegalArgumentException("the challenger " + challenger.id() + " was split with seed "
+            + challengerSeed + ", this run with " + request.seed() + ": its test photos would not be the evaluation's");
+      }
+      trained = List.of();
+    } else {
+      enter("training", 0.55, "training the challenger on " + set.data().split(Split.TRAIN).size() + " images");
+      // A photo that does not decode has no features and is skipped by training: it is not listed as trained.
+      trained = set.trainedSha256s().stream().filter(decodable::contains).toList();
+      challenger = train(set, challengerDir, champion);
+      Files.write(challengerDir.resolve(TRAINED_SHA256_FILE), trained);
+    }
 
     enter("evaluating", 0.85, "champion and challenger on " + set.evaluation().size() + " evaluation images");
     Files.createDirectories(reportDir);
@@ -157,7 +172,7 @@ public final class ChallengerRun {
       throws IOException {
     TrainingRequest training = new TrainingRequest(request.baseDataset(), request.backgroundDir(), challengerDir,
         request.releaseId(), request.seed(), request.head(), request.augmentations(), request.cacheDir(), List.of(),
-        request.maxLostCorrect(), request.fieldViews(), 0);
+        request.maxLostCorrect(), request.fieldViews(), request.fieldViewPhotosPerClass());
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("run_id", request.runId());
     provenance.put("champion", champion.id());

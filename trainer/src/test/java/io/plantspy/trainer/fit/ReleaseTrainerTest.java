@@ -59,6 +59,30 @@ class ReleaseTrainerTest {
   }
 
   @Test
+  void trainsAnMlpHeadReleaseThatTheClassifierServes() throws Exception {
+    Path dataset = work.resolve("dataset");
+    Path background = work.resolve("background");
+    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
+    SyntheticDataset.leaves(dataset.resolve("Testleaf___Rust"), 20, true, 2);
+    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 20);
+    Path releaseDir = work.resolve("models/releases/mlp");
+
+    ReleaseTrainer.Outcome outcome = new ReleaseTrainer(TestTraining.on(dataset, releaseDir).background(background)
+        .releaseId("mlp").mlp(16).cache(work.resolve("cache")).request()).run();
+
+    ReleaseManifest manifest = ReleaseFiles.readManifest(releaseDir);
+    assertThat(manifest.training().get("head")).contains("MLP");
+    assertThat(manifest.metrics().get("onnx_matches_trainer")).isEqualTo(1.0);
+    assertThat(outcome.test().metrics().get("top1_accuracy")).isGreaterThanOrEqualTo(0.75);
+    LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
+    try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(1))) {
+      byte[] rusty = Files.readAllBytes(Files.list(dataset.resolve("Testleaf___Rust")).sorted().findFirst().orElseThrow());
+      ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(rusty), 1).get(0);
+      assertThat(diagnosis.top3().get(0).label()).isEqualTo("Testleaf___Rust");
+    }
+  }
+
+  @Test
   void fieldViewsAddTrainingExamplesAndAreRecordedInTheRelease() throws Exception {
     Path dataset = work.resolve("dataset");
     Path background = work.resolve("background");

@@ -1,6 +1,7 @@
 package io.plantspy.trainer.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.trainer.TestData;
@@ -125,6 +126,34 @@ class ChallengerRunIT {
     assertThat(outcome.decision().reasons())
         .anyMatch(r -> r.contains("Corn_(maize)___Common_rust_ lost") && r.endsWith("significant (p < 0.0500), blocks")
             || r.contains("below the champion's"));
+  }
+
+  @Test
+  void aTrainedChallengerIsComparedAsItIsAndOneSplitWithAnotherSeedIsRefused() throws IOException {
+    // An MLP head on the champion's own data and seed: a challenger that differs by its training options alone.
+    Path trained = work.resolve("trained-mlp");
+    new ReleaseTrainer(TestTraining.on(base, trained).releaseId("trained-mlp").seed(SEED).mlp(32)
+        .cache(work.resolve("cache")).maxLostCorrect(0.02).request()).run();
+    String headSha256 = ReleaseFiles.readManifest(trained).headSha256();
+
+    RunOutcome outcome = ChallengerRun.run(trainedRequest("run-trained", trained, SEED));
+
+    assertThat(outcome.challengerDir()).isEqualTo(trained);
+    assertThat(outcome.challenger().training().get("head")).contains("MLP");
+    assertThat(ReleaseFiles.readManifest(trained).headSha256()).isEqualTo(headSha256);
+    assertThat(trained.resolve(ChallengerRun.TRAINED_SHA256_FILE)).doesNotExist();
+    assertThat(TestPredictions.read(outcome.comparison().championPredictions()).keySet())
+        .isEqualTo(TestPredictions.read(outcome.comparison().challengerPredictions()).keySet());
+    assertThat(outcome.reportDir().resolve("decision.json")).isRegularFile();
+
+    assertThatThrownBy(() -> ChallengerRun.run(trainedRequest("run-other-seed", trained, SEED + 1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed");
+  }
+
+  private static ChallengerRequest trainedRequest(String runId, Path trained, long seed) {
+    return new ChallengerRequest(runId, runId, base, null, List.of(), champion, work.resolve("runs"),
+        work.resolve("cache"), seed, HELD_BACK_SHARE, new HeadSettings(10, 0.1, 16, seed), List.of(Augmentation.NONE),
+        0.02, POLICY, p -> {}, List.of(), 0, trained);
   }
 
   private static ChallengerRequest request(String runId, List<LabSampleFile> samples,
