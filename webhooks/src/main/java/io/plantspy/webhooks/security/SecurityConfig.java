@@ -30,8 +30,9 @@ public class SecurityConfig {
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .authorizeExchange(ex -> ex
-            .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+            // Prometheus scrapes without a realm token, as probes read health (docs/architecture.md, Observability).
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
+                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())

@@ -30,7 +30,8 @@ public class SecurityConfig {
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .authorizeExchange(ex -> ex
-            .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            // Prometheus scrapes without a realm token, as probes read health (docs/architecture.md, Observability).
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())
