@@ -95,6 +95,25 @@ class DiagnosisScenariosIT {
   }
 
   @Test
+  void oneTraceFollowsADiagnosisThroughTheProcessorAndItsMetersAreScraped() throws Exception {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    PlatformApi api = new PlatformApi(platform.apiUrl() + "/api/v1/diagnoses", token("grower"));
+    HttpRequest traced = HttpRequest.newBuilder(api.upload(LeafPhotos.knownLeaf("Tomato___healthy"), "leaf.jpg",
+        "?wait=60s"), (name, value) -> true).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build();
+    HttpResponse<String> response = HTTP.send(traced, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    // The real processor copied the request record's traceparent onto the result the listener stored.
+    assertThat(JSON.readTree(response.body()).path("traceId").asString()).isEqualTo(traceId);
+
+    URI processorMetrics = URI.create("http://" + ScriptedPlatform.HOST + ":" + platform.port("processor")
+        + "/actuator/prometheus");
+    HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(processorMetrics).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body()).contains("plantspy_processor_requests_total{", "plantspy_processor_release_champion{");
+  }
+
+  @Test
   void largePhotoTravelsAsAClaimCheckThroughGridFs() throws Exception {
     byte[] photo = LeafPhotos.enlarged(LeafPhotos.knownLeaf("Tomato___healthy"), 2000);
     assertThat(photo.length).as("above the 256 KiB inline limit").isGreaterThan(256 * 1024);

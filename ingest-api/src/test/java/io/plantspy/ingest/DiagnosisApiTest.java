@@ -19,6 +19,7 @@ import com.mongodb.reactivestreams.client.gridfs.GridFSBuckets;
 import com.sun.net.httpserver.HttpServer;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.kafka.ResultPartitions;
+import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.ingest.mongo.IdempotencyRecord;
 import io.plantspy.ingest.mongo.IdempotencyStore;
@@ -26,21 +27,30 @@ import io.plantspy.schemas.Answer;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.InlineImage;
+import io.plantspy.testsupport.ExportedMetrics;
 import io.plantspy.testsupport.TestMongo;
 import io.plantspy.testsupport.TestTokens;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -584,6 +594,83 @@ class DiagnosisApiTest {
     client.options().uri("http://api.plantspy.test/api/v1/diagnoses").header(HttpHeaders.ORIGIN, "https://evil.test")
         .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
         .expectStatus().isForbidden();
+  }
+
+  // --- observability ---
+
+  @Test
+  void oneTraceFollowsADiagnosisFromTheCallThroughItsRequestAndResultRecordsToTheStoredDiagnosis() {
+    // The caller's own trace (W3C traceparent) is continued, so its id is known before the call.
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    Map<?, ?> answer = as(client, "tess", "category").post().uri("/api/v1/diagnoses?wait=10s")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .body(image(TestImages.png(16))).exchange()
+        .expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody();
+    String id = answer.get("id").toString();
+
+    assertThat(traceIdOf(processor.traceparents.get(id))).as("request record's traceparent").isEqualTo(traceId);
+    assertThat(traceIdOf(resultRecordTraceparent(id))).as("result record's traceparent").isEqualTo(traceId);
+    assertThat(mongo.findById(id, DiagnosisDocument.class).block(Duration.ofSeconds(5)).result().traceId())
+        .as("stored diagnosis").isEqualTo(traceId);
+    assertThat(answer.get("traceId")).as("the answer").isEqualTo(traceId);
+    as(client, "tess", "category").get().uri("/api/v1/diagnoses/" + id).exchange()
+        .expectBody().jsonPath("$.traceId").isEqualTo(traceId);
+  }
+
+  @Test
+  void aCallWithoutTraceparentStartsATraceThatTheStoredDiagnosisNames() {
+    String id = as(client, "tess", "category").post().uri("/api/v1/diagnoses?wait=10s")
+        .body(image(TestImages.png(16))).exchange()
+        .expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+    String traceId = traceIdOf(processor.traceparents.get(id));
+    assertThat(traceId).as("request record's trace id").matches("[0-9a-f]{32}");
+    assertThat(mongo.findById(id, DiagnosisDocument.class).block(Duration.ofSeconds(5)).result().traceId())
+        .isEqualTo(traceId);
+  }
+
+  @Test
+  void servesPrometheusMetricsWithoutAToken() {
+    // A diagnosis first, so the Kafka clients have connected and the listener has stored a result.
+    as(client, "tess", "category").post().uri("/api/v1/diagnoses?wait=10s").body(image(TestImages.png(16)))
+        .exchange().expectStatus().isOk();
+    await("every listed metric scraped").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      String scrape = client.get().uri("/actuator/prometheus").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      assertThat(scrape).contains("plantspy_results_skipped_total{application=\"plantspy-ingest-api\"");
+      assertThat(ExportedMetrics.of("ingest-api").missingFrom(scrape))
+          .as("listed names without a sample").isEmpty();
+    });
+  }
+
+  private static String traceIdOf(String traceparent) {
+    return traceparent == null ? null : traceparent.split("-")[1];
+  }
+
+  /** The traceparent header of the result record of diagnosis {@code id}, read from the results topic. */
+  private String resultRecordTraceparent(String id) {
+    Map<String, Object> config = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, context.getEnvironment().getProperty("spring.embedded.kafka.brokers"),
+        ConsumerConfig.GROUP_ID_CONFIG, "trace-check-" + id,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("plantspy.diagnosis.results"));
+      List<String> found = new ArrayList<>();
+      await("the result record").atMost(Duration.ofSeconds(20)).until(() -> {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          Header header = record.headers().lastHeader("traceparent");
+          if (id.equals(record.key()) && header != null) {
+            found.add(new String(header.value(), StandardCharsets.US_ASCII));
+          }
+        }
+        return !found.isEmpty();
+      });
+      return found.get(0);
+    }
   }
 
   // --- helpers ---

@@ -6,11 +6,13 @@ import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.schemas.Timings;
 import io.plantspy.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -31,6 +34,8 @@ final class FakeProcessor implements AutoCloseable {
   static final String MODEL_RELEASE = "test-release-1";
 
   final List<DiagnosisRequest> seen = new CopyOnWriteArrayList<>();
+  /** The traceparent header of each request record seen, by request id. */
+  final Map<String, String> traceparents = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
 
@@ -51,7 +56,15 @@ final class FakeProcessor implements AutoCloseable {
           for (ConsumerRecord<String, DiagnosisRequest> record : consumer.poll(Duration.ofMillis(100))) {
             seen.add(record.value());
             DiagnosisResult result = answer(record.value());
-            producer.send(new ProducerRecord<>(topics.results().name(), result.getId(), result));
+            ProducerRecord<String, DiagnosisResult> answer =
+                new ProducerRecord<>(topics.results().name(), result.getId(), result);
+            // As the processor does: the request's trace context travels on to its result.
+            Header traceparent = record.headers().lastHeader("traceparent");
+            if (traceparent != null) {
+              traceparents.put(result.getId(), new String(traceparent.value(), StandardCharsets.US_ASCII));
+              answer.headers().add(traceparent);
+            }
+            producer.send(answer);
           }
           producer.flush();
         }

@@ -210,6 +210,6 @@ class UnrecordedWaitTest {
 
   private static StoredResult tomato() {
     return new StoredResult(FakeProcessor.MODEL_RELEASE, new StoredResult.Label("Tomato", 0.98f), null, null, null,
-        List.of(), false, null, null, new StoredResult.Timings(5, 3, 20, 1), Instant.now());
+        List.of(), false, null, null, new StoredResult.Timings(5, 3, 20, 1), Instant.now(), null);
   }
 }

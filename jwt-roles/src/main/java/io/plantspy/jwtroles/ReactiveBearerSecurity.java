@@ -11,9 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one security chain of the WebFlux services: stateless bearer tokens of the realm, realm roles as
- * authorities (only the roles the service knows, named by subject), health and the service's own public paths open,
- * the actuator beyond health for {@code admin}, every {@code /api} call authenticated (what a caller may see is the
- * features' business), anything else denied; refusals as problem JSON, an unreachable realm as 503. A service's
+ * authorities (only the roles the service knows, named by subject), health, metrics and the service's own public
+ * paths open, the rest of the actuator for {@code admin}, every {@code /api} call authenticated (what a caller may see
+ * is the features' business), anything else denied; refusals as problem JSON, an unreachable realm as 503. A service's
  * {@code SecurityConfig} builds it with its roles and public paths:
  *
  * <pre>{@code
@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReactiveBearerSecurity {
 
-  private static final List<String> HEALTH = List.of("/actuator/health", "/actuator/health/**");
+  // Prometheus scrapes without a realm token, as probes read health (docs/architecture.md, Observability).
+  private static final List<String> HEALTH = List.of("/actuator/health", "/actuator/health/**",
+      "/actuator/prometheus");
 
   private final ServerHttpSecurity http;
   private final ReactiveJwtDecoder decoder;

@@ -3,7 +3,6 @@ package io.plantspy.processor;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
 import io.plantspy.processor.config.StreamsSettings;
 import io.plantspy.processor.metrics.BulkMetrics;
@@ -23,13 +22,15 @@ import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the model, the blob store, the metrics registry and the topology into a running Kafka Streams instance. */
+/**
+ * Wires the model, the blob store and the topology into a running Kafka Streams instance. The meter registry is
+ * the actuator's (Prometheus, scraped at /actuator/prometheus).
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcessorConfiguration {
 
@@ -38,13 +39,6 @@ class ProcessorConfiguration {
 
   /** How long a stream thread may wait for the schema topic; well within max.poll.interval.ms. */
   private static final Duration SCHEMA_TOPIC_TIMEOUT = Duration.ofSeconds(10);
-
-  /** Without the actuator nobody else provides a registry; a deployment can replace it (Prometheus, OTLP). */
-  @Bean
-  @ConditionalOnMissingBean
-  MeterRegistry meterRegistry() {
-    return new SimpleMeterRegistry();
-  }
 
   /**
    * The served release: the one announced on the releases topic when there is one (fetched from GridFS), else the

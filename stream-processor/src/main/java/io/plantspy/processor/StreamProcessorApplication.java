@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The stream processor service: hosts the Kafka Streams topology that turns diagnosis requests into results.
- * No web server (see application.properties); the JVM stays up through Kafka Streams' non-daemon threads.
+ * Its HTTP server serves the actuator only (health, prometheus; see application.properties).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -3,7 +3,10 @@ package io.plantspy.processor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -23,6 +26,9 @@ final class StreamsLifecycle implements SmartLifecycle {
   // Three thread failures within a minute are replaced; a fourth shuts the client down (see ThreadFailureBudget).
   private static final int MAX_THREAD_FAILURES = 3;
   private static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+  // Kafka adds its per-partition metrics (consumer lag per topic and partition) at each assignment; the binder looks
+  // for new ones this often (Micrometer's default is a minute, long after a rebalance).
+  private static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
 
   private final Topology topology;
   private final Properties properties;
@@ -30,6 +36,7 @@ final class StreamsLifecycle implements SmartLifecycle {
   private final Runnable onFatalError;
   private KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
+  private ScheduledExecutorService metricsRefresh;
 
   /**
    * @param onFatalError called once if Kafka Streams ends in ERROR (all its threads gone); the service should exit
@@ -62,7 +69,12 @@ final class StreamsLifecycle implements SmartLifecycle {
         onFatalError.run();
       }
     });
-    streamsMetrics = new KafkaStreamsMetrics(streams);
+    metricsRefresh = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "plantspy-streams-metrics");
+      thread.setDaemon(true);
+      return thread;
+    });
+    streamsMetrics = new KafkaStreamsMetrics(streams, List.of(), metricsRefresh, METRICS_REFRESH);
     streamsMetrics.bindTo(registry);
     log.info("Starting Kafka Streams:\n{}", topology.describe());
     streams.start();
@@ -73,6 +85,7 @@ final class StreamsLifecycle implements SmartLifecycle {
     if (streams != null) {
       streams.close(CLOSE_TIMEOUT);
       streamsMetrics.close();
+      metricsRefresh.shutdownNow();
       streams = null;
     }
   }

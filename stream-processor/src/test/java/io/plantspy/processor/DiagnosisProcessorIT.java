@@ -3,22 +3,28 @@ package io.plantspy.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.plantspy.processor.config.ProcessorProperties;
+import io.plantspy.processor.config.StreamsSettings;
+import io.plantspy.processor.images.ImageResolver;
 import io.plantspy.processor.inference.ReleaseClassifier;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
+import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.processor.topology.TestRequests;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.SchemaTopic;
 import io.plantspy.schemas.TopicNames;
+import io.plantspy.testsupport.ExportedMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,8 +54,14 @@ class DiagnosisProcessorIT {
   private EmbeddedKafkaKraftBroker broker;
   private final List<Instance> instances = new ArrayList<>();
 
-  private record Instance(KafkaStreams streams, SimpleMeterRegistry registry, ReleaseClassifier model,
-      SchemaCatalog schemas) {}
+  // Started as the application starts it (StreamsLifecycle), so its Kafka Streams metrics are bound as there.
+  private record Instance(StreamsLifecycle lifecycle, PrometheusMeterRegistry registry, ReleaseClassifier model,
+      SchemaCatalog schemas) {
+
+    KafkaStreams streams() {
+      return lifecycle.streams();
+    }
+  }
 
   @BeforeEach
   void startBroker() {
@@ -60,7 +72,7 @@ class DiagnosisProcessorIT {
   @AfterEach
   void stopEverything() {
     instances.forEach(instance -> {
-      instance.streams().close(Duration.ofSeconds(10));
+      instance.lifecycle().stop();
       instance.model().close();
       instance.schemas().close();
     });
@@ -75,9 +87,16 @@ class DiagnosisProcessorIT {
 
     List<String> ids = produceRequests();
     awaitAnswers(ids);
+    for (Instance instance : instances) {
+      // Consumer lag per topic and partition, registered once the binder has seen the assignment's metrics.
+      await("the listed Kafka metrics").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          assertThat(ExportedMetrics.of("stream-processor").only(name -> name.startsWith("kafka_"))
+              .missingFrom(instance.registry().scrape()))
+              .as("listed names without a sample").isEmpty());
+    }
     // Stopped, the instances have no open transaction left: reading the topic to its end sees every result
     // they will ever write, so a duplicate cannot arrive after the count.
-    instances.forEach(instance -> instance.streams().close(Duration.ofSeconds(10)));
+    instances.forEach(instance -> instance.lifecycle().stop());
     Map<String, List<DiagnosisResult>> answers = ExactlyOnceKafka.allResults(broker, TOPICS.results());
 
     assertThat(answers).containsOnlyKeys(ids);
@@ -95,9 +114,15 @@ class DiagnosisProcessorIT {
     ProcessorProperties config = ProcessorProperties.defaults()
         .withKafka(broker.getBrokersAsString(), "plantspy-it", tempDir.resolve(name), 1);
     ReleaseClassifier model = ReleaseClassifier.load(TestRequests.servingCommittedModels());
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SchemaCatalog schemas = ExactlyOnceKafka.schemas(broker);
-    return new Instance(ExactlyOnceKafka.startStreams(config, model, registry, schemas), registry, model, schemas);
+    Properties props = StreamsSettings.from(config);
+    props.put("commit.interval.ms", "100");
+    StreamsLifecycle lifecycle = new StreamsLifecycle(
+        DiagnosisTopology.buildTopology(config, model, ImageResolver.inlineOnly(), registry, schemas), props, registry,
+        () -> {});
+    lifecycle.start();
+    return new Instance(lifecycle, registry, model, schemas);
   }
 
   private boolean oneActiveTaskEach() {

@@ -11,11 +11,15 @@ import io.plantspy.processor.topology.DiagnosisTopology;
 import io.plantspy.processor.topology.TestRequests;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.TopicNames;
+import io.plantspy.testsupport.ExportedMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.context.LifecycleProcessor;
 
 /**
@@ -65,6 +69,32 @@ class ProcessorWiringTest {
       assertThat(context.getBeansOfType(StreamsLifecycle.class)).hasSize(2)
           .allSatisfy((name, lifecycle) -> assertThat(lifecycle.isRunning()).as(name).isFalse());
     });
+  }
+
+  @Test
+  void servesItsMetersToPrometheusAtTheActuatorEndpointItsPropertiesExpose() {
+    new ReactiveWebApplicationContextRunner()
+        // The committed application.properties, whose exposure list is what is tested.
+        .withInitializer(new ConfigDataApplicationContextInitializer())
+        .withUserConfiguration(StreamProcessorApplication.class)
+        .withBean(LIFECYCLE_PROCESSOR, LifecycleProcessor.class, NothingStarts::new)
+        .withPropertyValues(
+            "plantspy.processor.bootstrap-servers=127.0.0.1:1",
+            "plantspy.processor.application-id=plantspy-wiring-test",
+            "plantspy.processor.models-dir=" + MODELS)
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          String scrape = WebTestClient.bindToApplicationContext(context).build()
+              .get().uri("/actuator/prometheus").exchange()
+              .expectStatus().isOk()
+              .expectBody(String.class).returnResult().getResponseBody();
+          assertThat(scrape).contains("plantspy_processor_requests_total{", "plantspy_processor_batch_size_bucket{");
+          // Without GridFS no announcement is followed: the committed release serves, and no champion does.
+          assertThat(scrape).containsPattern("(?m)^plantspy_processor_release_champion\\{[^}]*} 0\\.0$");
+          // The Kafka names come with running clients: DiagnosisProcessorIT checks those.
+          assertThat(ExportedMetrics.of("stream-processor").only(name -> !name.startsWith("kafka_"))
+              .missingFrom(scrape)).as("listed names without a sample").isEmpty();
+        });
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
+import io.plantspy.testsupport.ExportedMetrics;
 import io.plantspy.testsupport.TestMongo;
 import io.plantspy.testsupport.TestTokens;
 import io.plantspy.trainer.loop.ChallengerRequest;
@@ -102,6 +103,16 @@ class AdminApiIT {
     ChallengerTrainer standInTrainer() {
       return AdminApiIT::train;
     }
+  }
+
+  @Test
+  void servesPrometheusMetricsWithoutAToken() throws Exception {
+    mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    String scrape = mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(scrape).contains("application=\"plantspy-trainer-service\"");
+    assertThat(ExportedMetrics.of("trainer-service").missingFrom(scrape))
+        .as("listed names without a sample").isEmpty();
   }
 
   @Test

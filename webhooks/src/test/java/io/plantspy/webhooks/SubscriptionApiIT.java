@@ -1,8 +1,11 @@
 package io.plantspy.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.plantspy.testsupport.ExportedMetrics;
 import io.plantspy.testsupport.TestMongo;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +106,19 @@ class SubscriptionApiIT {
         .expectStatus().isForbidden()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     app.client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void servesPrometheusMetricsWithoutAToken() {
+    app.client().get().uri("/actuator/health").exchange().expectStatus().isOk();
+    await("a served request measured").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      String scrape = app.client().get().uri("/actuator/prometheus").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      assertThat(scrape).contains("application=\"plantspy-webhooks\"");
+      assertThat(ExportedMetrics.of("webhooks").missingFrom(scrape))
+          .as("listed names without a sample").isEmpty();
+    });
   }
 
   @Test

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.plantspy.feeds.gateway.frame.FrameCounters;
 import io.plantspy.feeds.gateway.frame.FrameCounters.Outcome;
+import io.plantspy.feeds.gateway.frame.FrameCounters;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.InlineImage;
 import io.plantspy.schemas.RequestSource;
+import io.plantspy.testsupport.ExportedMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,19 @@ class FeedIT {
   @AfterAll
   static void stop() {
     platform.close();
+  }
+
+  @Test
+  void servesPrometheusMetricsWithoutAToken() {
+    platform.client().get().uri("/actuator/health").exchange().expectStatus().isOk();
+    await("a served request measured").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      String scrape = platform.client().get().uri("/actuator/prometheus").exchange()
+          .expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      assertThat(scrape).contains("plantspy_feeds_frames_received_total{application=\"plantspy-feed-gateway\"");
+      assertThat(ExportedMetrics.of("feed-gateway").missingFrom(scrape))
+          .as("listed names without a sample").isEmpty();
+    });
   }
 
   @Test

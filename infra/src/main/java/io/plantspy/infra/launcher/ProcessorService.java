@@ -7,11 +7,12 @@ import java.util.Map;
 
 /**
  * The stream processor's executable jar, pointed at the platform's Kafka (one replica for its internal topics),
- * the checkout's {@code models/} and the platform's Mongo (GridFS images). It has no HTTP port, so it is ready
- * when Kafka Streams logs that it reached RUNNING.
+ * the checkout's {@code models/} and the platform's Mongo (GridFS images). Its HTTP port serves the actuator only
+ * (health, prometheus); it is ready when Kafka Streams logs that it reached RUNNING.
  */
 final class ProcessorService implements PlatformService {
 
+  static final NamedPort PORT = new NamedPort("processor", 8086);
   private static final String NAME = "stream-processor";
   private static final String RUNNING = "State transition from REBALANCING to RUNNING";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -28,7 +29,7 @@ final class ProcessorService implements PlatformService {
 
   @Override
   public List<NamedPort> ports() {
-    return List.of();
+    return List.of(PORT);
   }
 
   @Override
@@ -37,6 +38,8 @@ final class ProcessorService implements PlatformService {
     StateFolder state = context.state();
     return ChildProcess.start(NAME, JavaCommand.jar(List.of("-Xmx1g", JavaCommand.THROUGHPUT_GC),
             context.jar(NAME), List.of(
+            "--server.port=" + settings.port(PORT),
+            "--server.address=" + settings.host(),
             "--plantspy.processor.bootstrap-servers=" + KafkaService.bootstrap(settings),
             "--plantspy.processor.replication-factor=1",
             "--plantspy.processor.models-dir=" + settings.repoRoot().resolve("models"),

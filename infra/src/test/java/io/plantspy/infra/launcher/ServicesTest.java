@@ -22,7 +22,7 @@ class ServicesTest {
         Map.entry("kafka", 9092), Map.entry("kafka-controller", 9093), Map.entry("mongo", 27017),
         Map.entry("keycloak", 8081), Map.entry("keycloak-management", 9001), Map.entry("api", 8080),
         Map.entry("trainer", 8083), Map.entry("webhooks", 8084), Map.entry("mqtt", 1883), Map.entry("feeds", 8085),
-        Map.entry("web", 8082)));
+        Map.entry("web", 8082), Map.entry("processor", 8086)));
   }
 
   @Test

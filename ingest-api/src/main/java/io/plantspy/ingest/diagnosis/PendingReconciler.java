@@ -54,7 +54,7 @@ public class PendingReconciler extends PeriodicJob {
   public Mono<Long> reconcile() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     StoredResult result = new StoredResult(null, null, null, null, null, List.of(), null, TIMED_OUT,
-        "no result within " + readable(props.pendingDeadline()) + " of acceptance", null, now);
+        "no result within " + readable(props.pendingDeadline()) + " of acceptance", null, now, null);
     return diagnoses.failPendingCreatedBefore(now.minus(props.pendingDeadline()), result)
         .doOnNext(count -> {
           if (count > 0) {

@@ -22,7 +22,8 @@ public record StoredResult(
     String errorCode,
     String errorMessage,
     Timings timings,
-    Instant completedAt) {
+    Instant completedAt,
+    String traceId) {
 
   /** A label and the model's confidence in it. */
   public record Label(String label, float confidence) {
@@ -34,18 +35,22 @@ public record StoredResult(
   /** Where the processor spent its time. */
   public record Timings(long queuedMillis, long preprocessMillis, long inferenceMillis, int batchSize) {}
 
-  public static StoredResult from(DiagnosisResult result) {
+  /**
+   * @param traceId the diagnosis's trace (W3C, from the result record's traceparent), null when the record carried
+   *     none
+   */
+  public static StoredResult from(DiagnosisResult result, String traceId) {
     Timings timings = new Timings(result.getTimings().getQueuedMillis(), result.getTimings().getPreprocessMillis(),
         result.getTimings().getInferenceMillis(), result.getTimings().getBatchSize());
     String release = result.getModelRelease();
     if (result.getOutcome() instanceof Diagnosis d) {
       return new StoredResult(release, Label.of(d.getCategory()), Label.of(d.getHealth()), Label.of(d.getDisease()),
           d.getPredictedClass(), d.getTop3().stream().map(Label::of).toList(), d.getUnknown(), null, null, timings,
-          result.getCompletedAt());
+          result.getCompletedAt(), traceId);
     }
     DiagnosisError e = (DiagnosisError) result.getOutcome();
     return new StoredResult(release, null, null, null, null, List.of(), null, e.getCode().name(), e.getMessage(),
-        timings, result.getCompletedAt());
+        timings, result.getCompletedAt(), traceId);
   }
 
   public boolean failed() {

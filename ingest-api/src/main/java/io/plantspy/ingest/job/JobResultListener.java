@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.kafka.KafkaConfig;
 import io.plantspy.ingest.kafka.KafkaTopicProperties;
+import io.plantspy.ingest.kafka.RecordTrace;
 import io.plantspy.ingest.kafka.ResultRetryProperties;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.Topics;
@@ -61,7 +62,8 @@ class JobResultListener {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     var values = new ErrorHandlingDeserializer<>(topics.results().valueSerde().deserializer());
     var factory = new ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult>();
-    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+    factory.setConsumerFactory(KafkaConfig.measured(
+        new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values), meters));
     factory.setBatchListener(true);
     factory.setCommonErrorHandler(KafkaConfig.resultErrorHandler(retry, meters));
     return factory;
@@ -76,7 +78,7 @@ class JobResultListener {
         .concatMap(record -> {
           StoredResult result;
           try {
-            result = StoredResult.from(record.value());
+            result = StoredResult.from(record.value(), RecordTrace.traceId(record));
           } catch (RuntimeException e) {
             // The diagnosis listener logs and counts unreadable results; an item without one is finished by expiry.
             return Flux.empty();

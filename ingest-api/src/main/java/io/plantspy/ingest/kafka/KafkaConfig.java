@@ -25,6 +25,8 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -54,7 +56,8 @@ public class KafkaConfig {
   }
 
   @Bean
-  KafkaTemplate<String, DiagnosisRequest> requestTemplate(KafkaProperties kafka, Topics topics) {
+  KafkaTemplate<String, DiagnosisRequest> requestTemplate(KafkaProperties kafka, Topics topics,
+      MeterRegistry meters) {
     Map<String, Object> config = kafka.buildProducerProperties();
     // A retried send must not duplicate a request, and an acknowledged one must survive a broker loss.
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -64,8 +67,13 @@ public class KafkaConfig {
     config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     var factory = new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
         topics.requests().valueSerde().serializer());
+    // The producer's own metrics (sends, errors, latency) on /actuator/prometheus, as Boot does for its factories.
+    factory.addListener(new MicrometerProducerListener<>(meters));
     KafkaTemplate<String, DiagnosisRequest> template = new KafkaTemplate<>(factory);
     template.setDefaultTopic(topics.requests().name());
+    // Each send is observed: a span of the caller's trace, and its W3C traceparent in the record's headers, which
+    // the processor copies onto the result (one trace per diagnosis).
+    template.setObservationEnabled(true);
     return template;
   }
 
@@ -85,12 +93,21 @@ public class KafkaConfig {
     // A record that does not decode reaches the listener without a value, which skips it instead of blocking.
     var values = new ErrorHandlingDeserializer<>(topics.results().valueSerde().deserializer());
     var factory = new ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult>();
-    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+    factory.setConsumerFactory(measured(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values),
+        meters));
+    // No observation: spring-kafka opens none for batch listeners; the listener reads each record's traceparent.
     // A whole poll is stored in one bulk write: far cheaper per result than a write each.
     factory.setBatchListener(true);
     // Waiters need to know which results this instance will store (see ResultPartitions).
     factory.getContainerProperties().setConsumerRebalanceListener(partitions);
     factory.setCommonErrorHandler(resultErrorHandler(retry, meters));
+    return factory;
+  }
+
+  /** {@code factory} with its consumers' metrics (lag per topic and partition among them) bound to {@code meters}. */
+  public static <K, V> DefaultKafkaConsumerFactory<K, V> measured(DefaultKafkaConsumerFactory<K, V> factory,
+      MeterRegistry meters) {
+    factory.addListener(new MicrometerConsumerListener<>(meters));
     return factory;
   }
 

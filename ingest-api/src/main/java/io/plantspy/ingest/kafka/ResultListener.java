@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -67,7 +68,8 @@ public class ResultListener {
         continue;
       }
       try {
-        completions.add(new DiagnosisStore.Completion(result.getId(), result.getOwner(), StoredResult.from(result),
+        completions.add(new DiagnosisStore.Completion(result.getId(), result.getOwner(),
+            StoredResult.from(result, RecordTrace.traceId(record)),
             waiters.unrecorded(result.getId())));
       } catch (RuntimeException e) {
         // Converting is a pure function of the record: it would fail on every retry.
@@ -98,7 +100,11 @@ public class ResultListener {
 
   private void skip(ConsumerRecord<String, DiagnosisResult> record, String why) {
     skipped.increment();
-    log.warn("Skipping result for key {} at partition {} offset {}: {}", record.key(), record.partition(),
-        record.offset(), why);
+    String traceId = RecordTrace.traceId(record);
+    // Batch listeners run outside any trace: the record's own trace id goes into this line's MDC.
+    try (MDC.MDCCloseable ignored = traceId == null ? null : MDC.putCloseable("traceId", traceId)) {
+      log.warn("Skipping result for key {} at partition {} offset {}: {}", record.key(), record.partition(),
+          record.offset(), why);
+    }
   }
 }

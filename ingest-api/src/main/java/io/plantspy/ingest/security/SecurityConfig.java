@@ -39,7 +39,9 @@ public class SecurityConfig {
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         .cors(cors -> {})
         .authorizeExchange(ex -> ex
-            .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/v3/api-docs",
+            // Prometheus scrapes without a realm token, as probes read health (docs/architecture.md, Observability).
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+                "/v3/api-docs",
                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
             .pathMatchers(HttpMethod.POST, "/api/v1/predict/category").hasRole(Roles.CATEGORY)
             .pathMatchers(HttpMethod.POST, "/api/v1/predict/health").hasRole(Roles.HEALTH)

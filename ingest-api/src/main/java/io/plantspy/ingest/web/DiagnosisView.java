@@ -30,7 +30,10 @@ public record DiagnosisView(
     @Schema(description = "The three likeliest classes; needs the role `disease`") List<StoredResult.Label> top3,
     @Schema(description = "True when the photo is not a leaf the model knows") Boolean unknown,
     @Schema(description = "Why the processor could not diagnose the image (status FAILED)") ErrorView error,
-    @Schema(description = "Where the time went in the processor") StoredResult.Timings timings) {
+    @Schema(description = "Where the time went in the processor") StoredResult.Timings timings,
+    @Schema(description = "The W3C trace id of this diagnosis (32 hex digits): one trace from the API through "
+        + "Kafka and the processor to the stored result; the same id is in every log line about it",
+        example = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId) {
 
   /** Why the processor could not diagnose the image. */
   public record ErrorView(@Schema(description = "Machine-readable reason") String code,
@@ -40,7 +43,7 @@ public record DiagnosisView(
     StoredResult r = doc.result();
     if (r == null) {
       return new DiagnosisView(doc.id(), doc.status().name(), doc.createdAt(), null, null, null, null, null, null,
-          null, null, null, null);
+          null, null, null, null, null);
     }
     boolean disease = visible.contains(Answer.DISEASE);
     return new DiagnosisView(
@@ -52,6 +55,7 @@ public record DiagnosisView(
         disease ? r.top3() : null,
         r.unknown(),
         r.failed() ? new ErrorView(r.errorCode(), r.errorMessage()) : null,
-        r.timings());
+        r.timings(),
+        r.traceId());
   }
 }

@@ -106,6 +106,6 @@ class PendingReconcilerTest {
 
   private static StoredResult done() {
     return new StoredResult("release-1", new StoredResult.Label("Tomato", 0.9f), null, null, null, List.of(), false,
-        null, null, new StoredResult.Timings(1, 1, 1, 1), Instant.parse("2026-11-27T12:00:01Z"));
+        null, null, new StoredResult.Timings(1, 1, 1, 1), Instant.parse("2026-11-27T12:00:01Z"), null);
   }
 }

@@ -13,7 +13,7 @@ class ResultWaitersTest {
 
   private final ResultWaiters waiters = new ResultWaiters();
   private final StoredResult done = new StoredResult("test-release", null, null, null, null, List.of(), null,
-      "IMAGE_UNDECODABLE", "not an image", null, Instant.EPOCH);
+      "IMAGE_UNDECODABLE", "not an image", null, Instant.EPOCH, null);
 
   @Test
   void storedResultWakesItsWaiter() {

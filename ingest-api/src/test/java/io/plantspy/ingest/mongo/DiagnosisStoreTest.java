@@ -144,6 +144,6 @@ class DiagnosisStoreTest {
 
   private static StoredResult result(String release, String errorCode) {
     return new StoredResult(release, null, null, null, null, List.of(), null, errorCode,
-        errorCode == null ? null : "failed", new StoredResult.Timings(1, 1, 1, 1), CREATED.plusSeconds(1));
+        errorCode == null ? null : "failed", new StoredResult.Timings(1, 1, 1, 1), CREATED.plusSeconds(1), null);
   }
 }

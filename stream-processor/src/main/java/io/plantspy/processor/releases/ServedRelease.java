@@ -1,6 +1,7 @@
 package io.plantspy.processor.releases;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.model.store.GridFsReleaseStore;
 import io.plantspy.processor.config.ProcessorProperties;
@@ -12,6 +13,7 @@ import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.Topics;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +24,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServedRelease implements AutoCloseable {
 
+  /**
+   * 1 while this processor serves the release last announced as champion, else 0: none announced (or not
+   * followed), or the announced one was refused and an older one serves. Alerted on (infra/observability).
+   */
+  public static final String CHAMPION_SERVED = "plantspy.processor.release.champion";
+
   private static final Logger log = LoggerFactory.getLogger(ServedRelease.class);
 
   private final HotSwapClassifier classifier;
   private final ChampionFollower follower;
+  // The id of the release last announced as champion; null until one is.
+  private final AtomicReference<String> champion;
 
-  private ServedRelease(HotSwapClassifier classifier, ChampionFollower follower) {
+  private ServedRelease(HotSwapClassifier classifier, ChampionFollower follower, AtomicReference<String> champion) {
     this.classifier = classifier;
     this.follower = follower;
+    this.champion = champion;
   }
 
   /**
@@ -41,24 +52,25 @@ public final class ServedRelease implements AutoCloseable {
   public static ServedRelease start(ProcessorProperties properties, MongoClient mongo, SchemaCatalog schemas,
       MeterRegistry registry) throws IOException {
     if (!properties.releases().follow()) {
-      return committed(properties);
+      return committed(properties).measuredBy(registry);
     }
     if (mongo == null) {
       log.warn("Release announcements are not followed: release archives are stored in GridFS and "
           + "plantspy.processor.gridfs.uri is not set. Serving the committed release only.");
-      return committed(properties);
+      return committed(properties).measuredBy(registry);
     }
     GridFsReleaseLoader loader = new GridFsReleaseLoader(
         new GridFsReleaseStore(mongo.getDatabase(properties.gridfs().database()), GridFsReleaseStore.DEFAULT_BUCKET),
         properties.releases().cacheFolder(), properties.inference());
     ChampionFollower follower = ChampionFollower.connect(properties,
         Topics.from(properties.topicNames(), schemas).modelReleases().valueSerde().deserializer(), registry);
-    return following(properties, follower, loader, registry);
+    return following(properties, follower, loader, registry).measuredBy(registry);
   }
 
   /** Serves the committed release ({@code modelsDir} or {@code releaseDir}) and follows no announcement. */
   public static ServedRelease committed(ProcessorProperties properties) throws IOException {
-    return new ServedRelease(new HotSwapClassifier(ReleaseClassifier.load(properties)), null);
+    return new ServedRelease(new HotSwapClassifier(ReleaseClassifier.load(properties)), null,
+        new AtomicReference<>());
   }
 
   /**
@@ -70,6 +82,7 @@ public final class ServedRelease implements AutoCloseable {
     try {
       ServableClassifier first = null;
       Optional<ModelRelease> announced = follower.catchUp(properties.releases().catchUpTimeout());
+      AtomicReference<String> champion = new AtomicReference<>(announced.map(ModelRelease::getId).orElse(null));
       if (announced.isPresent()) {
         try {
           first = loader.load(announced.get());
@@ -79,8 +92,12 @@ public final class ServedRelease implements AutoCloseable {
         }
       }
       HotSwapClassifier classifier = new HotSwapClassifier(first != null ? first : ReleaseClassifier.load(properties));
-      follower.follow(new ChampionSwapper(classifier, loader, registry)::serve);
-      return new ServedRelease(classifier, follower);
+      ChampionSwapper swapper = new ChampionSwapper(classifier, loader, registry);
+      follower.follow(release -> {
+        champion.set(release.getId());
+        swapper.serve(release);
+      });
+      return new ServedRelease(classifier, follower, champion);
     } catch (IOException | RuntimeException e) {
       follower.close();
       throw e;
@@ -89,6 +106,23 @@ public final class ServedRelease implements AutoCloseable {
 
   public HotSwapClassifier classifier() {
     return classifier;
+  }
+
+  /** Whether the release serving now is the one last announced as champion (false if none was). */
+  public boolean servesChampion() {
+    String id = champion.get();
+    try {
+      return id != null && id.equals(classifier.releaseId());
+    } catch (IllegalStateException closed) {
+      return false; // scraped while shutting down
+    }
+  }
+
+  /** Registers the {@link #CHAMPION_SERVED} gauge; returns this. */
+  private ServedRelease measuredBy(MeterRegistry registry) {
+    Gauge.builder(CHAMPION_SERVED, this, served -> served.servesChampion() ? 1 : 0)
+        .description("1 while the release last announced as champion is served, else 0").register(registry);
+    return this;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -58,6 +59,8 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   private final BatchDiagnoser diagnoser;
   private final DiagnosisMetrics metrics;
   private final Lane lane;
+  // Each buffered request's traceparent, for its result (the buffer keeps values only).
+  private final TraceHeaders traces = new TraceHeaders();
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, DiagnosisRequest> buffer;
@@ -101,6 +104,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
     punctuator = null;
     consecutiveFailures = 0;
     backoffUntil = 0;
+    traces.clear();
     // After a restart the store comes back from its changelog with whatever was not yet answered. init() may not
     // forward, so those requests are answered by the punctuator one wait from now, like a batch that just started.
     try (KeyValueIterator<String, DiagnosisRequest> all = buffer.all()) {
@@ -129,6 +133,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       lane.holding(buffered);
     }
     buffer.put(request.getId(), request);
+    traces.remember(request.getId(), record.headers());
     metrics.requestBuffered();
     if (buffered >= maxSize && context.currentSystemTimeMs() >= backoffUntil) {
       flush();
@@ -176,7 +181,8 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       }
       for (DiagnosisResult result : results) {
         long completedAt = result.getCompletedAt().toEpochMilli();
-        context.forward(new Record<String, Object>(result.getId(), result, completedAt), DiagnosisTopology.RESULTS_SINK);
+        context.forward(new Record<String, Object>(result.getId(), result, completedAt,
+            traces.forResult(result.getId())), DiagnosisTopology.RESULTS_SINK);
       }
       // Deleted after forwarding: under at-least-once a crash in between re-answers rather than loses.
       batch.forEach(this::forget);
@@ -227,23 +233,26 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   }
 
   private void giveUp(DiagnosisRequest request, RuntimeException cause, int tries, long now) {
-    log.error("Request {} failed {} times; answering it with an error and dead-lettering it", request.getId(), tries,
-        cause);
+    Headers trace = traces.forResult(request.getId());
+    TraceHeaders.withTraceId(trace, () -> log.error(
+        "Request {} failed {} times; answering it with an error and dead-lettering it", request.getId(), tries, cause));
     DiagnosisResult result = Results.error(request, null, ErrorCode.INTERNAL,
         "The image could not be processed after " + tries + " attempts; the request was kept for inspection.",
         Results.timings(now - request.getCreatedAt().toEpochMilli(), 0, 0, 0), Instant.ofEpochMilli(now));
     metrics.error(ErrorCode.INTERNAL);
-    context.forward(new Record<String, Object>(request.getId(), result, now), DiagnosisTopology.RESULTS_SINK);
+    context.forward(new Record<String, Object>(request.getId(), result, now, trace), DiagnosisTopology.RESULTS_SINK);
     byte[] original = requestSerializer.serialize(requestsTopic, request);
     metrics.deadLettered();
-    context.forward(new Record<String, Object>(request.getId(), original, now,
-        DeadLetters.givenUp(cause, requestsTopic, context.taskId().partition(), tries)), DiagnosisTopology.DLQ_SINK);
+    Headers deadLetter = DeadLetters.givenUp(cause, requestsTopic, context.taskId().partition(), tries);
+    trace.forEach(deadLetter::add);
+    context.forward(new Record<String, Object>(request.getId(), original, now, deadLetter), DiagnosisTopology.DLQ_SINK);
     forget(request);
   }
 
   private void forget(DiagnosisRequest request) {
     buffer.delete(request.getId());
     attempts.delete(request.getId());
+    traces.forget(request.getId());
   }
 
   private int countBuffered() {

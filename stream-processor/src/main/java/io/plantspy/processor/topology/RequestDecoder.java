@@ -57,8 +57,8 @@ final class RequestDecoder implements Processor<String, byte[], String, Object> 
   }
 
   private void deadLetter(Record<String, byte[]> record, RecordMetadata source, SerializationException cause) {
-    log.warn("Dead-lettering request record {}-{}@{} (key {}): {}", source.topic(), source.partition(),
-        source.offset(), record.key(), cause.getMessage());
+    TraceHeaders.withTraceId(record.headers(), () -> log.warn("Dead-lettering request record {}-{}@{} (key {}): {}",
+        source.topic(), source.partition(), source.offset(), record.key(), cause.getMessage()));
     metrics.deadLettered();
     context.forward(record.withValue((Object) record.value())
         .withHeaders(DeadLetters.headers(record.headers(), cause, source)), DiagnosisTopology.DLQ_SINK);
@@ -70,7 +70,8 @@ final class RequestDecoder implements Processor<String, byte[], String, Object> 
           "The request could not be read; it was kept for inspection.",
           Results.timings(now - record.timestamp(), 0, 0, 0), Instant.ofEpochMilli(now));
       metrics.error(ErrorCode.INTERNAL);
-      context.forward(new Record<String, Object>(record.key(), result, now), DiagnosisTopology.RESULTS_SINK);
+      context.forward(new Record<String, Object>(record.key(), result, now, TraceHeaders.of(record.headers())),
+          DiagnosisTopology.RESULTS_SINK);
     }
   }
 }

@@ -37,8 +37,9 @@ public class SecurityConfig {
         .logout(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+            // Prometheus scrapes without a realm token, as probes read health (docs/architecture.md, Observability).
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs",
+                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
             .requestMatchers(HttpMethod.GET, ADMIN_API).hasAnyRole(RealmRoles.ADMIN, RealmRoles.LAB)
             .requestMatchers(ADMIN_API).hasRole(RealmRoles.ADMIN)
             .requestMatchers("/actuator/**").hasRole(RealmRoles.ADMIN)

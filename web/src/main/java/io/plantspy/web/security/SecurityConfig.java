@@ -32,8 +32,9 @@ public class SecurityConfig {
     logout.setPostLogoutRedirectUri("{baseUrl}/");
     http
         .authorizeHttpRequests(pages -> pages
+            // Prometheus scrapes without signing in, as probes read health (docs/architecture.md, Observability).
             .requestMatchers("/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                "/actuator/health/**").permitAll()
+                "/actuator/health/**", "/actuator/prometheus").permitAll()
             .requestMatchers("/diagnose/**")
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
             .requestMatchers("/lab/**").hasRole(RealmRoles.LAB)

@@ -1,5 +1,6 @@
 package io.plantspy.webhooks.event;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.JobEvent;
 import io.plantspy.schemas.ModelRelease;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -43,8 +45,8 @@ public class EventsKafkaConfig {
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult> resultEventsFactory(KafkaProperties kafka,
-      EventProperties props, Topics topics) {
-    var factory = factory(kafka, props.resultsGroup(), topics.results().valueSerde().deserializer());
+      EventProperties props, Topics topics, MeterRegistry meters) {
+    var factory = factory(kafka, props.resultsGroup(), topics.results().valueSerde().deserializer(), meters);
     // A poll's results are matched against the subscriptions with one query and stored together.
     factory.setBatchListener(true);
     return factory;
@@ -52,26 +54,26 @@ public class EventsKafkaConfig {
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, ModelRelease> releaseEventsFactory(KafkaProperties kafka,
-      EventProperties props, Topics topics) {
-    return factory(kafka, props.releasesGroup(), topics.modelReleases().valueSerde().deserializer());
+      EventProperties props, Topics topics, MeterRegistry meters) {
+    return factory(kafka, props.releasesGroup(), topics.modelReleases().valueSerde().deserializer(), meters);
   }
 
   /** The feed gateway's alerts: JSON text, one delivery per subscribed endpoint of the device's owner. */
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, String> alertEventsFactory(KafkaProperties kafka,
-      EventProperties props) {
-    return factory(kafka, props.alertsGroup(), new StringDeserializer());
+      EventProperties props, MeterRegistry meters) {
+    return factory(kafka, props.alertsGroup(), new StringDeserializer(), meters);
   }
 
   /** The ingest API's bulk jobs that ended (at least once: deliveries are keyed by job and status). */
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, JobEvent> jobEventsFactory(KafkaProperties kafka,
-      EventProperties props, Topics topics) {
-    return factory(kafka, props.jobsGroup(), topics.jobEvents().valueSerde().deserializer());
+      EventProperties props, Topics topics, MeterRegistry meters) {
+    return factory(kafka, props.jobsGroup(), topics.jobEvents().valueSerde().deserializer(), meters);
   }
 
   private static <V> ConcurrentKafkaListenerContainerFactory<String, V> factory(KafkaProperties kafka, String group,
-      Deserializer<V> values) {
+      Deserializer<V> values, MeterRegistry meters) {
     Map<String, Object> config = kafka.buildConsumerProperties();
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     // Results are written in the processor's transactions: an aborted one must never become a webhook.
@@ -80,8 +82,11 @@ public class EventsKafkaConfig {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     var factory = new ConcurrentKafkaListenerContainerFactory<String, V>();
     // A value that does not decode reaches the listener as null, which skips it instead of blocking.
-    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-        new ErrorHandlingDeserializer<>(values)));
+    var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+        new ErrorHandlingDeserializer<>(values));
+    // The consumers' metrics (lag per topic and partition among them) on /actuator/prometheus.
+    consumers.addListener(new MicrometerConsumerListener<>(meters));
+    factory.setConsumerFactory(consumers);
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
     backOff.setMaxInterval(30_000);
     backOff.setMaxElapsedTime(Long.MAX_VALUE);

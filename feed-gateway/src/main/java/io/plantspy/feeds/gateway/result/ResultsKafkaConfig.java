@@ -1,5 +1,6 @@
 package io.plantspy.feeds.gateway.result;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.Topics;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -20,7 +22,7 @@ public class ResultsKafkaConfig {
 
   @Bean
   ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult> feedResultsFactory(KafkaProperties kafka,
-      ResultProperties props, Topics topics) {
+      ResultProperties props, Topics topics, MeterRegistry meters) {
     Map<String, Object> config = kafka.buildConsumerProperties();
     config.put(ConsumerConfig.GROUP_ID_CONFIG, props.resultsGroup());
     // Results are written in the processor's transactions: an aborted one must never reach a device.
@@ -29,8 +31,11 @@ public class ResultsKafkaConfig {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     var factory = new ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult>();
     // A value that does not decode reaches the listener as null, which skips it instead of blocking.
-    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-        new ErrorHandlingDeserializer<>(topics.results().valueSerde().deserializer())));
+    var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+        new ErrorHandlingDeserializer<>(topics.results().valueSerde().deserializer()));
+    // The consumers' metrics (lag per topic and partition among them) on /actuator/prometheus.
+    consumers.addListener(new MicrometerConsumerListener<>(meters));
+    factory.setConsumerFactory(consumers);
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
     backOff.setMaxInterval(30_000);
     backOff.setMaxElapsedTime(Long.MAX_VALUE);

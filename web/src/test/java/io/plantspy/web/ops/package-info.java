@@ -1,0 +1,2 @@
+/** Tests of the web app's operational endpoints (actuator), through the whole application context. */
+package io.plantspy.web.ops;
