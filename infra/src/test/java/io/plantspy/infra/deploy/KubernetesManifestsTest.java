@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -231,6 +232,21 @@ class KubernetesManifestsTest {
       }
       if (health != null && health.get("group") != null) {
         groups.addAll(((Map<String, Object>) health.get("group")).keySet());
+      }
+    }
+    Path properties = resources.resolve("application.properties");
+    if (Files.isRegularFile(properties)) {
+      Properties flat = new Properties();
+      try (var in = Files.newInputStream(properties)) {
+        flat.load(in);
+      }
+      if (flat.getProperty("management.endpoints.web.exposure.include", "").matches("(.*,)?health(,.*)?")) {
+        if ("true".equals(flat.getProperty("management.endpoint.health.probes.enabled"))) {
+          groups.addAll(List.of("liveness", "readiness"));
+        }
+        flat.stringPropertyNames().stream().filter(k -> k.startsWith("management.endpoint.health.group."))
+            .map(k -> k.substring("management.endpoint.health.group.".length()).split("\\.")[0])
+            .forEach(groups::add);
       }
     }
     return groups;
