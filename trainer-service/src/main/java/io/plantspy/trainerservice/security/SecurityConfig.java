@@ -2,8 +2,10 @@ package io.plantspy.trainerservice.security;
 
 import io.plantspy.jwtroles.RealmRoleConverter;
 import io.plantspy.jwtroles.RealmRoles;
+import io.plantspy.jwtroles.RealmSecurityProperties;
 import io.plantspy.jwtroles.RealmTokenChecks;
 import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * promoting a release the role admin; the actuator's health is open, the rest of it admin-only.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RealmSecurityProperties.class)
 public class SecurityConfig {
 
   private static final String ADMIN_API = "/api/v1/admin/**";
@@ -27,7 +30,7 @@ public class SecurityConfig {
   private static final Set<String> KNOWN_ROLES = Set.of(RealmRoles.ADMIN, RealmRoles.LAB);
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, SecurityProperties props)
+  SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, RealmSecurityProperties props)
       throws Exception {
     ProblemSecurityResponses problems = new ProblemSecurityResponses(props.unavailableRetryAfter());
     return http
@@ -64,7 +67,7 @@ public class SecurityConfig {
 
   /** Built on first use (keys or discovery fetched then), so the service starts while Keycloak is starting. */
   @Bean
-  JwtDecoder jwtDecoder(SecurityProperties props) {
+  JwtDecoder jwtDecoder(RealmSecurityProperties props) {
     return RealmTokenChecks.servlet(props.issuerUri(), props.jwkSetUri(),
         RealmTokenChecks.validator(props.issuerUri(), props.audience()), props.keysTimeout());
   }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.plantspy.jwtroles.RealmSecurityProperties;
 import io.plantspy.testsupport.SilentServer;
 import io.plantspy.testsupport.TestTokens;
 import java.io.IOException;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @WebMvcTest(controllers = AuthOutageTest.Probe.class)
 @Import({SecurityConfig.class, AuthOutageTest.Probe.class})
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties(RealmSecurityProperties.class)
 @TestPropertySource(properties = {"plantspy.security.issuer-uri=http://127.0.0.1:1/realms/plantspy",
     "plantspy.security.keys-timeout=1s", "plantspy.security.unavailable-retry-after=9s"})
 class AuthOutageTest {
