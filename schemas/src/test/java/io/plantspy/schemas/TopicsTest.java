@@ -20,6 +20,15 @@ class TopicsTest {
     assertThat(topics.modelReleases().name()).isEqualTo("plantspy.model.releases");
     assertThat(topics.bulkRequests().name()).isEqualTo("plantspy.diagnosis.requests.bulk");
     assertThat(topics.jobCancellations().name()).isEqualTo("plantspy.jobs.cancellations");
+    assertThat(topics.bulkResults().name()).isEqualTo("plantspy.diagnosis.results.bulk");
+  }
+
+  @Test
+  void bulkResultsAreReadAndWrittenLikeInteractiveResults() {
+    Topics topics = Topics.defaults();
+
+    assertThat(topics.bulkResults().valueSerde()).isSameAs(topics.results().valueSerde());
+    assertThat(topics.bulkResults().keySerde()).isSameAs(topics.results().keySerde());
   }
 
   @Test

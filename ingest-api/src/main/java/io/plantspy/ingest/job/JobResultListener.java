@@ -6,6 +6,7 @@ import io.plantspy.ingest.kafka.KafkaConfig;
 import io.plantspy.ingest.kafka.KafkaTopicProperties;
 import io.plantspy.ingest.kafka.ResultRetryProperties;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.TopicNames;
 import io.plantspy.schemas.Topics;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -27,8 +28,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Settles job items from the results topic, in a consumer group of its own ({@code <results-group>-jobs}), beside
- * the diagnosis result listener. Idempotent: a result changes only an open item (a replay, or a late result for a
+ * Settles job items from the bulk results topic ({@code plantspy.diagnosis.results.bulk}, written only by the
+ * processor's bulk instance), in a consumer group of its own ({@code <results-group>-jobs}). A bulk item's result is
+ * kept in its {@code job_items} document only (no {@code diagnoses} document: {@code GET /api/v1/jobs/{id}/results}
+ * reads the items), and interactive results never come here, so neither kind of result pays for the other's
+ * lookups. Idempotent: a result changes only an open item (a replay, or a late result for a
  * cancelled item, matches none), and the job's count is raised only when the item changed; the job is completed
  * when its counts reach its total. Offsets are committed after a poll is settled; a failed write is retried by the
  * same error handler as the diagnosis results, so no result is lost. A crash between an item's change and its
@@ -59,7 +63,7 @@ class JobResultListener {
     config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    var values = new ErrorHandlingDeserializer<>(topics.results().valueSerde().deserializer());
+    var values = new ErrorHandlingDeserializer<>(topics.bulkResults().valueSerde().deserializer());
     var factory = new ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult>();
     factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
     factory.setBatchListener(true);
@@ -67,8 +71,7 @@ class JobResultListener {
     return factory;
   }
 
-  @KafkaListener(id = LISTENER, topics = "${plantspy.kafka.results:plantspy.diagnosis.results}",
-      containerFactory = "jobResultListenerFactory")
+  @KafkaListener(id = LISTENER, topics = TopicNames.DIAGNOSIS_RESULTS_BULK, containerFactory = "jobResultListenerFactory")
   void onResults(List<ConsumerRecord<String, DiagnosisResult>> records) {
     Set<String> touched = new LinkedHashSet<>();
     Flux.fromIterable(records)

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the DiagnosisResults from the processor in their {@code diagnoses} documents, then wakes the requests waiting
- * for them on this instance. A result whose request is waited for here but not recorded yet (no Idempotency-Key)
+ * for them on this instance. Results of bulk job items are on a topic of their own, read by the job result listener,
+ * and never come here. A result whose request is waited for here but not recorded yet (no Idempotency-Key)
  * creates its document with the request's fields, which the result does not carry. All API instances share the
  * consumer group, so each result is stored once by one of them; a write only settles a PENDING diagnosis, so a
  * redelivery after a crash does no harm. A whole poll is stored in one bulk write, and offsets are committed only

@@ -36,8 +36,8 @@ import org.apache.kafka.streams.state.Stores;
  * batch limits, a bulk lane, and items of cancelled jobs dropped before the batcher:
  *
  * <pre>
- * requests.bulk → decode ─┬─→ skip cancelled [cancelled jobs, global] ─→ micro-batcher ─┬─→ results
- *                         ├─→ results, dlq (a corrupt record)                          └─→ dlq
+ * requests.bulk → decode ─┬─→ skip cancelled [cancelled jobs, global] ─→ micro-batcher ─┬─→ results.bulk
+ *                         ├─→ results.bulk, dlq (a corrupt record)                     └─→ dlq
  * jobs.cancellations ─→ [cancelled jobs] (a global store: every instance reads every cancellation)
  * </pre>
  */
@@ -74,8 +74,8 @@ public final class DiagnosisTopology {
       MeterRegistry registry, SchemaCatalog schemas, Supplier<Lane> lanes) {
     Topics topics = Topics.from(config.topicNames(), schemas);
     Topology topology = new Topology();
-    addPipeline(topology, topics.requests().name(), config.batch(), config, classifier, images, registry, topics,
-        lanes, null);
+    addPipeline(topology, topics.requests().name(), topics.results().name(), config.batch(), config, classifier,
+        images, registry, topics, lanes, null);
     return topology;
   }
 
@@ -85,8 +85,8 @@ public final class DiagnosisTopology {
     Topics topics = Topics.from(config.topicNames(), schemas);
     BulkMetrics bulkMetrics = new BulkMetrics(registry);
     Topology topology = new Topology();
-    addPipeline(topology, config.bulk().topic(), config.bulk().batch(), config, classifier, images, registry, topics,
-        lanes, () -> new SkipCancelled(bulkMetrics));
+    addPipeline(topology, config.bulk().topic(), config.bulk().resultsTopic(), config.bulk().batch(), config,
+        classifier, images, registry, topics, lanes, () -> new SkipCancelled(bulkMetrics));
     // In memory: the compacted topic holds one small record per cancelled job and is read again at each start.
     StoreBuilder<KeyValueStore<String, String>> cancelled = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(CANCELLED_JOBS_STORE), Serdes.String(), Serdes.String())
@@ -97,8 +97,12 @@ public final class DiagnosisTopology {
     return topology;
   }
 
-  /** Source, decoder, batcher and sinks, with {@code skipCancelled} (if not null) between decoder and batcher. */
-  private static void addPipeline(Topology topology, String sourceTopic, ProcessorProperties.Batch limits,
+  /**
+   * Source, decoder, batcher and sinks, with {@code skipCancelled} (if not null) between decoder and batcher; every
+   * answer, error results of corrupt records included, goes to {@code resultsTopic}.
+   */
+  private static void addPipeline(Topology topology, String sourceTopic, String resultsTopic,
+      ProcessorProperties.Batch limits,
       ProcessorProperties config, BatchClassifier classifier, ImageResolver images, MeterRegistry registry,
       Topics topics, Supplier<Lane> lanes, ProcessorSupplier<String, Object, String, Object> skipCancelled) {
     DiagnosisMetrics metrics = new DiagnosisMetrics(registry, classifier::releaseId);
@@ -136,7 +140,7 @@ public final class DiagnosisTopology {
         batcherParent);
     topology.addStateStore(buffer, BATCHER);
     topology.addStateStore(attempts, BATCHER);
-    topology.addSink(RESULTS_SINK, topics.results().name(), topics.results().keySerde().serializer(),
+    topology.addSink(RESULTS_SINK, resultsTopic, topics.results().keySerde().serializer(),
         topics.results().valueSerde().serializer(), DECODER, BATCHER);
     topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),
         topics.dlq().valueSerde().serializer(), DECODER, BATCHER);

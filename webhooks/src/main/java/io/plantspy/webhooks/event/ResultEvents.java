@@ -11,7 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code diagnosis.completed} and {@code diagnosis.failed}: each poll of results becomes deliveries in the outbox
+ * {@code diagnosis.completed} and {@code diagnosis.failed} of single diagnoses. Results of bulk job items are on a
+ * topic of their own that this service does not read: a job's subscriber gets one {@code job.*} event when it ends
+ * ({@link JobEndedEvents}) instead of one call per item. Each poll of results becomes deliveries in the outbox
  * before the poll's offsets are committed (the listener returns only then), so a crash in between makes the poll
  * come again and the deterministic delivery ids absorb it.
  */
