@@ -3,6 +3,7 @@ package io.plantspy.ingest;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.RequestSource;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.schemas.Timings;
 import io.plantspy.schemas.Topics;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Stands in for the stream processor: reads every DiagnosisRequest and answers it with a fixed Diagnosis on the
- * results topic. Bounded: it stops when closed, and its thread is a daemon.
+ * results topic (a camera feed frame's on the feed results topic). Bounded: it stops when closed, and its thread is a daemon.
  */
 final class FakeProcessor implements AutoCloseable {
 
@@ -51,7 +52,10 @@ final class FakeProcessor implements AutoCloseable {
           for (ConsumerRecord<String, DiagnosisRequest> record : consumer.poll(Duration.ofMillis(100))) {
             seen.add(record.value());
             DiagnosisResult result = answer(record.value());
-            producer.send(new ProducerRecord<>(topics.results().name(), result.getId(), result));
+            // Where the processor answers: a camera feed frame on the feed results topic.
+            String topic = record.value().getSource() == RequestSource.FEED ? topics.feedResults().name()
+                : topics.results().name();
+            producer.send(new ProducerRecord<>(topic, result.getId(), result));
           }
           producer.flush();
         }

@@ -29,6 +29,13 @@ public record TopicNames(String requests, String results, String dlq, String lab
   public static final String DIAGNOSIS_RESULTS_BULK = "plantspy.diagnosis.results.bulk";
 
   /**
+   * Results of camera feed frames (requests with source FEED): the same {@code DiagnosisResult}s as
+   * {@link #results()}, written by the processor's interactive instance, so that the feed gateway reads only its own
+   * answers; the API and the webhook service read this topic besides {@link #results()}.
+   */
+  public static final String DIAGNOSIS_RESULTS_FEED = "plantspy.diagnosis.results.feed";
+
+  /**
    * Cancelled bulk jobs: compacted, key and value the job id as a plain UTF-8 string (no Avro), written by the API
    * before it marks a cancelled job's items, read by the processor to skip them.
    */

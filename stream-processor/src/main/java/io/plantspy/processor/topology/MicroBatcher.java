@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -58,6 +59,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   private final BatchDiagnoser diagnoser;
   private final DiagnosisMetrics metrics;
   private final Lane lane;
+  private final Function<DiagnosisRequest, String> resultsSink;
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, DiagnosisRequest> buffer;
@@ -75,10 +77,11 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
    * @param limits the batches' size and wait
    * @param requestsTopic the topic the requests came from, named in the headers of a dead-lettered one
    * @param lane where this batcher's batches stand against the other kind's (interactive or bulk)
+   * @param resultsSink the sink a request's result goes to (which results topic), by the request
    */
   MicroBatcher(String storeName, String attemptsStoreName, ProcessorProperties.Batch limits,
       ProcessorProperties.Retry retry, String requestsTopic, Serializer<DiagnosisRequest> requestSerializer,
-      BatchDiagnoser diagnoser, DiagnosisMetrics metrics, Lane lane) {
+      BatchDiagnoser diagnoser, DiagnosisMetrics metrics, Lane lane, Function<DiagnosisRequest, String> resultsSink) {
     this.storeName = storeName;
     this.attemptsStoreName = attemptsStoreName;
     this.maxSize = limits.maxSize();
@@ -90,6 +93,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
     this.diagnoser = diagnoser;
     this.metrics = metrics;
     this.lane = lane;
+    this.resultsSink = resultsSink;
   }
 
   @Override
@@ -176,7 +180,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       }
       for (DiagnosisResult result : results) {
         long completedAt = result.getCompletedAt().toEpochMilli();
-        context.forward(new Record<String, Object>(result.getId(), result, completedAt), DiagnosisTopology.RESULTS_SINK);
+        context.forward(new Record<String, Object>(result.getId(), result, completedAt), sinkOf(batch, result));
       }
       // Deleted after forwarding: under at-least-once a crash in between re-answers rather than loses.
       batch.forEach(this::forget);
@@ -233,12 +237,22 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
         "The image could not be processed after " + tries + " attempts; the request was kept for inspection.",
         Results.timings(now - request.getCreatedAt().toEpochMilli(), 0, 0, 0), Instant.ofEpochMilli(now));
     metrics.error(ErrorCode.INTERNAL);
-    context.forward(new Record<String, Object>(request.getId(), result, now), DiagnosisTopology.RESULTS_SINK);
+    context.forward(new Record<String, Object>(request.getId(), result, now), resultsSink.apply(request));
     byte[] original = requestSerializer.serialize(requestsTopic, request);
     metrics.deadLettered();
     context.forward(new Record<String, Object>(request.getId(), original, now,
         DeadLetters.givenUp(cause, requestsTopic, context.taskId().partition(), tries)), DiagnosisTopology.DLQ_SINK);
     forget(request);
+  }
+
+  /** The sink of {@code result}: the one of its request in {@code batch} (a batch is a few requests). */
+  private String sinkOf(List<DiagnosisRequest> batch, DiagnosisResult result) {
+    for (DiagnosisRequest request : batch) {
+      if (request.getId().equals(result.getId())) {
+        return resultsSink.apply(request);
+      }
+    }
+    return DiagnosisTopology.RESULTS_SINK;
   }
 
   private void forget(DiagnosisRequest request) {

@@ -62,6 +62,7 @@ class BulkTopologyTest {
       assertThat(harness.results.readValuesToList()).extracting(DiagnosisResult::getId)
           .containsExactlyInAnyOrder("item-1", "corrupt");
       assertThat(harness.otherResults.isEmpty()).as("a bulk answer on the interactive results topic").isTrue();
+      assertThat(harness.feedResults.isEmpty()).as("a bulk answer on the feed results topic").isTrue();
     }
   }
 

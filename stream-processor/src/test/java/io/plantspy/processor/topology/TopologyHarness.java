@@ -39,6 +39,8 @@ final class TopologyHarness implements AutoCloseable {
   final TestOutputTopic<String, DiagnosisResult> results;
   /** The results topic of the other kind of work, which this topology must never write. */
   final TestOutputTopic<String, DiagnosisResult> otherResults;
+  /** Results of feed frames (interactive topology only). */
+  final TestOutputTopic<String, DiagnosisResult> feedResults;
   final TestOutputTopic<String, byte[]> dlq;
   /** The cancellations topic; only the bulk topology reads it. */
   final TestInputTopic<String, String> cancellations;
@@ -72,6 +74,8 @@ final class TopologyHarness implements AutoCloseable {
     results = driver.createOutputTopic(resultsTopic, Serdes.String().deserializer(),
         topics.results().valueSerde().deserializer());
     otherResults = driver.createOutputTopic(otherResultsTopic, Serdes.String().deserializer(),
+        topics.results().valueSerde().deserializer());
+    feedResults = driver.createOutputTopic(topics.feedResults().name(), Serdes.String().deserializer(),
         topics.results().valueSerde().deserializer());
     dlq = driver.createOutputTopic(names.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
   }
