@@ -9,10 +9,10 @@ import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.TopicNames;
 import io.plantspy.schemas.Topics;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,6 +26,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Settles job items from the bulk results topic ({@code plantspy.diagnosis.results.bulk}, written only by the
@@ -34,7 +35,8 @@ import reactor.core.publisher.Flux;
  * reads the items), and interactive results never come here, so neither kind of result pays for the other's
  * lookups. Idempotent: a result changes only an open item (a replay, or a late result for a
  * cancelled item, matches none), and the job's count is raised only when the item changed; the job is completed
- * when its counts reach its total. Offsets are committed after a poll is settled; a failed write is retried by the
+ * when its counts reach its total. The counts of a poll's items are added with one write per job (not per item).
+ * Offsets are committed after a poll is settled; a failed write is retried by the
  * same error handler as the diagnosis results, so no result is lost. A crash between an item's change and its
  * count leaves the count short, which the {@link JobReconciler}'s recount makes good.
  */
@@ -73,7 +75,8 @@ class JobResultListener {
 
   @KafkaListener(id = LISTENER, topics = TopicNames.DIAGNOSIS_RESULTS_BULK, containerFactory = "jobResultListenerFactory")
   void onResults(List<ConsumerRecord<String, DiagnosisResult>> records) {
-    Set<String> touched = new LinkedHashSet<>();
+    // The items this poll settled, per job and status: counted with one write per job instead of one per item.
+    Map<String, Map<ItemStatus, Long>> settled = new LinkedHashMap<>();
     Flux.fromIterable(records)
         .filter(record -> record.value() != null)
         .concatMap(record -> {
@@ -81,18 +84,28 @@ class JobResultListener {
           try {
             result = StoredResult.from(record.value());
           } catch (RuntimeException e) {
-            // The diagnosis listener logs and counts unreadable results; an item without one is finished by expiry.
-            return Flux.empty();
+            // It would fail on every retry; its item is finished by the job's expiry.
+            log.warn("Skipping the unreadable result of item {}: {}", record.key(), e.toString());
+            return Mono.empty();
           }
-          return store.settle(record.value().getId(), result)
-              .flatMap(before -> store.count(before.jobId(), result.failed() ? ItemStatus.FAILED
-                  : ItemStatus.COMPLETED, 1).doOnSuccess(counted -> touched.add(before.jobId())));
+          ItemStatus status = result.failed() ? ItemStatus.FAILED : ItemStatus.COMPLETED;
+          return store.settle(record.value().getId(), result).doOnNext(before -> settled
+              .computeIfAbsent(before.jobId(), job -> new EnumMap<>(ItemStatus.class)).merge(status, 1L, Long::sum));
         })
-        .then(Flux.defer(() -> Flux.fromIterable(touched)).concatMap(jobs::finishIfDone).then())
+        // A poll that fails part-way is retried, and its items settled already then match nothing: count them
+        // before the failure goes on (a count that fails too is made good by the reconciler's recount).
+        .onErrorResume(e -> count(settled).onErrorResume(ignored -> Mono.empty()).then(Mono.error(e)))
+        .then(Mono.defer(() -> count(settled)))
+        .thenMany(Flux.defer(() -> Flux.fromIterable(settled.keySet())).concatMap(jobs::finishIfDone))
+        .then()
         // Blocking is right here: the listener thread is not a reactor thread, and the offsets wait for the writes.
         .block(Duration.ofSeconds(30));
-    if (!touched.isEmpty()) {
-      log.debug("Settled items of {} jobs", touched.size());
+    if (!settled.isEmpty()) {
+      log.debug("Settled items of {} jobs", settled.size());
     }
+  }
+
+  private Mono<Void> count(Map<String, Map<ItemStatus, Long>> settled) {
+    return Flux.fromIterable(settled.entrySet()).concatMap(job -> store.count(job.getKey(), job.getValue())).then();
   }
 }
