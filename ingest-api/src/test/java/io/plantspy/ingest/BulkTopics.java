@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The processor's side of bulk jobs, driven by hand: reads the items the API publishes on the bulk topic and the
- * cancellations, and writes results on the results topic when a test says so (once, twice, late), so tests decide
+ * cancellations, and writes results on the bulk results topic when a test says so (once, twice, late), so tests decide
  * what has happened when they look.
  */
 final class BulkTopics implements AutoCloseable {
@@ -103,8 +103,22 @@ final class BulkTopics implements AutoCloseable {
 
   /** Answers each request with the fake processor's diagnosis. */
   void answer(List<DiagnosisRequest> requests) {
-    requests.forEach(r -> results.send(new ProducerRecord<>(topics.results().name(), r.getId(),
+    requests.forEach(r -> results.send(new ProducerRecord<>(topics.bulkResults().name(), r.getId(),
         FakeProcessor.answer(r))));
+    results.flush();
+  }
+
+  /** Writes an interactive result (a processing error) for diagnosis {@code id} on the interactive results topic. */
+  void answerInteractive(String id, String owner) {
+    DiagnosisResult result = DiagnosisResult.newBuilder()
+        .setId(id)
+        .setOwner(owner)
+        .setModelRelease(FakeProcessor.MODEL_RELEASE)
+        .setOutcome(new DiagnosisError(ErrorCode.UNDECODABLE_IMAGE, "the image could not be decoded"))
+        .setTimings(new Timings(1L, 1L, 0L, 1))
+        .setCompletedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .build();
+    results.send(new ProducerRecord<>(topics.results().name(), id, result));
     results.flush();
   }
 
@@ -118,7 +132,7 @@ final class BulkTopics implements AutoCloseable {
         .setTimings(new Timings(1L, 1L, 0L, 1))
         .setCompletedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
         .build();
-    results.send(new ProducerRecord<>(topics.results().name(), request.getId(), result));
+    results.send(new ProducerRecord<>(topics.bulkResults().name(), request.getId(), result));
     results.flush();
   }
 

@@ -27,6 +27,7 @@ import io.plantspy.schemas.Answer;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.InlineImage;
+import io.plantspy.schemas.RequestSource;
 import io.plantspy.testsupport.ExportedMetrics;
 import io.plantspy.testsupport.TestMongo;
 import io.plantspy.testsupport.TestTokens;
@@ -34,15 +35,18 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,7 +90,8 @@ import reactor.core.publisher.Mono;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1,
-    topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results", "plantspy.schemas"})
+    topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results", "plantspy.diagnosis.results.feed",
+        "plantspy.schemas"})
 class DiagnosisApiTest {
 
   private static HttpServer images;
@@ -696,6 +701,27 @@ class DiagnosisApiTest {
 
   private String submit(String owner, byte[] png, String... roles) {
     return idOf(as(client, owner, roles).post().uri("/api/v1/diagnoses").body(image(png)).exchange());
+  }
+
+  @Test
+  void aCameraFramesResultFromTheFeedResultsTopicIsServedLikeAnUploads() throws Exception {
+    // As the feed gateway writes a frame: straight to the requests topic, source FEED; the processor answers it on
+    // the feed results topic.
+    String id = UUID.randomUUID().toString();
+    DiagnosisRequest frame = DiagnosisRequest.newBuilder()
+        .setId(id)
+        .setOwner("fay")
+        .setRequestedAnswers(List.of(Answer.CATEGORY))
+        .setSource(RequestSource.FEED)
+        .setImage(new InlineImage(ByteBuffer.wrap(TestImages.png(16))))
+        .setContentType("image/png")
+        .setSizeBytes(TestImages.png(16).length)
+        .setMetadata(Map.of())
+        .setCreatedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .build();
+    requestTemplate.send("plantspy.diagnosis.requests", id, frame).get(10, TimeUnit.SECONDS);
+
+    awaitDone("/api/v1/diagnoses/" + id, "fay");
   }
 
   private DiagnosisRequest awaitSeen(String id) {

@@ -3,6 +3,7 @@ package io.plantspy.ingest;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.RequestSource;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.schemas.Timings;
 import io.plantspy.schemas.Topics;
@@ -27,7 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Stands in for the stream processor: reads every DiagnosisRequest and answers it with a fixed Diagnosis on the
- * results topic. Bounded: it stops when closed, and its thread is a daemon.
+ * results topic (a camera feed frame's on the feed results topic). Bounded: it stops when closed, and its thread is a daemon.
  */
 final class FakeProcessor implements AutoCloseable {
 
@@ -56,8 +57,10 @@ final class FakeProcessor implements AutoCloseable {
           for (ConsumerRecord<String, DiagnosisRequest> record : consumer.poll(Duration.ofMillis(100))) {
             seen.add(record.value());
             DiagnosisResult result = answer(record.value());
-            ProducerRecord<String, DiagnosisResult> answer =
-                new ProducerRecord<>(topics.results().name(), result.getId(), result);
+            // Where the processor answers: a camera feed frame on the feed results topic.
+            String topic = record.value().getSource() == RequestSource.FEED ? topics.feedResults().name()
+                : topics.results().name();
+            ProducerRecord<String, DiagnosisResult> answer = new ProducerRecord<>(topic, result.getId(), result);
             // As the processor does: the request's trace context travels on to its result.
             Header traceparent = record.headers().lastHeader("traceparent");
             if (traceparent != null) {

@@ -57,14 +57,14 @@ import org.springframework.web.reactive.function.BodyInserters;
 /**
  * Bulk jobs through the real parts: security chain with signed realm tokens, streamed JSONL, multipart and zip
  * bodies, image vetting and the SSRF-safe fetcher (against a local image server), MongoDB, the embedded broker. The
- * processor's side is {@link BulkTopics}: it reads the bulk topic and writes results when a test says so, which the
- * API's job listener counts. One partition per topic, so "nothing published" is checked by publishing a later job
+ * processor's side is {@link BulkTopics}: it reads the bulk topic and writes results on the bulk results topic when a
+ * test says so, which the API's job listener counts. One partition per topic, so "nothing published" is checked by publishing a later job
  * and finding none of the refused job's items before it. Each test has its own owner, as they share the store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1, topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results",
-    "plantspy.diagnosis.requests.bulk", "plantspy.jobs.cancellations", "plantspy.jobs.events", "plantspy.schemas"})
+    "plantspy.diagnosis.requests.bulk", "plantspy.diagnosis.results.bulk", "plantspy.jobs.cancellations", "plantspy.jobs.events", "plantspy.schemas"})
 class JobApiTest {
 
   private static final String JOBS = "/api/v1/jobs";
@@ -289,6 +289,26 @@ class JobApiTest {
         HttpStatus.BAD_REQUEST, "duplicate-custom-id");
 
     assertRefusedJobLeftNothing(user, "duplicate-custom-id");
+  }
+
+  @Test
+  void bulkResultsAreKeptInTheJobItemsOnlyAndNeverBecomeDiagnosisDocuments() {
+    WebTestClient user = as(client, "jo-bulk-topic", "category");
+    String id = (String) accepted(multipart(user, image(), image())).get("id");
+    List<DiagnosisRequest> items = bulk.awaitItems(id, 2);
+
+    bulk.answer(items);
+    awaitStatus(user, id, "completed");
+    // An interactive result written after them: once the diagnosis listener has stored it, it has read as far as
+    // it would have come on a shared topic.
+    String marker = UUID.randomUUID().toString();
+    bulk.answerInteractive(marker, "jo-bulk-topic");
+    await().atMost(Duration.ofSeconds(30)).until(() -> mongo.exists(Query.query(Criteria.where("_id").is(marker)),
+        "diagnoses").block());
+
+    assertThat(resultLines(user, id)).extracting(l -> l.get("status")).containsExactly("completed", "completed");
+    assertThat(mongo.count(Query.query(Criteria.where("_id").in(items.stream().map(DiagnosisRequest::getId)
+        .toList())), "diagnoses").block()).isZero();
   }
 
   @Test

@@ -16,9 +16,24 @@ public record TopicNames(String requests, String results, String dlq, String lab
 
   /**
    * Items of bulk jobs: the same {@code DiagnosisRequest}s as {@link #requests()} (source BULK, key the item's
-   * diagnosis id, results on the usual results topic), apart so the processor can serve them after interactive ones.
+   * diagnosis id, results on {@link #DIAGNOSIS_RESULTS_BULK}), apart so the processor can serve them after
+   * interactive ones.
    */
   public static final String DIAGNOSIS_REQUESTS_BULK = "plantspy.diagnosis.requests.bulk";
+
+  /**
+   * Results of bulk job items: the same {@code DiagnosisResult}s as {@link #results()}, written by the processor's
+   * bulk instance and read only by the API's job result listener, so the consumers of interactive results (the
+   * diagnosis listener, the feed gateway, webhooks) never read, decode or look up a bulk item's result.
+   */
+  public static final String DIAGNOSIS_RESULTS_BULK = "plantspy.diagnosis.results.bulk";
+
+  /**
+   * Results of camera feed frames (requests with source FEED): the same {@code DiagnosisResult}s as
+   * {@link #results()}, written by the processor's interactive instance, so that the feed gateway reads only its own
+   * answers; the API and the webhook service read this topic besides {@link #results()}.
+   */
+  public static final String DIAGNOSIS_RESULTS_FEED = "plantspy.diagnosis.results.feed";
 
   /**
    * Cancelled bulk jobs: compacted, key and value the job id as a plain UTF-8 string (no Avro), written by the API

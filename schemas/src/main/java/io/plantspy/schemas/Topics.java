@@ -43,6 +43,16 @@ public record Topics(
     return new Topic<>(TopicNames.DIAGNOSIS_REQUESTS_BULK, requests.keySerde(), requests.valueSerde());
   }
 
+  /** Results of bulk job items: the results' key and value types on a topic of their own. */
+  public Topic<String, DiagnosisResult> bulkResults() {
+    return new Topic<>(TopicNames.DIAGNOSIS_RESULTS_BULK, results.keySerde(), results.valueSerde());
+  }
+
+  /** Results of camera feed frames: the results' key and value types on a topic of their own. */
+  public Topic<String, DiagnosisResult> feedResults() {
+    return new Topic<>(TopicNames.DIAGNOSIS_RESULTS_FEED, results.keySerde(), results.valueSerde());
+  }
+
   /** Cancelled jobs: key and value are the job id. */
   public Topic<String, String> jobCancellations() {
     return new Topic<>(TopicNames.JOB_CANCELLATIONS, Serdes.String(), Serdes.String());

@@ -20,6 +20,18 @@ class TopicsTest {
     assertThat(topics.modelReleases().name()).isEqualTo("plantspy.model.releases");
     assertThat(topics.bulkRequests().name()).isEqualTo("plantspy.diagnosis.requests.bulk");
     assertThat(topics.jobCancellations().name()).isEqualTo("plantspy.jobs.cancellations");
+    assertThat(topics.bulkResults().name()).isEqualTo("plantspy.diagnosis.results.bulk");
+    assertThat(topics.feedResults().name()).isEqualTo("plantspy.diagnosis.results.feed");
+  }
+
+  @Test
+  void bulkAndFeedResultsAreReadAndWrittenLikeInteractiveResults() {
+    Topics topics = Topics.defaults();
+
+    assertThat(topics.bulkResults().valueSerde()).isSameAs(topics.results().valueSerde());
+    assertThat(topics.bulkResults().keySerde()).isSameAs(topics.results().keySerde());
+    assertThat(topics.feedResults().valueSerde()).isSameAs(topics.results().valueSerde());
+    assertThat(topics.feedResults().keySerde()).isSameAs(topics.results().keySerde());
   }
 
   @Test

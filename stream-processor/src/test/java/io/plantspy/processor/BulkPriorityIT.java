@@ -56,7 +56,8 @@ class BulkPriorityIT {
   @BeforeEach
   void startBroker() throws Exception {
     broker = ExactlyOnceKafka.broker(PARTITIONS, TOPICS.requests(), TopicNames.DIAGNOSIS_REQUESTS_BULK,
-        TOPICS.results(), TOPICS.dlq(), TopicNames.JOB_CANCELLATIONS, SchemaTopic.DEFAULT_NAME);
+        TOPICS.results(), TopicNames.DIAGNOSIS_RESULTS_BULK, TOPICS.dlq(), TopicNames.JOB_CANCELLATIONS,
+        SchemaTopic.DEFAULT_NAME);
     model = ReleaseClassifier.load(TestRequests.servingCommittedModels());
     schemas = ExactlyOnceKafka.schemas(broker);
   }
@@ -83,7 +84,7 @@ class BulkPriorityIT {
     Map<String, Integer> arrival = new LinkedHashMap<>(); // result id -> position among the results received
     try (KafkaProducer<String, byte[]> producer = ExactlyOnceKafka.rawProducer(broker);
         KafkaConsumer<String, DiagnosisResult> results = ExactlyOnceKafka.resultsConsumer(broker)) {
-      results.subscribe(List.of(TOPICS.results()));
+      results.subscribe(List.of(TOPICS.results(), TopicNames.DIAGNOSIS_RESULTS_BULK));
       for (int i = 0; i < BULK_ITEMS; i++) {
         String id = "bulk-" + i;
         producer.send(new ProducerRecord<>(TopicNames.DIAGNOSIS_REQUESTS_BULK, id,

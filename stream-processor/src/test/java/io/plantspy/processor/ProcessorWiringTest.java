@@ -63,7 +63,7 @@ class ProcessorWiringTest {
       assertThat(topology).contains(TopicNames.defaults().requests(), DiagnosisTopology.BUFFER_STORE);
       String bulk = context.getBean("bulkTopology", Topology.class).describe().toString();
       assertThat(bulk).contains(TopicNames.DIAGNOSIS_REQUESTS_BULK, TopicNames.JOB_CANCELLATIONS,
-          DiagnosisTopology.CANCELLED_JOBS_STORE);
+          TopicNames.DIAGNOSIS_RESULTS_BULK, DiagnosisTopology.CANCELLED_JOBS_STORE);
       assertThat(context).hasSingleBean(MeterRegistry.class);
 
       assertThat(context.getBeansOfType(StreamsLifecycle.class)).hasSize(2)

@@ -286,6 +286,20 @@ class DeliveryIT {
     }
   }
 
+  @Test
+  void aCameraFramesResultFromTheFeedResultsTopicIsADiagnosisEventLikeAnUploads() throws Exception {
+    try (Receiver receiver = new Receiver()) {
+      Subscription sub = subscribe(client("category"), receiver.url(), "diagnosis.completed");
+      String frame = UUID.randomUUID().toString();
+
+      TestKafka.publishFeed(TestKafka.completed(frame, sub.owner()));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received().isEmpty());
+      assertThat(receiver.received()).extracting(Receiver.Received::id)
+          .containsExactly("evt_diagnosis.completed_" + frame);
+    }
+  }
+
   record Subscription(String id, String owner, String secret) {}
 
   private static Subscription subscribe(WebTestClient owner, String url, String event) {

@@ -76,6 +76,31 @@ class JobWebhookIT {
     }
   }
 
+  @Test
+  void aJobsItemsGiveNoDiagnosisEventsOnlyTheJobsEnd() throws Exception {
+    String ann = "ann-" + UUID.randomUUID();
+    try (Receiver receiver = new Receiver()) {
+      app.as(ann).post().uri("/api/v1/webhooks").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(Map.of("url", receiver.url(), "events", List.of("diagnosis.completed", "job.completed")))
+          .exchange().expectStatus().isCreated();
+      String item = UUID.randomUUID().toString();
+      String jobId = UUID.randomUUID().toString();
+
+      // A bulk item's result (the processor's bulk instance writes it on its own topic), then the job's end and a
+      // single diagnosis, both written after it.
+      TestKafka.publishBulk(TestKafka.completed(item, ann));
+      TestKafka.jobEnded(JobEvent.newBuilder().setJobId(jobId).setOwner(ann).setStatus("completed").setTotal(1)
+          .setCompleted(1).setFailed(0).setCancelled(0).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+          .build());
+      String single = UUID.randomUUID().toString();
+      TestKafka.publish(TestKafka.completed(single, ann));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2);
+      assertThat(receiver.received()).extracting(Receiver.Received::id)
+          .containsExactlyInAnyOrder("evt_job.completed_" + jobId, "evt_diagnosis.completed_" + single);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> subscribe(WebTestClient client, String url, String event) {
     return client.post().uri("/api/v1/webhooks").contentType(MediaType.APPLICATION_JSON)

@@ -33,7 +33,8 @@ public final class TestKafka {
 
   static {
     BROKER = new EmbeddedKafkaKraftBroker(1, 1, TOPICS.results().name(), TOPICS.modelReleases().name(),
-        "plantspy.schemas", ALERTS, TOPICS.jobEvents().name());
+        "plantspy.schemas", ALERTS, TOPICS.jobEvents().name(), TOPICS.bulkResults().name(),
+        TOPICS.feedResults().name());
     BROKER.afterPropertiesSet();
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString(),
         ProducerConfig.ACKS_CONFIG, "all");
@@ -50,6 +51,24 @@ public final class TestKafka {
   public static void publish(DiagnosisResult result) {
     try {
       RESULTS.send(new ProducerRecord<>(TOPICS.results().name(), 0, result.getId(), result)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes a camera feed frame's result as the processor does: on the feed results topic. */
+  public static void publishFeed(DiagnosisResult result) {
+    try {
+      RESULTS.send(new ProducerRecord<>(TOPICS.feedResults().name(), 0, result.getId(), result)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes a result as the processor's bulk instance does: on the bulk results topic. */
+  public static void publishBulk(DiagnosisResult result) {
+    try {
+      RESULTS.send(new ProducerRecord<>(TOPICS.bulkResults().name(), 0, result.getId(), result)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -36,7 +36,7 @@ public final class TestKafka {
 
   static {
     BROKER = new EmbeddedKafkaKraftBroker(1, 1, TOPICS.requests().name(), TOPICS.results().name(),
-        "plantspy.schemas");
+        TOPICS.feedResults().name(), "plantspy.schemas");
     BROKER.afterPropertiesSet();
     RESULTS = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.getBrokersAsString(),
         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), TOPICS.results().valueSerde().serializer());
@@ -48,9 +48,10 @@ public final class TestKafka {
     return BROKER.getBrokersAsString();
   }
 
+  /** Writes a feed frame's result where the processor does: on the feed results topic. */
   public static void publish(DiagnosisResult result) {
     try {
-      RESULTS.send(new ProducerRecord<>(TOPICS.results().name(), result.getId(), result)).get();
+      RESULTS.send(new ProducerRecord<>(TOPICS.feedResults().name(), result.getId(), result)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Bulk jobs for the bench: items produced straight to the bulk topic as the API's job intake writes them (inline
  * image, source BULK, {@code jobId} and {@code customId} in the metadata), and a reader of the committed results
+ * (bulk and interactive)
  * that tells when every item of a job is answered (one job at a time); also interactive requests produced straight
  * to the requests topic, timed to their committed result.
  */
@@ -38,6 +40,7 @@ final class BulkJobs implements AutoCloseable {
 
   private final Topic<String, DiagnosisRequest> bulk = Topics.defaults().bulkRequests();
   private final String resultsTopic = Topics.defaults().results().name();
+  private final String bulkResultsTopic = Topics.defaults().bulkResults().name();
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, DiagnosisResult> results;
   private final Topic<String, DiagnosisRequest> requests = Topics.defaults().requests();
@@ -54,7 +57,9 @@ final class BulkJobs implements AutoCloseable {
     results = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
         Topics.defaults().results().valueSerde().deserializer());
-    List<TopicPartition> partitions = results.partitionsFor(resultsTopic).stream()
+    // Bulk items are answered on their own results topic, interactive requests on the usual one.
+    List<TopicPartition> partitions = Stream.of(resultsTopic, bulkResultsTopic)
+        .flatMap(topic -> results.partitionsFor(topic).stream())
         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     results.assign(partitions);
     results.seekToEnd(partitions);

@@ -104,6 +104,10 @@ final class KafkaService implements PlatformService {
     }
     // Bulk-job items: as many partitions as the interactive requests, so the processor spreads them alike.
     topics.add(new NewTopic(TopicNames.DIAGNOSIS_REQUESTS_BULK, PARTITIONS, (short) 1));
+    // Their results: as many partitions as the interactive results (keys are diagnosis ids either way).
+    topics.add(new NewTopic(TopicNames.DIAGNOSIS_RESULTS_BULK, PARTITIONS, (short) 1));
+    // Results of camera feed frames, read by the feed gateway (and the API and webhooks besides the results topic).
+    topics.add(new NewTopic(TopicNames.DIAGNOSIS_RESULTS_FEED, PARTITIONS, (short) 1));
     // Cancelled jobs, keyed by job id: compacted so a processor starting later still learns every cancellation.
     topics.add(new NewTopic(TopicNames.JOB_CANCELLATIONS, 1, (short) 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -176,10 +177,11 @@ class JobStore {
         JobItemDocument.class);
   }
 
-  /** Adds {@code by} items of {@code status} (terminal) to a job's counts. */
-  Mono<Void> count(String jobId, ItemStatus status, long by) {
-    return mongo.updateFirst(byId(jobId), new Update().inc("counts." + countField(status), by), JobDocument.class)
-        .then();
+  /** Adds to a job's counts, in one write: {@code by} holds how many items of each (terminal) status. */
+  Mono<Void> count(String jobId, Map<ItemStatus, Long> by) {
+    Update update = new Update();
+    by.forEach((status, n) -> update.inc("counts." + countField(status), n));
+    return mongo.updateFirst(byId(jobId), update, JobDocument.class).then();
   }
 
   /** Raises a job's counts to what its items say now; counts never go down, so a concurrent increment stays. */

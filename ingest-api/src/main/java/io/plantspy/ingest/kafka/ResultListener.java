@@ -7,6 +7,7 @@ import io.plantspy.ingest.diagnosis.StoredResult;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaLookupException;
+import io.plantspy.schemas.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the DiagnosisResults from the processor in their {@code diagnoses} documents, then wakes the requests waiting
- * for them on this instance. A result whose request is waited for here but not recorded yet (no Idempotency-Key)
- * creates its document with the request's fields, which the result does not carry. All API instances share the
- * consumer group, so each result is stored once by one of them; a write only settles a PENDING diagnosis, so a
- * redelivery after a crash does no harm. A whole poll is stored in one bulk write, and offsets are committed only
+ * for them on this instance. Camera feed frames' results come from a topic of their own, read here too (their
+ * diagnoses are served by this API, e.g. behind the link of an {@code alert.disease_detected} webhook). Results of
+ * bulk job items are on a topic of their own, read by the job result listener, and never come here. A result whose
+ * request is waited for here but not recorded yet (no Idempotency-Key) creates its document with the request's
+ * fields, which the result does not carry. All API instances share the consumer group, so each result is stored once
+ * by one of them; a write only settles a PENDING diagnosis, so a redelivery after a crash does no harm. A whole poll is stored in one bulk write, and offsets are committed only
  * after it: a failed write is thrown to the container's error handler, which retries the poll until it is stored (see
  * KafkaConfig). A result that can never be stored (its value does not decode or convert) is logged, counted and
  * skipped here, so it cannot hold up the others; its diagnosis is then finished as timed out by the PendingReconciler.
@@ -51,7 +54,8 @@ public class ResultListener {
         .description("Results skipped because their value could not be read").register(meters);
   }
 
-  @KafkaListener(id = KafkaConfig.RESULTS_LISTENER, topics = "${plantspy.kafka.results:plantspy.diagnosis.results}",
+  @KafkaListener(id = KafkaConfig.RESULTS_LISTENER,
+      topics = {"${plantspy.kafka.results:plantspy.diagnosis.results}", TopicNames.DIAGNOSIS_RESULTS_FEED},
       containerFactory = "resultListenerFactory")
   public void onResults(List<ConsumerRecord<String, DiagnosisResult>> records) {
     List<DiagnosisStore.Completion> completions = new ArrayList<>(records.size());

@@ -1,8 +1,10 @@
 package io.plantspy.ingest.kafka;
 
 import io.plantspy.ingest.diagnosis.ResultWaiters;
+import io.plantspy.schemas.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Which partitions of the results topic this instance's result listener holds. Results are keyed by request id,
  * so the partition a result lands on is known in advance: if this instance holds it, the listener here stores the
  * result and wakes the waiter ({@link ResultWaiters}); if not, another instance stores it and the waiter has to
- * look in MongoDB. That keeps a single instance from polling at all, and still answers across instances.
+ * look in MongoDB. That keeps a single instance from polling at all, and still answers across instances. The
+ * listener also reads the feed frames' results topic, whose partitions say nothing about a waiter's result (waiters
+ * are for uploads and URLs): they are not counted.
  */
 @Component
 public class ResultPartitions implements ConsumerAwareRebalanceListener {
@@ -37,19 +41,24 @@ public class ResultPartitions implements ConsumerAwareRebalanceListener {
 
   @Override
   public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    if (!partitions.isEmpty()) {
-      partitionCount = consumer.partitionsFor(partitions.iterator().next().topic()).size();
+    List<TopicPartition> results = ofResults(partitions);
+    if (!results.isEmpty()) {
+      partitionCount = consumer.partitionsFor(results.get(0).topic()).size();
     }
-    partitions.forEach(p -> held.add(p.partition()));
+    results.forEach(p -> held.add(p.partition()));
   }
 
   @Override
   public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    partitions.forEach(p -> held.remove(p.partition()));
+    ofResults(partitions).forEach(p -> held.remove(p.partition()));
   }
 
   @Override
   public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    partitions.forEach(p -> held.remove(p.partition()));
+    ofResults(partitions).forEach(p -> held.remove(p.partition()));
+  }
+
+  private static List<TopicPartition> ofResults(Collection<TopicPartition> partitions) {
+    return partitions.stream().filter(p -> !TopicNames.DIAGNOSIS_RESULTS_FEED.equals(p.topic())).toList();
   }
 }

@@ -2,6 +2,7 @@ package io.plantspy.ingest.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.schemas.TopicNames;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -47,5 +48,23 @@ class ResultPartitionsTest {
 
     held.onPartitionsRevokedBeforeCommit(consumer, List.of(new TopicPartition(TOPIC, partition)));
     assertThat(held.holdsResultOf(id)).as("revoked").isFalse();
+  }
+
+  @Test
+  void aPartitionOfTheFeedResultsTopicIsNotAResultsPartitionHeld() {
+    ResultPartitions held = new ResultPartitions();
+    String id = UUID.randomUUID().toString();
+    int partition = ResultPartitions.partitionOf(id, 3);
+    MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+    Node node = new Node(0, "localhost", 9092);
+    for (String topic : List.of(TOPIC, TopicNames.DIAGNOSIS_RESULTS_FEED)) {
+      consumer.updatePartitions(topic, List.of(0, 1, 2).stream()
+          .map(p -> new PartitionInfo(topic, p, node, new Node[] {node}, new Node[] {node})).toList());
+    }
+
+    held.onPartitionsAssigned(consumer, List.of(new TopicPartition(TopicNames.DIAGNOSIS_RESULTS_FEED, partition),
+        new TopicPartition(TOPIC, (partition + 1) % 3)));
+
+    assertThat(held.holdsResultOf(id)).as("only the feed topic's partition of that number is held").isFalse();
   }
 }

@@ -85,6 +85,10 @@ public record ProcessorProperties(
       // One topic read by both instances would answer every request twice.
       throw new IllegalArgumentException("plantspy.processor.bulk.topic must differ from the requests topic");
     }
+    if (topics != null && bulk != null && bulk.resultsTopic().equals(topics.resolve().results())) {
+      // Bulk results on the interactive topic would reach every consumer of interactive results again.
+      throw new IllegalArgumentException("plantspy.processor.bulk.results-topic must differ from the results topic");
+    }
     streams = streams == null ? Map.of() : Map.copyOf(streams);
   }
 
@@ -250,6 +254,8 @@ public record ProcessorProperties(
    * @param enabled off starts no bulk instance (bulk items then wait on their topic)
    * @param topic the bulk items' topic ({@code DiagnosisRequest}, key = diagnosis id, metadata {@code jobId})
    * @param cancellationsTopic compacted topic of cancelled job ids (key and value the job id)
+   * @param resultsTopic where the bulk instance writes its results ({@code DiagnosisResult}, key = diagnosis id),
+   *     apart from interactive results so that only the API's job listener reads them
    * @param streamThreads stream threads of the bulk instance; like {@code numStreamThreads}, one per core
    * @param maxBatchSize a bulk batch runs as soon as this many items are buffered. 4, like interactive batches:
    *     a running bulk batch is what an interactive request may have to share the cores with, so a shorter one
@@ -259,16 +265,23 @@ public record ProcessorProperties(
    * @param maxYield longest a bulk batch waits for interactive work before it runs anyway, so that a steady
    *     interactive load slows bulk jobs without stopping them. At most 5 s: the bulk thread waits inside its open
    *     exactly-once transaction, which Kafka Streams times out after 10 s
+   * @param commitInterval the bulk instance's {@code commit.interval.ms}: each commit is a transaction (markers on
+   *     every partition written, offsets, changelog flush), so committing less often than the interactive instance's
+   *     100 ms costs the broker and the processor less per item; results become visible to the job listener up to
+   *     this much later, which a job of thousands of items does not notice. Together with the longest yield it stays
+   *     well inside the 10 s transaction timeout
    */
   public record Bulk(
       @DefaultValue("true") boolean enabled,
       @DefaultValue(TopicNames.DIAGNOSIS_REQUESTS_BULK) @NotBlank @Pattern(regexp = TOPIC_NAME) String topic,
       @DefaultValue(TopicNames.JOB_CANCELLATIONS) @NotBlank @Pattern(regexp = TOPIC_NAME) String cancellationsTopic,
+      @DefaultValue(TopicNames.DIAGNOSIS_RESULTS_BULK) @NotBlank @Pattern(regexp = TOPIC_NAME) String resultsTopic,
       @DefaultValue("2") @Min(1) @Max(64) int streamThreads,
       @DefaultValue("4") @Min(1) @Max(256) int maxBatchSize,
       @DefaultValue("100ms") @NotNull Duration maxWait,
       @DefaultValue("true") boolean yieldToInteractive,
-      @DefaultValue("2s") @NotNull Duration maxYield) {
+      @DefaultValue("2s") @NotNull Duration maxYield,
+      @DefaultValue("1s") @NotNull Duration commitInterval) {
 
     private static final String TOPIC_NAME = "[a-zA-Z0-9._-]{1,249}";
 
@@ -282,6 +295,11 @@ public record ProcessorProperties(
       }
       if (topic != null && topic.equals(cancellationsTopic)) {
         throw new IllegalArgumentException("plantspy.processor.bulk.topic and cancellations-topic must differ");
+      }
+      if (commitInterval != null && (commitInterval.isNegative() || commitInterval.isZero()
+          || commitInterval.compareTo(Duration.ofSeconds(5)) > 0)) {
+        throw new IllegalArgumentException("plantspy.processor.bulk.commit-interval must be between 1ms and 5s, was "
+            + commitInterval);
       }
     }
 

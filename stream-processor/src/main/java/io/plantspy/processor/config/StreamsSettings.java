@@ -55,6 +55,9 @@ public final class StreamsSettings {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + "-bulk");
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.bulk().streamThreads());
     props.put(StreamsConfig.POLL_MS_CONFIG, pollMillis(config.bulk().batch()));
+    // Fewer, larger transactions for bulk items (see Bulk#commitInterval); set after the general streams
+    // properties, which are meant for the interactive instance.
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.bulk().commitInterval().toMillis());
     return props;
   }
 

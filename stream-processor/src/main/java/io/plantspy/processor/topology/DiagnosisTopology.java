@@ -10,9 +10,11 @@ import io.plantspy.processor.metrics.BulkMetrics;
 import io.plantspy.processor.metrics.DiagnosisMetrics;
 import io.plantspy.processor.priority.Lane;
 import io.plantspy.schemas.DiagnosisRequest;
+import io.plantspy.schemas.RequestSource;
 import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.Topics;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -26,9 +28,10 @@ import org.apache.kafka.streams.state.Stores;
  * the same code runs under the TopologyTestDriver and in production. The interactive one:
  *
  * <pre>
- * requests (String, byte[]) → decode ─┬─→ micro-batcher [buffer, attempts] ─┬─→ results
+ * requests (String, byte[]) → decode ─┬─→ micro-batcher [buffer, attempts] ─┬─→ results (not a feed frame's)
+ *                                     │                                    ├─→ results.feed (source FEED)
  *                                     │                                    └─→ dlq (a request that kept failing)
- *                                     ├─→ results (error result for a corrupt record)
+ *                                     ├─→ results (error result for a corrupt record, whose source is unknown)
  *                                     └─→ dlq (its raw bytes)
  * </pre>
  *
@@ -36,8 +39,8 @@ import org.apache.kafka.streams.state.Stores;
  * batch limits, a bulk lane, and items of cancelled jobs dropped before the batcher:
  *
  * <pre>
- * requests.bulk → decode ─┬─→ skip cancelled [cancelled jobs, global] ─→ micro-batcher ─┬─→ results
- *                         ├─→ results, dlq (a corrupt record)                          └─→ dlq
+ * requests.bulk → decode ─┬─→ skip cancelled [cancelled jobs, global] ─→ micro-batcher ─┬─→ results.bulk
+ *                         ├─→ results.bulk, dlq (a corrupt record)                     └─→ dlq
  * jobs.cancellations ─→ [cancelled jobs] (a global store: every instance reads every cancellation)
  * </pre>
  */
@@ -48,6 +51,7 @@ public final class DiagnosisTopology {
   static final String SKIP_CANCELLED = "skip-cancelled";
   static final String BATCHER = "micro-batcher";
   static final String RESULTS_SINK = "results-sink";
+  static final String FEED_RESULTS_SINK = "feed-results-sink";
   static final String DLQ_SINK = "dlq-sink";
   /** The buffer of requests waiting for a batch; its changelog topic is {applicationId}-diagnosis-buffer-changelog. */
   public static final String BUFFER_STORE = "diagnosis-buffer";
@@ -74,8 +78,11 @@ public final class DiagnosisTopology {
       MeterRegistry registry, SchemaCatalog schemas, Supplier<Lane> lanes) {
     Topics topics = Topics.from(config.topicNames(), schemas);
     Topology topology = new Topology();
-    addPipeline(topology, topics.requests().name(), config.batch(), config, classifier, images, registry, topics,
-        lanes, null);
+    addPipeline(topology, topics.requests().name(), topics.results().name(), config.batch(), config, classifier,
+        images, registry, topics, lanes, null, DiagnosisTopology::interactiveResultsSink);
+    // Feed frames' answers on a topic of their own, so the feed gateway reads only those (docs/architecture.md).
+    topology.addSink(FEED_RESULTS_SINK, topics.feedResults().name(), topics.feedResults().keySerde().serializer(),
+        topics.feedResults().valueSerde().serializer(), BATCHER);
     return topology;
   }
 
@@ -85,8 +92,8 @@ public final class DiagnosisTopology {
     Topics topics = Topics.from(config.topicNames(), schemas);
     BulkMetrics bulkMetrics = new BulkMetrics(registry);
     Topology topology = new Topology();
-    addPipeline(topology, config.bulk().topic(), config.bulk().batch(), config, classifier, images, registry, topics,
-        lanes, () -> new SkipCancelled(bulkMetrics));
+    addPipeline(topology, config.bulk().topic(), config.bulk().resultsTopic(), config.bulk().batch(), config,
+        classifier, images, registry, topics, lanes, () -> new SkipCancelled(bulkMetrics), request -> RESULTS_SINK);
     // In memory: the compacted topic holds one small record per cancelled job and is read again at each start.
     StoreBuilder<KeyValueStore<String, String>> cancelled = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(CANCELLED_JOBS_STORE), Serdes.String(), Serdes.String())
@@ -97,10 +104,21 @@ public final class DiagnosisTopology {
     return topology;
   }
 
-  /** Source, decoder, batcher and sinks, with {@code skipCancelled} (if not null) between decoder and batcher. */
-  private static void addPipeline(Topology topology, String sourceTopic, ProcessorProperties.Batch limits,
+  /** The sink of an interactive request's result: a feed frame's goes to the feed results topic. */
+  static String interactiveResultsSink(DiagnosisRequest request) {
+    return request.getSource() == RequestSource.FEED ? FEED_RESULTS_SINK : RESULTS_SINK;
+  }
+
+  /**
+   * Source, decoder, batcher and sinks, with {@code skipCancelled} (if not null) between decoder and batcher. The
+   * batcher forwards each result to the sink {@code resultsSink} names for its request (the caller adds any sink
+   * other than {@link #RESULTS_SINK}); error results of corrupt records go to {@code resultsTopic}.
+   */
+  private static void addPipeline(Topology topology, String sourceTopic, String resultsTopic,
+      ProcessorProperties.Batch limits,
       ProcessorProperties config, BatchClassifier classifier, ImageResolver images, MeterRegistry registry,
-      Topics topics, Supplier<Lane> lanes, ProcessorSupplier<String, Object, String, Object> skipCancelled) {
+      Topics topics, Supplier<Lane> lanes, ProcessorSupplier<String, Object, String, Object> skipCancelled,
+      Function<DiagnosisRequest, String> resultsSink) {
     DiagnosisMetrics metrics = new DiagnosisMetrics(registry, classifier::releaseId);
     ImageLimits defaults = ImageLimits.defaults();
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(new ImageLimits(
@@ -132,11 +150,11 @@ public final class DiagnosisTopology {
     }
     topology.addProcessor(BATCHER,
         () -> new MicroBatcher(BUFFER_STORE, ATTEMPTS_STORE, limits, config.retry(), sourceTopic,
-            topics.requests().valueSerde().serializer(), diagnoser, metrics, lanes.get()),
+            topics.requests().valueSerde().serializer(), diagnoser, metrics, lanes.get(), resultsSink),
         batcherParent);
     topology.addStateStore(buffer, BATCHER);
     topology.addStateStore(attempts, BATCHER);
-    topology.addSink(RESULTS_SINK, topics.results().name(), topics.results().keySerde().serializer(),
+    topology.addSink(RESULTS_SINK, resultsTopic, topics.results().keySerde().serializer(),
         topics.results().valueSerde().serializer(), DECODER, BATCHER);
     topology.addSink(DLQ_SINK, topics.dlq().name(), topics.dlq().keySerde().serializer(),
         topics.dlq().valueSerde().serializer(), DECODER, BATCHER);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -61,6 +62,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
   private final Lane lane;
   // Each buffered request's traceparent, for its result (the buffer keeps values only).
   private final TraceHeaders traces = new TraceHeaders();
+  private final Function<DiagnosisRequest, String> resultsSink;
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, DiagnosisRequest> buffer;
@@ -78,10 +80,11 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
    * @param limits the batches' size and wait
    * @param requestsTopic the topic the requests came from, named in the headers of a dead-lettered one
    * @param lane where this batcher's batches stand against the other kind's (interactive or bulk)
+   * @param resultsSink the sink a request's result goes to (which results topic), by the request
    */
   MicroBatcher(String storeName, String attemptsStoreName, ProcessorProperties.Batch limits,
       ProcessorProperties.Retry retry, String requestsTopic, Serializer<DiagnosisRequest> requestSerializer,
-      BatchDiagnoser diagnoser, DiagnosisMetrics metrics, Lane lane) {
+      BatchDiagnoser diagnoser, DiagnosisMetrics metrics, Lane lane, Function<DiagnosisRequest, String> resultsSink) {
     this.storeName = storeName;
     this.attemptsStoreName = attemptsStoreName;
     this.maxSize = limits.maxSize();
@@ -93,6 +96,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
     this.diagnoser = diagnoser;
     this.metrics = metrics;
     this.lane = lane;
+    this.resultsSink = resultsSink;
   }
 
   @Override
@@ -182,7 +186,7 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
       for (DiagnosisResult result : results) {
         long completedAt = result.getCompletedAt().toEpochMilli();
         context.forward(new Record<String, Object>(result.getId(), result, completedAt,
-            traces.forResult(result.getId())), DiagnosisTopology.RESULTS_SINK);
+            traces.forResult(result.getId())), sinkOf(batch, result));
       }
       // Deleted after forwarding: under at-least-once a crash in between re-answers rather than loses.
       batch.forEach(this::forget);
@@ -240,13 +244,23 @@ final class MicroBatcher implements Processor<String, Object, String, Object> {
         "The image could not be processed after " + tries + " attempts; the request was kept for inspection.",
         Results.timings(now - request.getCreatedAt().toEpochMilli(), 0, 0, 0), Instant.ofEpochMilli(now));
     metrics.error(ErrorCode.INTERNAL);
-    context.forward(new Record<String, Object>(request.getId(), result, now, trace), DiagnosisTopology.RESULTS_SINK);
+    context.forward(new Record<String, Object>(request.getId(), result, now, trace), resultsSink.apply(request));
     byte[] original = requestSerializer.serialize(requestsTopic, request);
     metrics.deadLettered();
     Headers deadLetter = DeadLetters.givenUp(cause, requestsTopic, context.taskId().partition(), tries);
     trace.forEach(deadLetter::add);
     context.forward(new Record<String, Object>(request.getId(), original, now, deadLetter), DiagnosisTopology.DLQ_SINK);
     forget(request);
+  }
+
+  /** The sink of {@code result}: the one of its request in {@code batch} (a batch is a few requests). */
+  private String sinkOf(List<DiagnosisRequest> batch, DiagnosisResult result) {
+    for (DiagnosisRequest request : batch) {
+      if (request.getId().equals(result.getId())) {
+        return resultsSink.apply(request);
+      }
+    }
+    return DiagnosisTopology.RESULTS_SINK;
   }
 
   private void forget(DiagnosisRequest request) {

@@ -141,6 +141,19 @@ class ProcessorPropertiesTest {
   }
 
   @Test
+  void bulkResultsGoToTheirOwnTopicInTransactionsLongerThanInteractiveOnes() {
+    ProcessorProperties config = ProcessorProperties.defaults();
+
+    assertThat(config.bulk().resultsTopic()).isEqualTo(TopicNames.DIAGNOSIS_RESULTS_BULK)
+        .isNotEqualTo(config.topicNames().results());
+    // Even when the general streams properties set a commit interval, it is the interactive instance's.
+    ProcessorProperties tuned = ProcessorProperties.bind(java.util.Map.of("streams.commit.interval.ms", "50"));
+    assertThat(StreamsSettings.from(tuned).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("50");
+    assertThat(StreamsSettings.forBulk(tuned).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+        .isEqualTo(config.bulk().commitInterval().toMillis());
+  }
+
+  @Test
   void refusesABulkSetupThatWouldAnswerTwiceOrOutwaitItsTransaction() {
     runner.withPropertyValues("plantspy.processor.bulk.topic=plantspy.diagnosis.requests")
         .run(context -> assertThat(context.getStartupFailure()).rootCause()
@@ -150,5 +163,11 @@ class ProcessorPropertiesTest {
             .hasMessageContaining("plantspy.processor.bulk.max-yield must be between 0 and 5s"));
     runner.withPropertyValues("plantspy.processor.bulk.max-batch-size=0")
         .run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("plantspy.processor.bulk.results-topic=plantspy.diagnosis.results")
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessage("plantspy.processor.bulk.results-topic must differ from the results topic"));
+    runner.withPropertyValues("plantspy.processor.bulk.commit-interval=6s")
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessageContaining("plantspy.processor.bulk.commit-interval must be between 1ms and 5s"));
   }
 }

@@ -54,6 +54,19 @@ class BulkTopologyTest {
   }
 
   @Test
+  void answersBulkItemsOnlyOnTheBulkResultsTopicSoInteractiveConsumersNeverReadThem() {
+    try (TopologyHarness harness = bulkHarness(1)) {
+      harness.send(TestRequests.bulkItem("item-1", "job-1", TestRequests.generatedJpeg()));
+      harness.requests.pipeInput("corrupt", new byte[] {1, 2, 3});
+
+      assertThat(harness.results.readValuesToList()).extracting(DiagnosisResult::getId)
+          .containsExactlyInAnyOrder("item-1", "corrupt");
+      assertThat(harness.otherResults.isEmpty()).as("a bulk answer on the interactive results topic").isTrue();
+      assertThat(harness.feedResults.isEmpty()).as("a bulk answer on the feed results topic").isTrue();
+    }
+  }
+
+  @Test
   void skipsTheItemsOfACancelledJobWithoutInferenceOrAnswer() {
     try (TopologyHarness harness = bulkHarness(2)) {
       harness.send(TestRequests.bulkItem("early", "job-cancelled", TestRequests.generatedJpeg()));

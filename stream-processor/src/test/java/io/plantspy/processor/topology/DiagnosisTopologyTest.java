@@ -108,6 +108,32 @@ class DiagnosisTopologyTest {
   }
 
   @Test
+  void answersInteractiveRequestsOnlyOnTheInteractiveResultsTopic() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(1, LONG_WAIT), fake,
+        ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.inline("a", TestRequests.generatedJpeg()));
+      harness.requests.pipeInput("corrupt", new byte[] {1, 2, 3});
+
+      assertThat(harness.results.readValuesToList()).extracting(DiagnosisResult::getId)
+          .containsExactlyInAnyOrder("a", "corrupt");
+      assertThat(harness.otherResults.isEmpty()).as("an interactive answer on the bulk results topic").isTrue();
+    }
+  }
+
+  @Test
+  void answersFeedFramesOnTheFeedResultsTopicAndUploadsOnTheResultsTopicFromOneBatch() {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(2, LONG_WAIT), fake,
+        ImageResolver.inlineOnly())) {
+      harness.send(TestRequests.feedFrame("frame", TestRequests.generatedJpeg()));
+      harness.send(TestRequests.inline("upload", TestRequests.generatedJpeg()));
+
+      assertThat(fake.calls).as("one batch for both").containsExactly(2);
+      assertThat(harness.feedResults.readValuesToList()).extracting(DiagnosisResult::getId).containsExactly("frame");
+      assertThat(harness.results.readValuesToList()).extracting(DiagnosisResult::getId).containsExactly("upload");
+    }
+  }
+
+  @Test
   void punctuatorFlushesAPartialBatchAfterMaxWait() {
     try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(8, Duration.ofMillis(20)), fake,
         ImageResolver.inlineOnly())) {

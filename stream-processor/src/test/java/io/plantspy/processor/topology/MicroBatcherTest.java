@@ -141,7 +141,7 @@ class MicroBatcherTest {
     ProcessorProperties config = ProcessorProperties.defaults().withBatch(maxSize, MAX_WAIT);
     return new MicroBatcher(DiagnosisTopology.BUFFER_STORE, DiagnosisTopology.ATTEMPTS_STORE, config.batch(),
         config.retry(), "requests", Topics.defaults().requests().valueSerde().serializer(), diagnoser, metrics,
-        Lane.ungated());
+        Lane.ungated(), request -> DiagnosisTopology.RESULTS_SINK);
   }
 
   private static Record<String, Object> record(String id) {

@@ -43,6 +43,11 @@ public final class TestRequests {
         .build();
   }
 
+  /** A camera feed frame, as the feed gateway writes it to the requests topic. */
+  public static DiagnosisRequest feedFrame(String id, byte[] image) {
+    return DiagnosisRequest.newBuilder(inline(id, image)).setSource(RequestSource.FEED).build();
+  }
+
   private static DiagnosisRequest request(String id, Object image) {
     return DiagnosisRequest.newBuilder()
         .setId(id)

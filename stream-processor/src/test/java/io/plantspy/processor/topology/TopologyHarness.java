@@ -35,26 +35,31 @@ final class TopologyHarness implements AutoCloseable {
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final TopologyTestDriver driver;
   final TestInputTopic<String, byte[]> requests;
+  /** The results topic of this topology: interactive results, or bulk results for {@link #bulk}. */
   final TestOutputTopic<String, DiagnosisResult> results;
+  /** The results topic of the other kind of work, which this topology must never write. */
+  final TestOutputTopic<String, DiagnosisResult> otherResults;
+  /** Results of feed frames (interactive topology only). */
+  final TestOutputTopic<String, DiagnosisResult> feedResults;
   final TestOutputTopic<String, byte[]> dlq;
   /** The cancellations topic; only the bulk topology reads it. */
   final TestInputTopic<String, String> cancellations;
 
   TopologyHarness(ProcessorProperties config, BatchClassifier classifier, ImageResolver images, Path stateDir) {
-    this(config, stateDir, config.topicNames().requests(),
-        registry -> DiagnosisTopology.buildTopology(config, classifier, images, registry, SchemaCatalog.load()));
+    this(config, stateDir, config.topicNames().requests(), config.topicNames().results(),
+        config.bulk().resultsTopic(), registry -> DiagnosisTopology.buildTopology(config, classifier, images, registry, SchemaCatalog.load()));
   }
 
   /** The bulk topology, its items piped into {@link #requests}, with no interactive work to make way for. */
   static TopologyHarness bulk(ProcessorProperties config, BatchClassifier classifier, ImageResolver images,
       Path stateDir) {
-    return new TopologyHarness(config, stateDir, config.bulk().topic(),
-        registry -> DiagnosisTopology.buildBulkTopology(config, classifier, images, registry, SchemaCatalog.load(),
+    return new TopologyHarness(config, stateDir, config.bulk().topic(), config.bulk().resultsTopic(),
+        config.topicNames().results(), registry -> DiagnosisTopology.buildBulkTopology(config, classifier, images, registry, SchemaCatalog.load(),
             Lane::ungated));
   }
 
-  private TopologyHarness(ProcessorProperties config, Path stateDir, String requestsTopic,
-      Function<MeterRegistry, Topology> topology) {
+  private TopologyHarness(ProcessorProperties config, Path stateDir, String requestsTopic, String resultsTopic,
+      String otherResultsTopic, Function<MeterRegistry, Topology> topology) {
     Properties props = StreamsSettings.from(config.withKafka("dummy:9092", "topology-test", stateDir, 1));
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     // Task-level metrics (punctuation counts among them) are recorded at DEBUG only.
@@ -66,7 +71,11 @@ final class TopologyHarness implements AutoCloseable {
     cancellations = driver.createInputTopic(config.bulk().cancellationsTopic(), Serdes.String().serializer(),
         Serdes.String().serializer(), START, Duration.ZERO);
     Topics topics = Topics.defaults();
-    results = driver.createOutputTopic(names.results(), Serdes.String().deserializer(),
+    results = driver.createOutputTopic(resultsTopic, Serdes.String().deserializer(),
+        topics.results().valueSerde().deserializer());
+    otherResults = driver.createOutputTopic(otherResultsTopic, Serdes.String().deserializer(),
+        topics.results().valueSerde().deserializer());
+    feedResults = driver.createOutputTopic(topics.feedResults().name(), Serdes.String().deserializer(),
         topics.results().valueSerde().deserializer());
     dlq = driver.createOutputTopic(names.dlq(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
   }

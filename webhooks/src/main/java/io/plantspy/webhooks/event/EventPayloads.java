@@ -14,7 +14,8 @@ public final class EventPayloads {
   private EventPayloads() {
   }
 
-  @Schema(description = "diagnosis.completed or diagnosis.failed")
+  @Schema(description = "diagnosis.completed or diagnosis.failed, for single diagnoses; the items of a bulk job give "
+      + "none (their job's end is one job.* event, their results are at the job's results link)")
   public record DiagnosisEvent(
       @Schema(example = "diagnosis.completed") String type,
       @Schema(description = "when the diagnosis was completed (ISO-8601)") String timestamp,

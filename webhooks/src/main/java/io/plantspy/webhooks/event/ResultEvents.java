@@ -1,6 +1,7 @@
 package io.plantspy.webhooks.event;
 
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code diagnosis.completed} and {@code diagnosis.failed}: each poll of results becomes deliveries in the outbox
+ * {@code diagnosis.completed} and {@code diagnosis.failed} of single diagnoses: uploads and URLs from the results
+ * topic, camera feed frames from the feed results topic. Results of bulk job items are on a
+ * topic of their own that this service does not read: a job's subscriber gets one {@code job.*} event when it ends
+ * ({@link JobEndedEvents}) instead of one call per item. Each poll of results becomes deliveries in the outbox
  * before the poll's offsets are committed (the listener returns only then), so a crash in between makes the poll
  * come again and the deterministic delivery ids absorb it.
  */
@@ -27,7 +31,7 @@ public class ResultEvents {
     this.outbox = outbox;
   }
 
-  @KafkaListener(id = "webhooks-results", topics = "plantspy.diagnosis.results",
+  @KafkaListener(id = "webhooks-results", topics = {"plantspy.diagnosis.results", TopicNames.DIAGNOSIS_RESULTS_FEED},
       containerFactory = "resultEventsFactory")
   public void onResults(List<ConsumerRecord<String, DiagnosisResult>> records) {
     List<DiagnosisResult> results = new ArrayList<>(records.size());

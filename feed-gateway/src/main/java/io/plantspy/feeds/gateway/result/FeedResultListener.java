@@ -9,6 +9,7 @@ import io.plantspy.feeds.gateway.frame.FeedFrameStore;
 import io.plantspy.feeds.gateway.frame.FrameDiagnosis;
 import io.plantspy.feeds.gateway.mqtt.MqttLink;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers feed frames: every result is looked up in {@code feed_frames} (results of uploads find nothing and are
- * passed over); a frame's answer is stored, sent to its device over MQTT (QoS 1) and judged for an alert. The
+ * Answers feed frames from the feed results topic, where the processor writes only the results of requests with
+ * source FEED (uploads' and bulk items' results are on other topics, never read here); each is looked up in
+ * {@code feed_frames} (a frame already answered, or removed, is passed over); a frame's answer is stored, sent to its device over MQTT (QoS 1) and judged for an alert. The
  * offset is committed after that, so a crash redelivers; the device may then get its answer twice, the alert is still
  * raised once.
  */
@@ -46,7 +48,7 @@ public class FeedResultListener {
         .description("Feed frames whose diagnosis came back").register(meters);
   }
 
-  @KafkaListener(id = "plantspy-feed-results", topics = "${plantspy.kafka.results:plantspy.diagnosis.results}",
+  @KafkaListener(id = "plantspy-feed-results", topics = TopicNames.DIAGNOSIS_RESULTS_FEED,
       containerFactory = "feedResultsFactory")
   public void onResult(ConsumerRecord<String, DiagnosisResult> record) {
     DiagnosisResult result = record.value();

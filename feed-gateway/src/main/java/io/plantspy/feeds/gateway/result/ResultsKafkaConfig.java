@@ -16,7 +16,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The results consumer: its own group, committed results only, a failed record retried (never skipped). */
+/**
+ * The consumer of feed frames' results (their own topic): its own group, committed results only, a failed record
+ * retried (never skipped).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ResultsKafkaConfig {
 
@@ -32,7 +35,7 @@ public class ResultsKafkaConfig {
     var factory = new ConcurrentKafkaListenerContainerFactory<String, DiagnosisResult>();
     // A value that does not decode reaches the listener as null, which skips it instead of blocking.
     var consumers = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-        new ErrorHandlingDeserializer<>(topics.results().valueSerde().deserializer()));
+        new ErrorHandlingDeserializer<>(topics.feedResults().valueSerde().deserializer()));
     // The consumers' metrics (lag per topic and partition among them) on /actuator/prometheus.
     consumers.addListener(new MicrometerConsumerListener<>(meters));
     factory.setConsumerFactory(consumers);
