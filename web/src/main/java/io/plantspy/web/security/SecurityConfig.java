@@ -35,6 +35,8 @@ public class SecurityConfig {
                 "/actuator/health/**").permitAll()
             .requestMatchers("/diagnose/**")
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
+            .requestMatchers("/history/**")
+                .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
             .requestMatchers("/lab/**").hasRole(RealmRoles.LAB)
             .requestMatchers("/admin/**").hasRole(RealmRoles.ADMIN)
             .anyRequest().authenticated())
