@@ -13,10 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * @param ingestUrl the ingest API (diagnoses, lab samples)
  * @param trainerUrl the trainer service (training runs, releases)
  * @param timeout the longest wait for an API's answer
+ * @param uploadTimeout the longest a bulk job's upload may take until the API answers (the whole zip is sent first)
  */
 @Validated
 @ConfigurationProperties("plantspy.web.api")
 public record ApiProperties(
     @DefaultValue("http://127.0.0.1:8080") @NotNull URI ingestUrl,
     @DefaultValue("http://127.0.0.1:8083") @NotNull URI trainerUrl,
-    @DefaultValue("30s") @NotNull Duration timeout) {}
+    @DefaultValue("30s") @NotNull Duration timeout,
+    @DefaultValue("30m") @NotNull Duration uploadTimeout) {}

@@ -35,7 +35,7 @@ public class SecurityConfig {
                 "/actuator/health/**").permitAll()
             .requestMatchers("/diagnose/**")
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
-            .requestMatchers("/history/**")
+            .requestMatchers("/history/**", "/jobs/**")
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
             .requestMatchers("/lab/**").hasRole(RealmRoles.LAB)
             .requestMatchers("/admin/**").hasRole(RealmRoles.ADMIN)

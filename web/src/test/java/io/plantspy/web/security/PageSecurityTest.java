@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.plantspy.web.admin.UserAdmin;
 import io.plantspy.web.api.DiagnosisApi;
+import io.plantspy.web.api.JobApi;
 import io.plantspy.web.diagnose.ClassNames;
 import io.plantspy.web.i18n.LanguageConfig;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,9 @@ class PageSecurityTest {
 
   @MockitoBean
   UserAdmin users;
+
+  @MockitoBean
+  JobApi jobs;
 
   @Test
   void signedOutVisitorsAreSentToTheRealmsSignIn() throws Exception {
