@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -32,14 +33,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The caller's history through the real API (security chain, controller, MongoDB): own diagnoses only, newest
- * first, filtered and paged, answers filtered by role as for a single read, bad parameters as problems, and the
- * thumbnail kept for an upload and shown to its owner only. Diagnoses are written straight into MongoDB with the
+ * first, filtered and paged, answers filtered by role as for a single read, bad parameters as problems, the
+ * thumbnail kept for an upload and shown to its owner only, and the statistics (the aggregations run on the
+ * embedded mongo-java-server, and the consumer lag on the embedded Kafka). Diagnoses are written straight into MongoDB with the
  * times and results each test needs; one test uploads for real to see its thumbnail made.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1,
-    topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results", "plantspy.schemas"})
+    topics = {"plantspy.diagnosis.requests", "plantspy.diagnosis.results", "plantspy.schemas",
+        "plantspy.diagnosis.requests.bulk"})
 class HistoryApiTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -169,6 +172,75 @@ class HistoryApiTest {
         .expectStatus().isNotFound();
   }
 
+  @Test
+  void statsCountTheCallersOwnDiagnosesPerDayPerCropAndDisease() {
+    String me = owner();
+    Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    store(me, today, "UPLOAD", "Tomato", "Tomato___Early_blight");
+    store(me, today, "URL", "Tomato", "Tomato___healthy");
+    store(me, today.minus(Duration.ofDays(1)), "UPLOAD", "Apple", "Apple___Apple_scab");
+    store(me, today.minus(Duration.ofDays(1)), "UPLOAD", "Tomato", "Tomato___Early_blight");
+    store(me, today.minus(Duration.ofDays(40)), "UPLOAD", "Corn", "Corn___Common_rust");
+    store(owner(), today, "UPLOAD", "Grape", "Grape___Black_rot");
+
+    as(client, me, "category", "health", "disease").get().uri("/api/v1/diagnoses/stats?days=30").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.days").isEqualTo(30)
+        .jsonPath("$.perDay.length()").isEqualTo(30)
+        .jsonPath("$.perDay[29].day").isEqualTo(today.toString().substring(0, 10))
+        .jsonPath("$.perDay[29].count").isEqualTo(2)
+        .jsonPath("$.perDay[28].count").isEqualTo(2)
+        .jsonPath("$.perDay[0].count").isEqualTo(0)
+        .jsonPath("$.crops.length()").isEqualTo(2)
+        .jsonPath("$.crops[0].crop").isEqualTo("Tomato")
+        .jsonPath("$.crops[0].count").isEqualTo(3)
+        .jsonPath("$.crops[0].healthy").isEqualTo(1)
+        .jsonPath("$.crops[0].sick").isEqualTo(2)
+        .jsonPath("$.crops[1].crop").isEqualTo("Apple")
+        .jsonPath("$.diseases.length()").isEqualTo(2)
+        .jsonPath("$.diseases[0].predictedClass").isEqualTo("Tomato___Early_blight")
+        .jsonPath("$.diseases[0].count").isEqualTo(2)
+        .jsonPath("$.diseases[1].predictedClass").isEqualTo("Apple___Apple_scab");
+  }
+
+  @Test
+  void statsShowOnlyWhatTheCallersRolesShowAndRefuseABadWindow() {
+    String me = owner();
+    store(me, Instant.now().truncatedTo(ChronoUnit.DAYS), "UPLOAD", "Tomato", "Tomato___Early_blight");
+    as(client, me, "category").get().uri("/api/v1/diagnoses/stats?days=7").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.perDay.length()").isEqualTo(7)
+        .jsonPath("$.crops[0].crop").isEqualTo("Tomato")
+        .jsonPath("$.crops[0].healthy").doesNotExist()
+        .jsonPath("$.diseases").doesNotExist();
+    as(client, me, "category").get().uri("/api/v1/diagnoses/stats?days=0").exchange()
+        .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    as(client, me, "category").get().uri("/api/v1/diagnoses/stats?days=367").exchange()
+        .expectStatus().isBadRequest();
+  }
+
+  @Test
+  void platformStatsAreForAdminsAndCountEveryonesCompletionsPerMinuteWithTheBacklog() {
+    String someone = owner();
+    store(someone, Instant.now().minusSeconds(5), "UPLOAD", "Tomato", "Tomato___Early_blight");
+    as(client, someone, "category", "health", "disease").get().uri("/api/v1/platform/stats").exchange()
+        .expectStatus().isForbidden();
+
+    as(client, owner(), "admin").get().uri("/api/v1/platform/stats?minutes=60").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.minutes").isEqualTo(60)
+        .jsonPath("$.completedPerMinute.length()").isEqualTo(60)
+        .jsonPath("$.completedPerMinute[59].interactive").value(n -> assertThat(((Number) n).longValue())
+            .isPositive())
+        .jsonPath("$.backlog.interactive").isNumber()
+        .jsonPath("$.backlog.bulk").isEqualTo(0);
+    as(client, owner(), "admin").get().uri("/api/v1/platform/stats?minutes=0").exchange()
+        .expectStatus().isBadRequest();
+  }
+
   private static List<String> ids(WebTestClient caller, String query) {
     return caller.get().uri("/api/v1/diagnoses?" + query).exchange()
         .expectStatus().isOk()
@@ -194,7 +266,7 @@ class HistoryApiTest {
         new StoredResult.Label(healthy ? "healthy" : "sick", 0.9f),
         healthy ? null : new StoredResult.Label(predictedClass.substring(predictedClass.indexOf("___") + 3), 0.8f),
         predictedClass, List.of(new StoredResult.Label(predictedClass, 0.8f)), false, null, null,
-        new StoredResult.Timings(1, 1, 1, 1), createdAt.plusSeconds(1));
+        new StoredResult.Timings(1, 1, 1, 1), createdAt.plusMillis(100));
     mongo.insert(new DiagnosisDocument(id, owner, DiagnosisStatus.DONE, createdAt,
         List.of("CATEGORY", "HEALTH", "DISEASE"), source, result)).block(TIMEOUT);
     return id;
