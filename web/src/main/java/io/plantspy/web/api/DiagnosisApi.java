@@ -72,6 +72,18 @@ public class DiagnosisApi {
         .body(byte[].class));
   }
 
+  /** The user's own statistics over the last {@code days}, as the API's JSON (handed to the Dashboard's script). */
+  public String stats(int days) {
+    return ApiErrors.call(() -> ingest.get().uri(DIAGNOSES + "/stats?days={days}", days)
+        .accept(MediaType.APPLICATION_JSON).retrieve().body(String.class));
+  }
+
+  /** The platform's throughput and backlog over the last {@code minutes}, as the API's JSON (admins only). */
+  public String platformStats(int minutes) {
+    return ApiErrors.call(() -> ingest.get().uri("/api/v1/platform/stats?minutes={minutes}", minutes)
+        .accept(MediaType.APPLICATION_JSON).retrieve().body(String.class));
+  }
+
   private static void putIfPresent(Map<String, String> filters, String name, String value) {
     if (value != null && !value.isBlank()) {
       filters.put(name, value.trim());

@@ -37,6 +37,7 @@ public class SecurityConfig {
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
             .requestMatchers("/history/**", "/jobs/**")
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
+            .requestMatchers("/dashboard/platform.json").hasRole(RealmRoles.ADMIN)
             .requestMatchers("/lab/**").hasRole(RealmRoles.LAB)
             .requestMatchers("/admin/**").hasRole(RealmRoles.ADMIN)
             .anyRequest().authenticated())
