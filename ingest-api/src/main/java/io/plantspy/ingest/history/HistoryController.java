@@ -96,12 +96,10 @@ class HistoryController {
       content = @Content(mediaType = MediaType.IMAGE_JPEG_VALUE, schema = @Schema(type = "string",
           format = "binary")))
   @ApiResponse(responseCode = "404", description = "No thumbnail of a diagnosis of yours: unknown, someone "
-      + "else's, or none was kept (`thumbnail-not-found`)",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+      + "else's, or none was kept (`thumbnail-not-found`)")
   @ApiResponse(responseCode = "503", description = "The store or the realm is unreachable; retry after "
       + "`Retry-After` seconds (`store-unavailable`, `auth-unavailable`)",
-      headers = @Header(name = "Retry-After", description = RETRY_AFTER_DOC, schema = @Schema(type = "integer")),
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+      headers = @Header(name = "Retry-After", description = RETRY_AFTER_DOC, schema = @Schema(type = "integer")))
   Mono<ResponseEntity<byte[]>> thumbnail(@Parameter(description = "The diagnosis id") @PathVariable String id,
       Authentication auth) {
     return thumbnails.findOwned(id, auth.getName())
