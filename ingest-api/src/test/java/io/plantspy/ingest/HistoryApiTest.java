@@ -122,7 +122,7 @@ class HistoryApiTest {
   void badParametersAreProblemsAndAClassFilterNeedsTheRoleThatShowsIt() {
     WebTestClient grower = as(client, owner(), "category");
     for (String bad : List.of("size=0", "size=101", "page=-1", "from=yesterday", "to=2026-13-01",
-        "source=bulk", "class=%3Cscript%3E", "from=2026-11-21&to=2026-11-20")) {
+        "source=bulk", "source=feed", "class=%3Cscript%3E", "from=2026-11-21&to=2026-11-20")) {
       grower.get().uri("/api/v1/diagnoses?" + bad).exchange()
           .expectStatus().isBadRequest()
           .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -163,9 +163,33 @@ class HistoryApiTest {
   }
 
   @Test
+  void aDiagnosisStoredFromItsResultAloneIsNotListed() {
+    // As the result listener stores a bulk job item's or a feed frame's result: no request fields, no source.
+    String me = owner();
+    String upload = store(me, DAY, "UPLOAD", "Tomato", "Tomato___Early_blight");
+    String bulkItem = store(me, DAY.plusSeconds(1), null, "Tomato", "Tomato___Early_blight");
+    assertThat(ids(as(client, me, "category"), "")).containsExactly(upload).doesNotContain(bulkItem);
+  }
+
+  @Test
+  void everyUploadOfAPageIsListedWithItsThumbnail() {
+    String me = owner();
+    for (int i = 0; i < 3; i++) {
+      as(client, me, "category").post().uri("/api/v1/diagnoses").body(image(TestImages.png(40 + i))).exchange()
+          .expectStatus().isAccepted();
+    }
+    as(client, me, "category").get().uri("/api/v1/diagnoses").exchange()
+        .expectBody()
+        .jsonPath("$.items.length()").isEqualTo(3)
+        .jsonPath("$.items[0].thumbnail").exists()
+        .jsonPath("$.items[1].thumbnail").exists()
+        .jsonPath("$.items[2].thumbnail").exists();
+  }
+
+  @Test
   void aDiagnosisWithoutThumbnailIsListedWithoutALinkAndItsThumbnailIs404() {
     String me = owner();
-    String id = store(me, DAY, "FEED", "Tomato", "Tomato___Early_blight");
+    String id = store(me, DAY, "URL", "Tomato", "Tomato___Early_blight");
     as(client, me, "category").get().uri("/api/v1/diagnoses").exchange()
         .expectBody().jsonPath("$.items[0].id").isEqualTo(id).jsonPath("$.items[0].thumbnail").doesNotExist();
     as(client, me, "category").get().uri("/api/v1/diagnoses/" + id + "/thumbnail").exchange()

@@ -19,7 +19,7 @@ public record DiagnosisSummaryView(
         allowableValues = {"PENDING", "DONE", "FAILED"}, requiredMode = Schema.RequiredMode.REQUIRED) String status,
     @Schema(description = "When it was accepted") Instant createdAt,
     @Schema(description = "When the processor answered") Instant completedAt,
-    @Schema(description = "How the photo came", allowableValues = {"UPLOAD", "URL", "FEED"}) String source,
+    @Schema(description = "How the photo came", allowableValues = {"UPLOAD", "URL"}) String source,
     @Schema(description = "Where to read its thumbnail (JPEG), when one was kept", format = "uri-reference")
     String thumbnail,
     @Schema(description = "The model release that answered") String modelRelease,

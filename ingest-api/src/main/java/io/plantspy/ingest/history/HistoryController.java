@@ -50,8 +50,8 @@ class HistoryController {
 
   @GetMapping
   @Operation(operationId = "listDiagnoses", summary = "List your diagnoses",
-      description = "Your own diagnoses (uploads, URLs and feed frames; bulk job items are read through their "
-          + "job), newest first, a page at a time (`page` from 0: offset paging, `total` counts every match), with "
+      description = "Your own diagnoses of uploads and URLs (bulk job items are read through their job, feed "
+          + "frames through their device), newest first, a page at a time (`page` from 0: offset paging, `total` counts every match), with "
           + "the answers your roles allow. Filters combine: `class` is a crop such as `Tomato` (needs the role "
           + "`category`) or a class such as `Tomato___Early_blight` (needs `disease`); `from` and `to` are dates "
           + "(whole UTC days, both included) or instants (`from` included, `to` excluded).")
@@ -68,7 +68,7 @@ class HistoryController {
       @RequestParam(required = false) String from,
       @Parameter(description = "To this date, included, or this instant, excluded")
       @RequestParam(required = false) String to,
-      @Parameter(description = "How the photo came", schema = @Schema(allowableValues = {"upload", "url", "feed"}))
+      @Parameter(description = "How the photo came", schema = @Schema(allowableValues = {"upload", "url"}))
       @RequestParam(required = false) String source,
       @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
       @Parameter(description = "Page size, 1 to the configured maximum (100 by default)")

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import org.springframework.http.HttpStatus;
 /**
  * What a caller asked of their history, parsed and checked against their roles: a class (a crop such as
  * {@code Tomato}, which needs the role {@code category}, or a {@code Crop___Disease} class, which needs
- * {@code disease}), a source and a creation-time window {@code [from, to)}. Every field may be absent.
+ * {@code disease}), a source (upload or URL) and a creation-time window {@code [from, to)}. Every field may be absent.
  *
  * @param crop the crop's label ({@code result.category.label}), or null
  * @param predictedClass the {@code Crop___Disease} class ({@code result.predictedClass}), or null
@@ -23,9 +24,12 @@ import org.springframework.http.HttpStatus;
 public record HistoryFilter(String crop, String predictedClass, RequestSource source, Instant from, Instant to) {
 
   private static final Pattern CLASS = Pattern.compile("[\\p{L}\\p{N}_(),.' -]{1,100}");
-  /** Sources a diagnosis in the history can have: bulk job items are read through their job. */
-  private static final Set<RequestSource> SOURCES = Set.of(RequestSource.UPLOAD, RequestSource.URL,
-      RequestSource.FEED);
+  /**
+   * Sources of the diagnoses a history lists: those the API accepted itself. Bulk job items are read through their
+   * job, and feed frames through their device.
+   */
+  private static final Set<RequestSource> SOURCES = Set.of(RequestSource.UPLOAD, RequestSource.URL);
+  static final List<String> LISTED = SOURCES.stream().map(Enum::name).sorted().toList();
 
   /** Parses the query parameters; a bad one is a 400 problem, a class the caller may not see a 403. */
   public static HistoryFilter parse(String className, String source, String from, String to, Set<Answer> visible) {
@@ -68,7 +72,7 @@ public record HistoryFilter(String crop, String predictedClass, RequestSource so
     } catch (IllegalArgumentException e) {
       // Reported below with the accepted values.
     }
-    throw bad("source must be one of upload, url, feed");
+    throw bad("source must be upload or url");
   }
 
   /**

@@ -4,6 +4,7 @@ import io.plantspy.ingest.mongo.DiagnosisDocument;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
@@ -72,9 +73,9 @@ public class HistoryStore {
         created.lt(filter.to());
       }
     }
-    if (filter.source() != null) {
-      criteria.and("source").is(filter.source().name());
-    }
+    // A diagnosis the API accepted itself has its source; one without was created from a result alone: a bulk job
+    // item (read through its job) or a feed frame (through its device), both of which the result listener stores too.
+    criteria.and("source").in(filter.source() != null ? List.of(filter.source().name()) : HistoryFilter.LISTED);
     if (filter.crop() != null) {
       criteria.and("result.category.label").is(filter.crop());
     }

@@ -104,7 +104,7 @@ class StatsController {
   @GetMapping("/api/v1/platform/stats")
   @Operation(operationId = "getPlatformStats", summary = "The platform's throughput and backlog",
       description = "For administrators: diagnoses completed per UTC minute over the last `minutes` (interactive "
-          + "and bulk apart, every minute, zero included), and the records waiting on the request topics for the "
+          + "ones, uploads, URLs and feed frames, and bulk job items apart; every minute, zero included), and the records waiting on the request topics for the "
           + "stream processor (its consumer groups' lag, from the Kafka admin client; absent when Kafka does not "
           + "answer within 3 s).")
   @ApiResponse(responseCode = "200", description = "The statistics")
@@ -132,7 +132,10 @@ class StatsController {
       List<MinuteCount> series = new ArrayList<>();
       for (Instant m = since; !m.isAfter(now); m = m.plus(Duration.ofMinutes(1))) {
         String key = MINUTE.format(m);
-        series.add(new MinuteCount(key, both.getT1().getOrDefault(key, 0L), both.getT2().getOrDefault(key, 0L)));
+        long bulkItems = both.getT2().getOrDefault(key, 0L);
+        // The result listener stores every result in diagnoses, bulk items' too: those are taken out again.
+        long interactiveItems = Math.max(0, both.getT1().getOrDefault(key, 0L) - bulkItems);
+        series.add(new MinuteCount(key, interactiveItems, bulkItems));
       }
       return backlog.map(b -> new PlatformStats(minutes, series, b))
           .defaultIfEmpty(new PlatformStats(minutes, series, null));
