@@ -100,6 +100,12 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** Waits until the image has loaded with pixels (a broken one never gets a natural width). */
+  void awaitImageLoaded(WebElement image) {
+    wait.until(d -> ((Number) driver.executeScript(
+        "return arguments[0].complete ? arguments[0].naturalWidth : 0;", image)).intValue() > 0);
+  }
+
   /** Writes a PNG of the window to {@code target/screenshots/NAME.png}. */
   Path screenshot(String name) throws IOException {
     Files.createDirectories(SCREENSHOTS);

@@ -263,4 +263,80 @@ class WebAppIT {
       assertThat(browser.driver.findElements(By.id("webhook-secret"))).isEmpty();
     }
   }
+
+  @Test
+  void historyListsTheGrowersDiagnosisWithItsAnswerAndThumbnail(ScriptedPlatform platform) throws Exception {
+    Path photo = earlyBlightPhoto();
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "grower", platform.state().passwords().get("grower"));
+      diagnose(browser, webUrl(platform), photo);
+
+      browser.get(webUrl(platform) + "/history?class=Tomato___Early_blight");
+      // Newest first: the diagnosis just made heads the list, with its answer and its kept thumbnail.
+      var first = browser.await(By.cssSelector("#history-list .history-item"));
+      assertThat(first.getAttribute("data-status")).isEqualTo("DONE");
+      assertThat(first.findElement(By.className("history-answer")).getText()).isEqualTo("Tomato – Early blight");
+      browser.awaitImageLoaded(first.findElement(By.cssSelector("img.thumb")));
+      browser.screenshot("history-grower");
+
+      first.findElement(By.className("history-link")).click();
+      browser.await(By.cssSelector("#history-details .answers[data-status='DONE']"));
+      assertThat(browser.driver.findElement(By.cssSelector("#history-details .answer-disease .label")).getText())
+          .isEqualTo("Early blight");
+    }
+  }
+
+  @Test
+  void aSmallJobSubmittedFromTheJobsPageCompletesAndItsCsvDownloads(ScriptedPlatform platform) throws Exception {
+    Path zip = photos.resolve("three-leaves.zip");
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (String label : java.util.List.of("Tomato___Early_blight", "Tomato___healthy", "Apple___Black_rot")) {
+        out.putNextEntry(new java.util.zip.ZipEntry(label + ".jpg"));
+        out.write(LeafPhotos.knownLeaf(label));
+        out.closeEntry();
+      }
+    }
+    try (Browser browser = Browser.open("en")) {
+      browser.signIn(webUrl(platform), "grower", platform.state().passwords().get("grower"));
+      browser.get(webUrl(platform) + "/jobs");
+      browser.await(By.id("archive")).sendKeys(zip.toAbsolutePath().toString());
+      browser.driver.findElement(By.id("job-submit")).click();
+      String id = browser.await(By.id("job-submitted")).getAttribute("data-job");
+
+      // The row polls its counts until the job is done: the progress bar ends full.
+      var done = browser.await(By.cssSelector("#job-" + id + "[data-status='completed']"));
+      assertThat(done.findElement(By.className("job-progress")).getAttribute("value")).isEqualTo("100");
+      browser.screenshot("jobs-grower");
+
+      // The CSV link, fetched by the page itself (same session): a header and one line per photo.
+      Object csv = browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+          + "fetch(arguments[0]).then(function (r) { return r.text(); }).then(done);",
+          "/jobs/" + id + "/results.csv");
+      assertThat(((String) csv).lines()).hasSize(4)
+          .anySatisfy(line -> assertThat(line).contains("Tomato___Early_blight.jpg"));
+    }
+  }
+
+  @Test
+  void theDashboardChartsTheGrowersDiagnosesAndTheAdminsThroughput(ScriptedPlatform platform) throws Exception {
+    Path photo = earlyBlightPhoto();
+    try (Browser grower = Browser.open("en")) {
+      grower.signIn(webUrl(platform), "grower", platform.state().passwords().get("grower"));
+      diagnose(grower, webUrl(platform), photo);
+      grower.get(webUrl(platform) + "/dashboard");
+      // dashboard.js marks each drawn canvas with how many values it shows.
+      var perDay = grower.await(By.cssSelector("canvas#per-day[data-points]"));
+      assertThat(Integer.parseInt(perDay.getAttribute("data-points"))).isPositive();
+      assertThat(Integer.parseInt(grower.await(By.cssSelector("canvas#diseases[data-points]"))
+          .getAttribute("data-points"))).isPositive();
+      grower.screenshot("dashboard-grower");
+    }
+    try (Browser admin = Browser.open("en")) {
+      admin.signIn(webUrl(platform), "admin", platform.state().passwords().get("admin"));
+      admin.get(webUrl(platform) + "/dashboard");
+      var throughput = admin.await(By.cssSelector("canvas#throughput[data-points]"));
+      assertThat(Integer.parseInt(throughput.getAttribute("data-points"))).isPositive();
+      admin.screenshot("dashboard-admin");
+    }
+  }
 }

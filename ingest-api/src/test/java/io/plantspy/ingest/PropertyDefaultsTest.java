@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.plantspy.ingest.diagnosis.DiagnosisProperties;
 import io.plantspy.ingest.diagnosis.WaitProperties;
 import io.plantspy.ingest.fetch.FetchProperties;
+import io.plantspy.ingest.history.HistoryProperties;
+import io.plantspy.ingest.history.ThumbnailProperties;
 import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.kafka.KafkaTopicProperties;
 import io.plantspy.ingest.kafka.ResultRetryProperties;
@@ -125,5 +127,16 @@ class PropertyDefaultsTest {
     ResultRetryProperties retry = TestProperties.defaults(ResultRetryProperties.class);
     assertThat(retry.initialInterval()).isEqualTo(Duration.ofMillis(500));
     assertThat(retry.maxInterval()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void historyPagesAndThumbnailsAreSmallByDefault() {
+    HistoryProperties history = TestProperties.defaults(HistoryProperties.class);
+    assertThat(history.maxPageSize()).isEqualTo(100);
+    assertThat(history.maxStatsDays()).isEqualTo(366);
+    ThumbnailProperties thumbnails = TestProperties.defaults(ThumbnailProperties.class);
+    assertThat(thumbnails.enabled()).isTrue();
+    assertThat(thumbnails.maxSide()).isEqualTo(160);
+    assertThat(thumbnails.quality()).isEqualTo(0.75f);
   }
 }

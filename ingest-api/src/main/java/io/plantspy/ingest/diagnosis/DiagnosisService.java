@@ -1,5 +1,6 @@
 package io.plantspy.ingest.diagnosis;
 
+import io.plantspy.ingest.history.Thumbnails;
 import io.plantspy.ingest.image.ImageProperties;
 import io.plantspy.ingest.kafka.RequestPublisher;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Accepts a vetted submission: claims its Idempotency-Key, stores a large image in GridFS, publishes the request to
- * Kafka and only then records the diagnosis as PENDING; then, if the caller asked to wait, waits for the result. A
+ * Kafka (while {@code history} makes the photo's thumbnail, kept once the request is queued) and only then records
+ * the diagnosis as PENDING; then, if the caller asked to wait, waits for the result. A
  * waiting request without an Idempotency-Key is recorded only if its wait ends without the result.
  *
  * <p>The order is what makes a crash or a failure anywhere safe. A diagnosis document exists only for a request
@@ -56,12 +59,15 @@ public class DiagnosisService {
   private final IdempotencyStore keys;
   private final RequestPublisher publisher;
   private final ResultWaiters waiters;
+  private final Thumbnails thumbnails;
   private final long inlineMaxBytes;
   private final Duration claimLease;
 
   public DiagnosisService(DiagnosisStore diagnoses, ImageStore images, IdempotencyStore keys,
-      RequestPublisher publisher, ResultWaiters waiters, ImageProperties imageProps, DiagnosisProperties props) {
+      RequestPublisher publisher, ResultWaiters waiters, Thumbnails thumbnails, ImageProperties imageProps,
+      DiagnosisProperties props) {
     this.diagnoses = diagnoses;
+    this.thumbnails = thumbnails;
     this.waiters = waiters;
     this.images = images;
     this.keys = keys;
@@ -178,7 +184,7 @@ public class DiagnosisService {
     Mono<Object> image = s.image().length > inlineMaxBytes
         ? images.save(id, contentType, s.image()).map(ref -> (Object) ref)
         : Mono.just(new InlineImage(ByteBuffer.wrap(s.image())));
-    return image.flatMap(img -> publisher.publish(DiagnosisRequest.newBuilder()
+    Mono<Void> published = image.flatMap(img -> publisher.publish(DiagnosisRequest.newBuilder()
             .setId(id)
             .setOwner(s.owner())
             .setRequestedAnswers(List.copyOf(s.answers()))
@@ -196,6 +202,12 @@ public class DiagnosisService {
           return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "queue-unavailable", "Cannot accept now",
               "the request could not be queued for diagnosis; retry later", e);
         });
+    // The thumbnail for the History page is made while the request is published and kept once it is queued, so
+    // a request that could not be queued leaves none; it never fails the request (see Thumbnails).
+    Mono<Optional<byte[]>> thumbnail = thumbnails.make(id, s.image()).map(Optional::of)
+        .defaultIfEmpty(Optional.empty());
+    return Mono.zip(published.thenReturn(true), thumbnail)
+        .flatMap(both -> both.getT2().map(jpeg -> thumbnails.keep(id, s.owner(), now, jpeg)).orElse(Mono.empty()));
   }
 
   public Mono<DiagnosisDocument> find(String id, String owner) {

@@ -48,6 +48,7 @@ public class SecurityConfig {
             .pathMatchers(HttpMethod.POST, "/api/v1/predict/disease").hasRole(Roles.DISEASE)
             .pathMatchers("/api/v1/lab/**").hasRole(Roles.LAB)
             .pathMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .pathMatchers("/api/v1/platform/**").hasRole(Roles.ADMIN)
             .pathMatchers("/api/**").authenticated()
             .anyExchange().denyAll())
         .oauth2ResourceServer(rs -> rs

@@ -8,6 +8,8 @@ import io.plantspy.ingest.MutableClock;
 import io.plantspy.ingest.TestProperties;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.WaitProperties;
+import io.plantspy.ingest.history.ThumbnailDocument;
+import io.plantspy.ingest.history.ThumbnailStore;
 import io.plantspy.ingest.kafka.ResultPartitions;
 import io.plantspy.testsupport.TestMongo;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple3;
+import reactor.util.function.Tuple4;
 
 /**
  * The retention sweep at set times: each kind of record is kept up to its retention and deleted once older, judged
@@ -40,7 +42,9 @@ class RetentionSweeperTest {
   private final ImageStore images = new ImageStore(mongo);
   private final IdempotencyStore keys = new IdempotencyStore(mongo, RETENTION, clock);
   private final DiagnosisStore diagnoses = new DiagnosisStore(mongo, TestProperties.defaults(WaitProperties.class), new ResultPartitions());
-  private final RetentionSweeper sweeper = new RetentionSweeper(images, keys, diagnoses, RETENTION, clock);
+  private final ThumbnailStore thumbnails = new ThumbnailStore(mongo);
+  private final RetentionSweeper sweeper =
+      new RetentionSweeper(images, keys, diagnoses, thumbnails, RETENTION, clock);
 
   @Test
   void deletesAnImageOnlyOnceItIsOlderThanTheImageRetention() {
@@ -64,7 +68,7 @@ class RetentionSweeperTest {
     Mockito.when(racing.deleteUploadedBefore(Mockito.any()))
         .thenReturn(Mono.error(new MongoGridFSException("No file found with the ObjectId: " + new ObjectId())))
         .thenReturn(Mono.just(2L));
-    RetentionSweeper sweeper = new RetentionSweeper(racing, keys, diagnoses, RETENTION, clock);
+    RetentionSweeper sweeper = new RetentionSweeper(racing, keys, diagnoses, thumbnails, RETENTION, clock);
     assertThat(sweeper.sweep().block(TIMEOUT).getT1()).isEqualTo(2L);
   }
 
@@ -104,6 +108,23 @@ class RetentionSweeperTest {
   }
 
   @Test
+  void deletesAThumbnailOnlyOnceItIsOlderThanTheDiagnosisRetention() {
+    Instant created = clock.instant();
+    String old = UUID.randomUUID().toString();
+    String younger = UUID.randomUUID().toString();
+    thumbnails.save(new ThumbnailDocument(old, "grower", created, new byte[] {1})).block(TIMEOUT);
+    thumbnails.save(new ThumbnailDocument(younger, "grower", created.plusSeconds(1), new byte[] {2})).block(TIMEOUT);
+
+    clock.set(created.plus(RETENTION.diagnoses()));
+    assertThat(sweep().getT4()).isZero();
+
+    clock.set(created.plus(RETENTION.diagnoses()).plusMillis(1));
+    assertThat(sweep().getT4()).isEqualTo(1L);
+    assertThat(thumbnails.findOwned(old, "grower").block(TIMEOUT)).isNull();
+    assertThat(thumbnails.findOwned(younger, "grower").block(TIMEOUT)).isNotNull();
+  }
+
+  @Test
   void eachKindIsJudgedByItsOwnRetention() {
     // A day and a bit: past the key retention, well within those of images and diagnoses.
     Instant start = clock.instant();
@@ -112,13 +133,13 @@ class RetentionSweeperTest {
     String image = images.save(UUID.randomUUID().toString(), "image/png", new byte[3_000]).block(TIMEOUT).getId();
 
     clock.set(uploadDateOf(image).plus(RETENTION.idempotencyKeys()).plusSeconds(60));
-    Tuple3<Long, Long, Long> deleted = sweep();
+    Tuple4<Long, Long, Long, Long> deleted = sweep();
     assertThat(deleted.getT1()).as("images").isZero();
     assertThat(deleted.getT2()).as("idempotency keys").isEqualTo(1L);
     assertThat(deleted.getT3()).as("diagnoses").isZero();
   }
 
-  private Tuple3<Long, Long, Long> sweep() {
+  private Tuple4<Long, Long, Long, Long> sweep() {
     return sweeper.sweep().block(TIMEOUT);
   }
 

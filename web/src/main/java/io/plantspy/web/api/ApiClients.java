@@ -43,14 +43,19 @@ class ApiClients {
   private static RestClient relaying(URI baseUrl, ApiProperties api, OAuth2AuthorizedClientManager clients) {
     OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(clients);
     relay.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+    return RestClient.builder()
+        .baseUrl(baseUrl.toString())
+        .requestFactory(requests(api, api.timeout()))
+        .requestInterceptor(relay)
+        .build();
+  }
+
+  /** HTTP/1.1 requests to the APIs, answered within {@code timeout}. */
+  static JdkClientHttpRequestFactory requests(ApiProperties api, java.time.Duration timeout) {
     JdkClientHttpRequestFactory requests =
         new JdkClientHttpRequestFactory(HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(api.timeout()).build());
-    requests.setReadTimeout(api.timeout());
-    return RestClient.builder()
-        .baseUrl(baseUrl.toString())
-        .requestFactory(requests)
-        .requestInterceptor(relay)
-        .build();
+    requests.setReadTimeout(timeout);
+    return requests;
   }
 }

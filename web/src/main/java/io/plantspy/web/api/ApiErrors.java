@@ -31,8 +31,17 @@ final class ApiErrors {
     } catch (RuntimeException unreadable) {
       // Not a problem document (a proxy's HTML page, say): the status text is all there is.
     }
-    String title = problem != null && problem.getTitle() != null ? problem.getTitle() : e.getStatusText();
+    return fromProblem(e.getStatusCode().value(), e.getStatusText(), problem, e);
+  }
+
+  /** The failure an error status and its problem document (null when the body was not one) stand for. */
+  static ApiException fromProblem(int status, String statusText, ProblemDetail problem) {
+    return fromProblem(status, statusText, problem, null);
+  }
+
+  private static ApiException fromProblem(int status, String statusText, ProblemDetail problem, Throwable cause) {
+    String title = problem != null && problem.getTitle() != null ? problem.getTitle() : statusText;
     String detail = problem != null ? problem.getDetail() : null;
-    return new ApiException(e.getStatusCode().value(), title, detail, e);
+    return new ApiException(status, title, detail, cause);
   }
 }

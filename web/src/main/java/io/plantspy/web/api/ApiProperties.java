@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param feedsUrl the feed gateway (camera and drone devices)
  * @param webhooksUrl the webhooks service (subscriptions, deliveries)
  * @param timeout the longest wait for an API's answer
+ * @param uploadTimeout the longest a bulk job's upload may take until the API answers (the whole zip is sent first)
  */
 @Validated
 @ConfigurationProperties("plantspy.web.api")
@@ -23,4 +24,5 @@ public record ApiProperties(
     @DefaultValue("http://127.0.0.1:8083") @NotNull URI trainerUrl,
     @DefaultValue("http://127.0.0.1:8085") @NotNull URI feedsUrl,
     @DefaultValue("http://127.0.0.1:8084") @NotNull URI webhooksUrl,
-    @DefaultValue("30s") @NotNull Duration timeout) {}
+    @DefaultValue("30s") @NotNull Duration timeout,
+    @DefaultValue("30m") @NotNull Duration uploadTimeout) {}

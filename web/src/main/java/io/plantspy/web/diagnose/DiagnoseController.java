@@ -26,6 +26,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/diagnose")
 class DiagnoseController {
 
+  /** Largest photo read into memory to be diagnosed. */
+  static final long MAX_PHOTO_BYTES = 20L * 1024 * 1024;
+
   private final DiagnosisApi api;
 
   DiagnoseController(DiagnosisApi api) {
@@ -64,6 +67,12 @@ class DiagnoseController {
   }
 
   private Submitted upload(MultipartFile image) {
+    if (image.getSize() > MAX_PHOTO_BYTES) {
+      // The multipart cap is set for the Jobs page's archives; a single photo is read into memory, so it is
+      // refused here at the size the page allowed before.
+      return Submitted.upload(image.getOriginalFilename(), new byte[0], null, null, new ApiException(413,
+          "Image too large", "a photo may be at most " + MAX_PHOTO_BYTES / (1024 * 1024) + " MB", null));
+    }
     byte[] bytes;
     try {
       bytes = image.getBytes();

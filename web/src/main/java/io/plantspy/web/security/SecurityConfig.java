@@ -37,6 +37,9 @@ public class SecurityConfig {
                 "/actuator/health/**", "/actuator/prometheus").permitAll()
             .requestMatchers("/diagnose/**")
                 .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
+            .requestMatchers("/history/**", "/jobs/**")
+                .hasAnyRole(RealmRoles.CATEGORY, RealmRoles.HEALTH, RealmRoles.DISEASE)
+            .requestMatchers("/dashboard/platform.json").hasRole(RealmRoles.ADMIN)
             .requestMatchers("/lab/**").hasRole(RealmRoles.LAB)
             // The trainer service lets lab and admin read runs and releases, only admin promote.
             .requestMatchers(HttpMethod.POST, "/models/**").hasRole(RealmRoles.ADMIN)

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.plantspy.web.admin.UserAdmin;
 import io.plantspy.web.api.DiagnosisApi;
+import io.plantspy.web.api.JobApi;
 import io.plantspy.web.diagnose.ClassNames;
 import io.plantspy.web.i18n.LanguageConfig;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class PageSecurityTest {
 
   @MockitoBean
   io.plantspy.web.api.WebhooksApi webhooks;
+
+  @MockitoBean
+  JobApi jobs;
 
   @Test
   void signedOutVisitorsAreSentToTheRealmsSignIn() throws Exception {
