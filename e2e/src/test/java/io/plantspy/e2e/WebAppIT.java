@@ -218,6 +218,13 @@ class WebAppIT {
       assertThat(browser.driver.findElement(By.cssSelector(".release.champion .alias")).getText())
           .isEqualTo("champion");
       browser.screenshot("models");
+
+      browser.driver.findElement(By.cssSelector(".release.champion .release-details")).click();
+      assertThat(browser.await(By.cssSelector("#release-classes tbody tr[data-label='Tomato___Early_blight']"))
+          .getText()).startsWith("Tomato – Early blight");
+      // Loaded through the web app from the trainer service's GridFS copy of the release.
+      browser.awaitImageLoaded(browser.await(By.id("confusion-matrix")));
+      browser.screenshot("models-release");
     }
   }
 

@@ -81,7 +81,10 @@ class ApiUnderLoadIT {
         "--spring.mongodb.uri=" + TestMongo.uri(),
         "--plantspy.security.issuer-uri=" + TestTokens.ISSUER,
         "--plantspy.security.jwk-set-uri=" + TestTokens.jwksUri(),
-        "--plantspy.limits.read-timeout=5s",
+        // Shorter than the 20 s default so the stalled request below is cut off sooner, yet long enough that an
+        // accepted upload the busy API stops reading for a while (a slow claim-check write on two shared cores,
+        // with a build running beside it) is not taken for a stalled client: 5 s was, once in a CI run.
+        "--plantspy.limits.read-timeout=12s",
         "--logging.level.root=WARN")
         .redirectErrorStream(true)
         .redirectOutput(target.resolve("api-under-load.log").toFile())
@@ -196,7 +199,8 @@ class ApiUnderLoadIT {
         .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
         .bodyValue(body)
         .exchangeToMono(response -> response.releaseBody().thenReturn(Integer.toString(response.statusCode().value())))
-        .onErrorResume(e -> reactor.core.publisher.Mono.just("failed: " + e.getClass().getSimpleName()))
+        .onErrorResume(e -> reactor.core.publisher.Mono.just("failed: " + e.getClass().getSimpleName() + " ("
+            + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + ")"))
         .toFuture();
   }
 

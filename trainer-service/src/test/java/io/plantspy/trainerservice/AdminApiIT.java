@@ -14,24 +14,32 @@ import io.plantspy.model.release.ReleaseManifest;
 import io.plantspy.testsupport.ExportedMetrics;
 import io.plantspy.testsupport.TestMongo;
 import io.plantspy.testsupport.TestTokens;
+import io.plantspy.model.store.ReleaseLocation;
+import io.plantspy.trainer.eval.ClassScore;
+import io.plantspy.trainer.eval.ReportReader;
 import io.plantspy.trainer.loop.ChallengerRequest;
 import io.plantspy.trainer.loop.Comparison;
 import io.plantspy.trainer.loop.Decision;
 import io.plantspy.trainer.loop.McNemar;
 import io.plantspy.trainer.loop.RunOutcome;
 import io.plantspy.trainerservice.registry.Alias;
+import io.plantspy.trainerservice.registry.ReleaseAnnouncer;
+import io.plantspy.trainerservice.registry.ReleaseRecord;
 import io.plantspy.trainerservice.registry.ReleaseRegistry;
 import io.plantspy.trainerservice.runs.ChallengerTrainer;
 import io.plantspy.trainerservice.runs.RunStatus;
 import io.plantspy.trainerservice.runs.TrainingRun;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +77,7 @@ class AdminApiIT {
   @Autowired MockMvc mvc;
   @Autowired MongoTemplate mongo;
   @Autowired ReleaseRegistry registry;
+  @Autowired ReleaseAnnouncer announcer;
   @Value("${spring.embedded.kafka.brokers}") String brokers;
 
   @DynamicPropertySource
@@ -154,6 +163,49 @@ class AdminApiIT {
         .andExpect(jsonPath("$.paths['/api/v1/admin/training-runs'].post").exists())
         .andExpect(jsonPath("$.paths['/api/v1/admin/releases/{id}/promote'].post").exists())
         .andExpect(jsonPath("$.components.securitySchemes.keycloak.scheme").value("bearer"));
+  }
+
+  @Test
+  void servesAReleasesPerClassScoresAndConfusionMatrixAndSaysWhenItCarriesNone() throws Exception {
+    String committed = committedId();
+    List<ClassScore> expected = ReportReader.classScores(
+        ReleaseFiles.current(Path.of(models())).resolve("evaluation"));
+    mvc.perform(as(get(RELEASES + "/" + committed + "/evaluation/classes"), "lab")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(expected.size()))
+        .andExpect(jsonPath("$[0].label").value(expected.get(0).label()))
+        .andExpect(jsonPath("$[0].support").value(expected.get(0).support()));
+    byte[] png = mvc.perform(as(get(RELEASES + "/" + committed + "/evaluation/confusion-matrix.png"), "admin"))
+        .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG))
+        .andReturn().getResponse().getContentAsByteArray();
+    assertThat(ImageIO.read(new ByteArrayInputStream(png)).getWidth()).isGreaterThan(300);
+
+    mvc.perform(get(RELEASES + "/" + committed + "/evaluation/confusion-matrix.png"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(as(get(RELEASES + "/no-such-release/evaluation/classes"), "admin"))
+        .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value("no release no-such-release"));
+    String bare = storedWithoutEvaluation(committed + "-bare");
+    mvc.perform(as(get(RELEASES + "/" + bare + "/evaluation/confusion-matrix.png"), "admin"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("carries no evaluation/")));
+  }
+
+  /** Registers a copy of the committed release's top-level files only (no evaluation folder) under {@code id}. */
+  private String storedWithoutEvaluation(String id) throws IOException {
+    Path dir = WORK.resolve("bare").resolve(id);
+    Files.createDirectories(dir);
+    try (Stream<Path> files = Files.list(ReleaseFiles.current(Path.of(models())))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    ReleaseManifest manifest = ReleaseFiles.readManifest(dir).withId(id);
+    ReleaseFiles.writeManifest(dir, manifest);
+    ReleaseLocation location = announcer.store(dir);
+    registry.insert(new ReleaseRecord(id, Instant.now(), manifest.labels(), manifest.metrics(), location.uri(),
+        location.sha256(), null, null, List.of(), List.of()));
+    return id;
   }
 
   @Test

@@ -2,8 +2,15 @@ package io.plantspy.trainerservice.registry;
 
 import io.plantspy.trainerservice.problem.ApiProblem;
 import io.plantspy.trainerservice.problem.StoreUnavailableException;
+import io.plantspy.trainer.eval.ClassScore;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReleaseController {
 
   private final Releases releases;
+  private final ReleaseEvaluations evaluations;
 
-  ReleaseController(Releases releases) {
+  ReleaseController(Releases releases, ReleaseEvaluations evaluations) {
     this.releases = releases;
+    this.evaluations = evaluations;
   }
 
   /** Every registered release, newest first, with metrics, aliases and the decision that made it. */
@@ -30,6 +39,21 @@ class ReleaseController {
   @GetMapping("/{id}")
   ReleaseRecord get(@PathVariable String id) {
     return releases.find(id).orElseThrow(() -> ApiProblem.notFound("release", id));
+  }
+
+  /** Precision, recall, F1 and support per class on the release's own test split. */
+  @GetMapping("/{id}/evaluation/classes")
+  List<ClassScore> classScores(@PathVariable String id) {
+    return evaluations.classScores(id);
+  }
+
+  /** The release's confusion matrix on its test split, as the trainer drew it. */
+  @GetMapping("/{id}/evaluation/confusion-matrix.png")
+  ResponseEntity<Resource> confusionMatrix(@PathVariable String id) {
+    // No produces= on the mapping: a refusal must still be rendered as problem JSON.
+    return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+        .body(new FileSystemResource(evaluations.confusionMatrix(id)));
   }
 
   /** Makes the release the champion: announced to every stream processor, then the aliases move. */

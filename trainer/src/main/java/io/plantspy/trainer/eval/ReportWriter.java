@@ -16,6 +16,10 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class ReportWriter {
 
+  /** The per-class scores' file, read back by {@link ReportReader}. */
+  public static final String PER_CLASS_CSV = "per-class.csv";
+  public static final String CONFUSION_MATRIX_PNG = "confusion-matrix.png";
+
   private ReportWriter() {}
 
   public static void write(Evaluation evaluation, String title, Path dir) throws IOException {
@@ -25,7 +29,7 @@ public final class ReportWriter {
         csv.printRecord(metric.getKey(), format(metric.getValue()));
       }
     }
-    try (CSVPrinter csv = printer(dir.resolve("per-class.csv"), "class", "precision", "recall", "f1", "support")) {
+    try (CSVPrinter csv = printer(dir.resolve(PER_CLASS_CSV), "class", "precision", "recall", "f1", "support")) {
       for (ClassScore score : evaluation.classScores()) {
         csv.printRecord(score.label(), format(score.precision()), format(score.recall()), format(score.f1()),
             score.support());
@@ -48,7 +52,7 @@ public final class ReportWriter {
         csv.printRecord(row);
       }
     }
-    ConfusionMatrixImage.write(labels, confusion, title, dir.resolve("confusion-matrix.png"));
+    ConfusionMatrixImage.write(labels, confusion, title, dir.resolve(CONFUSION_MATRIX_PNG));
     Files.writeString(dir.resolve("metrics.md"), markdown(evaluation, title));
   }
 

@@ -1,11 +1,13 @@
 package io.plantspy.trainer.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.plantspy.model.release.OpenSetRule;
 import io.plantspy.model.release.Thresholds;
 import io.plantspy.trainer.data.LabelledImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,5 +52,26 @@ class EvaluationTest {
     assertThat(Files.readString(dir.resolve("metrics.md"))).contains("| top1_accuracy | 0.5000 |");
     var png = javax.imageio.ImageIO.read(dir.resolve("confusion-matrix.png").toFile());
     assertThat(png.getWidth()).isGreaterThan(300);
+  }
+
+  @Test
+  void perClassScoresReadBackAsWrittenToFourDecimals(@TempDir Path dir) throws Exception {
+    Evaluation e = new Evaluation(LABELS, "Background", new OpenSetRule(LABELS, "Background", new Thresholds(0.4)), scores);
+    ReportWriter.write(e, "toy", dir);
+    List<ClassScore> read = ReportReader.classScores(dir);
+    assertThat(read).extracting(ClassScore::label).containsExactlyElementsOf(LABELS);
+    for (int i = 0; i < LABELS.size(); i++) {
+      ClassScore written = e.classScores().get(i);
+      assertThat(read.get(i).precision()).isCloseTo(written.precision(), within(1e-4));
+      assertThat(read.get(i).f1()).isCloseTo(written.f1(), within(1e-4));
+      assertThat(read.get(i).support()).isEqualTo(written.support());
+    }
+  }
+
+  @Test
+  void aDamagedScoreFileIsAnIoErrorNamingTheLine(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("per-class.csv"), "class,precision,recall,f1,support\nApple___scab,high,1,1,3\n");
+    assertThatThrownBy(() -> ReportReader.classScores(dir))
+        .isInstanceOf(IOException.class).hasMessageContaining("line 1");
   }
 }

@@ -3,6 +3,7 @@ package io.plantspy.web.api;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -40,6 +41,21 @@ public class TrainerApi {
 
   public Release release(String id) {
     return ApiErrors.call(() -> trainer.get().uri(RELEASES + "/{id}", id).retrieve().body(Release.class));
+  }
+
+  /** The release's scores per class on its own test split. */
+  public List<ClassScore> classScores(String id) {
+    ClassScore[] all = ApiErrors.call(() -> trainer.get().uri(RELEASES + "/{id}/evaluation/classes", id)
+        .retrieve().body(ClassScore[].class));
+    return all == null ? List.of() : Arrays.asList(all);
+  }
+
+  /** The confusion matrix the trainer drew for the release (a PNG of some 100 kB). */
+  public byte[] confusionMatrix(String id) {
+    return ApiErrors.call(() -> trainer.get().uri(RELEASES + "/{id}/evaluation/confusion-matrix.png", id)
+        .accept(MediaType.IMAGE_PNG, MediaType.APPLICATION_PROBLEM_JSON)
+        .retrieve()
+        .body(byte[].class));
   }
 
   /** Makes the release the champion (also a rollback to an earlier one): announced, then the aliases move. */

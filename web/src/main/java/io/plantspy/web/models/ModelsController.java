@@ -3,6 +3,11 @@ package io.plantspy.web.models;
 import io.plantspy.web.api.ApiException;
 import io.plantspy.web.api.ApiResult;
 import io.plantspy.web.api.TrainerApi;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Models pages: the releases of the trainer service's registry (roles {@code lab} and {@code admin} read it),
- * the latest training runs, one run's comparison of champion and challenger, and promotion (also a rollback to an
+ * one release's per-class scores and confusion matrix, the latest training runs, one run's comparison of champion and challenger, and promotion (also a rollback to an
  * earlier release) for {@code admin}, enforced by the security rules and again by the trainer service.
  */
 @Controller
@@ -33,6 +38,26 @@ class ModelsController {
     model.addAttribute("releases", ApiResult.of(trainer::releases));
     model.addAttribute("runs", ApiResult.of(() -> trainer.runs(RUNS_SHOWN)));
     return "models";
+  }
+
+  /** A release: its metrics, its scores per class and its confusion matrix on its own test split. */
+  @GetMapping("/releases/{id}")
+  String release(@PathVariable String id, Model model) {
+    model.addAttribute("release", trainer.release(id));
+    model.addAttribute("scores", ApiResult.of(() -> trainer.classScores(id)));
+    return "models-release";
+  }
+
+  @GetMapping("/releases/{id}/confusion-matrix.png")
+  ResponseEntity<byte[]> confusionMatrix(@PathVariable String id) {
+    try {
+      return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+          .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+          .body(trainer.confusionMatrix(id));
+    } catch (ApiException e) {
+      // An <img> shows its alt text for any failure; no page is rendered into it.
+      return ResponseEntity.status(e.status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY).build();
+    }
   }
 
   /** A run: its progress while it lasts, then both models' figures per class and the decision with its reasons. */

@@ -8,11 +8,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.plantspy.web.api.ApiException;
+import io.plantspy.web.api.ClassScore;
 import io.plantspy.web.api.Release;
 import io.plantspy.web.api.RunPage;
 import io.plantspy.web.api.TrainerApi;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -70,7 +73,7 @@ class ModelsControllerTest {
 
     assertThat(page).contains("2026-11-28-plantvillage31", "champion", "challenger", "96.5 %", "93.2 %",
         "1900", "Not promoted: the champion was kept", "Tomato___healthy lost 6.0 points (p = 0.01)",
-        "/models/runs/run-7", "not its per-class table nor its confusion matrix");
+        "/models/runs/run-7", "/models/releases/2026-11-28-plantvillage31");
   }
 
   @Test
@@ -134,5 +137,47 @@ class ModelsControllerTest {
 
     assertThat(page).contains("hx-get=\"/models/runs/run-8\"", "hx-select=\"#run-live\"", "value=\"0.25\"",
         "embedding: embedding 225 of 900 photos", "The run has not finished yet.");
+  }
+
+  @Test
+  void aReleaseShowsItsScoresPerClassAndItsConfusionMatrix() throws Exception {
+    when(trainer.release("2026-11-28-plantvillage31")).thenReturn(champion());
+    when(trainer.classScores("2026-11-28-plantvillage31")).thenReturn(List.of(
+        new ClassScore("Tomato___Early_blight", 0.9, 0.95, 0.9243, 60)));
+
+    String page = html(get("/models/releases/2026-11-28-plantvillage31").with(LAB));
+
+    assertThat(page).contains("Release 2026-11-28-plantvillage31", "96.5 %", "Tomato – Early blight", "60",
+        "90.0 %", "95.0 %", "92.4 %", "src=\"/models/releases/2026-11-28-plantvillage31/confusion-matrix.png\"",
+        "one row per true class");
+  }
+
+  @Test
+  void aReleaseWithoutAnEvaluationSaysSoAndDrawsNoMatrix() throws Exception {
+    when(trainer.release("2026-11-28-plantvillage31")).thenReturn(champion());
+    when(trainer.classScores("2026-11-28-plantvillage31"))
+        .thenThrow(new ApiException(404, "Not found", "carries no evaluation/per-class.csv", null));
+
+    String page = html(get("/models/releases/2026-11-28-plantvillage31").with(ADMIN));
+
+    assertThat(page).contains("This release carries no evaluation of its own.").doesNotContain("confusion-matrix.png");
+  }
+
+  @Test
+  void theConfusionMatrixIsPassedThroughAsAPngForLabAndAdminOnly() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+    when(trainer.confusionMatrix("r1")).thenReturn(png);
+    when(trainer.confusionMatrix("gone")).thenThrow(new ApiException(404, "Not found", "no release gone", null));
+
+    mvc.perform(get("/models/releases/r1/confusion-matrix.png").with(LAB)).andExpect(status().isOk())
+        .andExpect(content().contentType(MediaType.IMAGE_PNG)).andExpect(content().bytes(png));
+    mvc.perform(get("/models/releases/gone/confusion-matrix.png").with(ADMIN)).andExpect(status().isNotFound());
+    mvc.perform(get("/models/releases/r1/confusion-matrix.png")
+        .with(oauth2Login().authorities(new SimpleGrantedAuthority("ROLE_disease")))).andExpect(status().isForbidden());
+  }
+
+  private static Release champion() {
+    return new Release("2026-11-28-plantvillage31", Instant.parse("2026-11-28T08:00:00Z"), List.of("a___b"),
+        Map.of("top1_accuracy", 0.9652), "ee", null, null, List.of(), List.of("champion"));
   }
 }
