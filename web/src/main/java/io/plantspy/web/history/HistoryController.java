@@ -1,11 +1,10 @@
 package io.plantspy.web.history;
 
 import io.plantspy.web.api.ApiException;
+import io.plantspy.web.api.ApiImages;
 import io.plantspy.web.api.DiagnosisApi;
 import io.plantspy.web.api.HistoryQuery;
 import java.time.Duration;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -55,13 +54,6 @@ class HistoryController {
 
   @GetMapping(path = "/{id}/thumbnail", produces = MediaType.IMAGE_JPEG_VALUE)
   ResponseEntity<byte[]> thumbnail(@PathVariable String id) {
-    try {
-      return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG)
-          .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
-          .body(api.thumbnail(id));
-    } catch (ApiException e) {
-      // An <img> shows its alt text for any failure; no page is rendered into it.
-      return ResponseEntity.status(e.status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY).build();
-    }
+    return ApiImages.passThrough(MediaType.IMAGE_JPEG, Duration.ofDays(1), () -> api.thumbnail(id));
   }
 }

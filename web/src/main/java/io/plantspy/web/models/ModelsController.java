@@ -1,11 +1,10 @@
 package io.plantspy.web.models;
 
 import io.plantspy.web.api.ApiException;
+import io.plantspy.web.api.ApiImages;
 import io.plantspy.web.api.ApiResult;
 import io.plantspy.web.api.TrainerApi;
 import java.time.Duration;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -50,14 +49,7 @@ class ModelsController {
 
   @GetMapping("/releases/{id}/confusion-matrix.png")
   ResponseEntity<byte[]> confusionMatrix(@PathVariable String id) {
-    try {
-      return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
-          .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-          .body(trainer.confusionMatrix(id));
-    } catch (ApiException e) {
-      // An <img> shows its alt text for any failure; no page is rendered into it.
-      return ResponseEntity.status(e.status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_GATEWAY).build();
-    }
+    return ApiImages.passThrough(MediaType.IMAGE_PNG, Duration.ofHours(1), () -> trainer.confusionMatrix(id));
   }
 
   /** A run: its progress while it lasts, then both models' figures per class and the decision with its reasons. */
