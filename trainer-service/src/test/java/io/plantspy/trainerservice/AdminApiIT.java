@@ -17,6 +17,7 @@ import io.plantspy.testsupport.TestTokens;
 import io.plantspy.model.store.ReleaseLocation;
 import io.plantspy.trainer.eval.ClassScore;
 import io.plantspy.trainer.eval.ReportReader;
+import io.plantspy.trainer.fit.TrainingRecipe;
 import io.plantspy.trainer.loop.ChallengerRequest;
 import io.plantspy.trainer.loop.Comparison;
 import io.plantspy.trainer.loop.Decision;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +73,7 @@ class AdminApiIT {
 
   private static final Path WORK = folder("plantspy-admin-it");
   private static final CountDownLatch TRAINING_MAY_END = new CountDownLatch(1);
+  private static final AtomicReference<ChallengerRequest> LAST_REQUEST = new AtomicReference<>();
   private static final String RUNS = "/api/v1/admin/training-runs";
   private static final String RELEASES = "/api/v1/admin/releases";
 
@@ -228,6 +231,12 @@ class AdminApiIT {
     TRAINING_MAY_END.countDown();
     await().atMost(Duration.ofSeconds(60)).until(() -> run(first).status() == RunStatus.SUCCEEDED
         && run(second).status() == RunStatus.SUCCEEDED);
+    // The committed champion records how it was trained: the challengers were asked for the same recipe.
+    TrainingRecipe championRecipe = TrainingRecipe.from(
+        ReleaseFiles.readManifest(ReleaseFiles.current(Path.of(models()))).training()).orElseThrow();
+    assertThat(LAST_REQUEST.get().head()).isEqualTo(championRecipe.head(LAST_REQUEST.get().seed()));
+    assertThat(LAST_REQUEST.get().fieldViews()).isEqualTo(championRecipe.fieldViews());
+    assertThat(LAST_REQUEST.get().fieldViewPhotosPerClass()).isEqualTo(championRecipe.fieldViewPhotosPerClass());
     String challenger = run(second).outcome().challengerReleaseId();
     String earlier = run(first).outcome().challengerReleaseId();
     assertThat(registry.find(challenger).orElseThrow().aliases()).containsExactly(Alias.CHAMPION);
@@ -263,6 +272,7 @@ class AdminApiIT {
   }
 
   private static RunOutcome train(ChallengerRequest request) throws IOException {
+    LAST_REQUEST.set(request);
     try {
       if (!TRAINING_MAY_END.await(2, TimeUnit.MINUTES)) {
         throw new IOException("the test never let the stand-in training end");

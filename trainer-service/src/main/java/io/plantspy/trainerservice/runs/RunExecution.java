@@ -1,8 +1,9 @@
 package io.plantspy.trainerservice.runs;
 
+import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.schemas.LabSample;
 import io.plantspy.trainer.embed.EmbeddingCache;
-import io.plantspy.trainer.fit.HeadSettings;
+import io.plantspy.trainer.fit.TrainingRecipe;
 import io.plantspy.trainer.loop.ChallengerRequest;
 import io.plantspy.trainer.loop.LabSampleFile;
 import io.plantspy.trainer.loop.PromotionPolicy;
@@ -95,12 +96,14 @@ class RunExecution {
     Path cache = props.embeddingCache() != null ? props.embeddingCache() : EmbeddingCache.defaultDir();
     String releaseId = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "-run-" + runId.substring(0, 8);
     ProgressRecorder progress = new ProgressRecorder(p -> store.progress(runId, p));
-    return new ChallengerRequest(runId, releaseId, base, background, labSamples, releases.championDir(), workDir,
-        cache, props.seed(), props.heldBackShare(),
-        new HeadSettings(props.epochs(), props.learningRate(), props.minibatch(), props.seed()),
+    Path championDir = releases.championDir();
+    TrainingRecipe recipe = ChallengerRecipe.choose(props, ReleaseFiles.readManifest(championDir));
+    log.info("Training run {} trains its challenger with a {}", runId, recipe);
+    return new ChallengerRequest(runId, releaseId, base, background, labSamples, championDir, workDir,
+        cache, props.seed(), props.heldBackShare(), recipe.head(props.seed()),
         props.augmentations(), props.maxLostCorrect(),
         new PromotionPolicy(props.maxRecallDropPoints(), props.minNewClassImages(), props.classRegressionAlpha()),
-        progress);
+        progress, recipe.fieldViews(), recipe.fieldViewPhotosPerClass());
   }
 
   private static String reason(Exception e) {

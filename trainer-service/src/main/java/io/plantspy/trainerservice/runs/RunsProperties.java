@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param minNewClassImages the promotion rule: fewest evaluation images a class new to the challenger needs
  * @param classRegressionAlpha the promotion rule: a class's drop above {@code maxRecallDropPoints} blocks only when
  *     the one-sided exact McNemar test on the class's own images gives p below this; 1 makes every such drop block
+ * @param followChampionRecipe train the challenger as the champion was trained (its head, hyper-parameters and field
+ *     views, from its manifest) when the champion records how; otherwise, or when false, a logistic head with
+ *     {@code epochs}, {@code learningRate} and {@code minibatch} and no field views
  */
 @Validated
 @ConfigurationProperties("plantspy.trainer.runs")
@@ -50,4 +53,5 @@ public record RunsProperties(
     @DefaultValue("2.0") @DecimalMin("0.0") double maxRecallDropPoints,
     @DefaultValue("5") @Min(1) int minNewClassImages,
     @DefaultValue("0.05") @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0")
-    double classRegressionAlpha) {}
+    double classRegressionAlpha,
+    @DefaultValue("true") boolean followChampionRecipe) {}

@@ -269,6 +269,8 @@ public final class ReleaseTrainer {
     training.put("preprocessing", Embedder.PREPROCESSING_VERSION);
     training.put("max_lost_correct_on_validation", Double.toString(request.maxLostCorrect()));
     training.put("open_set", "max-softmax (" + ThresholdCalibrator.SOFTMAX_SHARE + " of the budget) or class distance");
+    TrainingRecipe.of(request.head(), request.fieldViews(), request.fieldViewPhotosPerClass()).entries()
+        .forEach(training::put);
     new java.util.TreeMap<>(provenance).forEach(training::put);
     ReleaseManifest manifest = new ReleaseManifest(request.releaseId(),
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BackboneFiles.fileName(false), backbone.sha256(),

@@ -72,6 +72,7 @@ class ReleaseTrainerTest {
 
     ReleaseManifest manifest = ReleaseFiles.readManifest(releaseDir);
     assertThat(manifest.training().get("head")).contains("MLP");
+    assertThat(TrainingRecipe.from(manifest.training()).orElseThrow().kind()).isEqualTo(HeadKind.MLP);
     assertThat(manifest.metrics().get("onnx_matches_trainer")).isEqualTo(1.0);
     assertThat(outcome.test().metrics().get("top1_accuracy")).isGreaterThanOrEqualTo(0.75);
     LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
@@ -98,6 +99,8 @@ class ReleaseTrainerTest {
 
     ReleaseManifest field = ReleaseFiles.readManifest(fieldDir);
     assertThat(field.training().get("field_views")).startsWith("[FIELD_MIX:2]");
+    assertThat(TrainingRecipe.from(field.training()).orElseThrow().fieldViews())
+        .containsExactly(FieldView.parse("FIELD_MIX:2"));
     assertThat(Files.readString(fieldDir.resolve("MODEL_CARD.md"))).contains("Field views");
     // The same seed and split with one more view per photo trains another head.
     assertThat(field.headSha256()).isNotEqualTo(ReleaseFiles.readManifest(plainDir).headSha256());
