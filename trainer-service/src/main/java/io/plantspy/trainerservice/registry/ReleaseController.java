@@ -1,8 +1,8 @@
 package io.plantspy.trainerservice.registry;
 
+import io.plantspy.trainer.eval.ClassScore;
 import io.plantspy.trainerservice.problem.ApiProblem;
 import io.plantspy.trainerservice.problem.StoreUnavailableException;
-import io.plantspy.trainer.eval.ClassScore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

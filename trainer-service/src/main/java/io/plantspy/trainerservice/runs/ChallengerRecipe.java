@@ -22,9 +22,9 @@ final class ChallengerRecipe {
           return recorded.get();
         }
       } catch (IllegalArgumentException unreadable) {
-        throw new RunExecution.RunFailure("the champion " + champion.id() + " records a training recipe that cannot be read ("
-            + unreadable.getMessage() + "); set plantspy.trainer.runs.follow-champion-recipe=false to train the "
-            + "configured logistic head instead");
+        throw new RunExecution.RunFailure("the champion " + champion.id() + " records a training recipe that "
+            + "cannot be read (" + unreadable.getMessage() + "); set plantspy.trainer.runs.follow-champion-recipe"
+            + "=false to train the configured logistic head instead");
       }
     }
     return configured(props);

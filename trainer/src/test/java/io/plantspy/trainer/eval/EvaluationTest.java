@@ -56,7 +56,8 @@ class EvaluationTest {
 
   @Test
   void perClassScoresReadBackAsWrittenToFourDecimals(@TempDir Path dir) throws Exception {
-    Evaluation e = new Evaluation(LABELS, "Background", new OpenSetRule(LABELS, "Background", new Thresholds(0.4)), scores);
+    Evaluation e = new Evaluation(LABELS, "Background", new OpenSetRule(LABELS, "Background", new Thresholds(0.4)),
+        scores);
     ReportWriter.write(e, "toy", dir);
     List<ClassScore> read = ReportReader.classScores(dir);
     assertThat(read).extracting(ClassScore::label).containsExactlyElementsOf(LABELS);

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Models pages: the releases of the trainer service's registry (roles {@code lab} and {@code admin} read it),
- * one release's per-class scores and confusion matrix, the latest training runs, one run's comparison of champion and challenger, and promotion (also a rollback to an
- * earlier release) for {@code admin}, enforced by the security rules and again by the trainer service.
+ * one release's per-class scores and confusion matrix, the latest training runs, one run's comparison of champion
+ * and challenger, and promotion (also a rollback to an earlier release) for {@code admin}, enforced by the security
+ * rules and again by the trainer service.
  */
 @Controller
 @RequestMapping("/models")
