@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.plantspy.web.admin.UserAdmin;
 import io.plantspy.web.api.DevicesApi;
 import io.plantspy.web.api.DiagnosisApi;
+import io.plantspy.web.api.JobApi;
 import io.plantspy.web.api.LabApi;
 import io.plantspy.web.api.RunPage;
 import io.plantspy.web.api.TrainerApi;
@@ -69,6 +70,10 @@ class NewPagesSecurityTest {
 
   @MockitoBean
   WebhooksApi webhooks;
+
+  // Every controller is loaded (no list above), so the Jobs page's API too.
+  @MockitoBean
+  JobApi jobs;
 
   @BeforeEach
   void emptyApis() {
