@@ -25,15 +25,21 @@ final class LatencyWindow {
     failures.merge(reason, 1L, Long::sum);
   }
 
-  /** What was recorded since the last drain; the window starts empty again. */
+  /**
+   * What was recorded since the last drain; the window starts empty again. A window without an answer has no
+   * latencies (NaN, written as an empty cell and left out of trends), not latencies of 0.
+   */
   synchronized Latencies drain() {
     long[] sorted = Arrays.copyOf(nanos, count);
     Map<String, Long> failed = failures;
     count = 0;
     failures = new TreeMap<>();
     Arrays.sort(sorted);
+    if (sorted.length == 0) {
+      return new Latencies(0, failed, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
     return new Latencies(sorted.length, failed, millis(percentile(sorted, 0.50)), millis(percentile(sorted, 0.95)),
-        millis(percentile(sorted, 0.99)), millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        millis(percentile(sorted, 0.99)), millis(sorted[sorted.length - 1]));
   }
 
   /**
