@@ -4,11 +4,13 @@ import io.plantspy.ingest.diagnosis.StoredResult;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.index.Index;
@@ -47,12 +49,20 @@ class JobStore {
             .on("createdAt", Sort.Direction.DESC).named("owner_created")))
         .then(mongo.indexOps(JobDocument.class).createIndex(new Index().on("status", Sort.Direction.ASC)
             .named("status")))
+        // For the embedded server, as id_status_unique below: a client polling GET /jobs/{id} reads by id and owner.
+        .then(mongo.indexOps(JobDocument.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("owner", Sort.Direction.ASC).unique().named("id_owner_unique")))
         .then(mongo.indexOps(JobItemDocument.class).createIndex(new Index().on("jobId", Sort.Direction.ASC)
             .on("customId", Sort.Direction.ASC).unique().named("job_custom_id_unique")))
         .then(mongo.indexOps(JobItemDocument.class).createIndex(new Index().on("jobId", Sort.Direction.ASC)
             .on("seq", Sort.Direction.ASC).named("job_seq")))
         .then(mongo.indexOps(JobItemDocument.class).createIndex(new Index().on("jobId", Sort.Direction.ASC)
             .on("status", Sort.Direction.ASC).named("job_status")))
+        // Redundant for a real MongoDB (the _id index serves it), but the embedded server uses an index only for a
+        // query of exactly its fields, and only a unique one: without it every conditional item write would read
+        // the whole collection.
+        .then(mongo.indexOps(JobItemDocument.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("status", Sort.Direction.ASC).unique().named("id_status_unique")))
         .block(Duration.ofSeconds(30));
   }
 
@@ -70,7 +80,7 @@ class JobStore {
   }
 
   Mono<JobDocument> findOwned(String id, String owner) {
-    return mongo.findOne(Query.query(Criteria.where("_id").is(id).and("owner").is(owner)), JobDocument.class);
+    return mongo.findOne(byIdAndOwner(id, owner), JobDocument.class);
   }
 
   Mono<Long> countOpen(String owner) {
@@ -147,22 +157,51 @@ class JobStore {
 
   /** A published item: QUEUED, its inline bytes dropped (the request carries them now). */
   Mono<Void> markQueued(String itemId) {
-    return mongo.updateFirst(Query.query(Criteria.where("_id").is(itemId).and("status").is(ItemStatus.PENDING)),
+    return mongo.updateFirst(byIdAndStatus(itemId, ItemStatus.PENDING),
         new Update().set("status", ItemStatus.QUEUED).unset("inline"), JobItemDocument.class).then();
   }
 
+  /** An item still open when it was read: its id, job and open status. */
+  record OpenItem(String id, String jobId, ItemStatus status) {}
+
   /**
-   * Settles an open item with its result; the item as it was before when this changed it, empty when there is no
-   * such item or it was already terminal (a replayed or late result).
+   * The items among {@code ids} that are still open, with their job and status: one query for a whole poll of
+   * results, on the {@code _id} index (the embedded server uses an index only for a query of exactly its fields).
    */
-  Mono<JobItemDocument> settle(String itemId, StoredResult result) {
-    Update update = new Update().set("status", result.failed() ? ItemStatus.FAILED : ItemStatus.COMPLETED)
-        .set("result", result);
-    if (result.failed()) {
-      update.set("errorCode", result.errorCode()).set("errorMessage", result.errorMessage());
+  Flux<OpenItem> openItems(Collection<String> ids) {
+    Query query = Query.query(Criteria.where("_id").in(ids));
+    query.fields().include("jobId").include("status");
+    return mongo.find(query, OpenItem.class, JobItemDocument.COLLECTION)
+        .filter(item -> ItemStatus.OPEN.contains(item.status()));
+  }
+
+  /**
+   * Settles open items with their results in one bulk write (unordered); how many it changed. Each item changes
+   * only if it is still in the status it was read in, so an item cancelled, queued or settled meanwhile is left as
+   * it is and not counted: the caller reads it again.
+   */
+  Mono<Long> settle(Map<OpenItem, StoredResult> results) {
+    if (results.isEmpty()) {
+      return Mono.just(0L);
     }
-    return mongo.findAndModify(Query.query(Criteria.where("_id").is(itemId).and("status").in(ItemStatus.OPEN)),
-        update, FindAndModifyOptions.options().returnNew(false), JobItemDocument.class);
+    ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, JobItemDocument.class);
+    results.forEach((item, result) -> {
+      Update update = new Update().set("status", result.failed() ? ItemStatus.FAILED : ItemStatus.COMPLETED)
+          .set("result", result);
+      if (result.failed()) {
+        update.set("errorCode", result.errorCode()).set("errorMessage", result.errorMessage());
+      }
+      bulk.updateOne(byIdAndStatus(item.id(), item.status()), update);
+    });
+    return bulk.execute().map(written -> (long) written.getModifiedCount());
+  }
+
+  static Query byIdAndOwner(String jobId, String owner) {
+    return Query.query(Criteria.where("_id").is(jobId).and("owner").is(owner));
+  }
+
+  static Query byIdAndStatus(String itemId, ItemStatus status) {
+    return Query.query(Criteria.where("_id").is(itemId).and("status").is(status));
   }
 
   /** Cancels every open item of a job; how many. */

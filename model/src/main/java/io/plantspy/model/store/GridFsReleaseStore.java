@@ -8,7 +8,6 @@ import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
 import io.plantspy.model.runtime.Sha256;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,13 +56,12 @@ public final class GridFsReleaseStore {
     if (Files.isDirectory(target)) {
       return target;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    byte[] archive;
     try {
-      bucket(location.bucket()).downloadToStream(new ObjectId(location.fileId()), bytes);
+      archive = GridFsChunks.read(database, location.bucket(), new ObjectId(location.fileId()));
     } catch (RuntimeException e) { // the driver's MongoGridFSException, MongoException: the store, not the release
       throw new IOException("cannot download release archive " + location + ": " + e.getMessage(), e);
     }
-    byte[] archive = bytes.toByteArray();
     String actual = Sha256.hex(archive);
     if (!actual.equals(location.sha256())) {
       throw new CorruptReleaseException("release archive " + location + " has sha256 " + actual + ": refused");

@@ -6,7 +6,7 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.model.Filters;
 import io.plantspy.model.image.InvalidImageException;
-import java.io.ByteArrayOutputStream;
+import io.plantspy.model.store.GridFsChunks;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 
@@ -20,12 +20,15 @@ public final class GridFsImageStore implements ClaimCheckStore {
   public static final String STORE_NAME = "gridfs";
   public static final String BUCKET = "images";
 
+  private final MongoDatabase database;
   private final GridFSBucket bucket;
   private final long maxBytes;
 
   public GridFsImageStore(MongoDatabase database, long maxBytes) {
+    this.database = database;
     this.bucket = GridFSBuckets.create(database, BUCKET);
     this.maxBytes = maxBytes;
+    GridFsChunks.ensureIndex(database, BUCKET);
   }
 
   @Override
@@ -44,8 +47,6 @@ public final class GridFsImageStore implements ClaimCheckStore {
       throw new InvalidImageException(InvalidImageException.Reason.TOO_LARGE,
           "The stored image is " + file.getLength() + " bytes, more than the limit of " + maxBytes + " bytes.");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) file.getLength());
-    bucket.downloadToStream(objectId, out);
-    return Optional.of(out.toByteArray());
+    return Optional.of(GridFsChunks.read(database, BUCKET, file));
   }
 }

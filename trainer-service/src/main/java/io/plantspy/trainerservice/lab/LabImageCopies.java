@@ -1,13 +1,12 @@
 package io.plantspy.trainerservice.lab;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.gridfs.GridFSBuckets;
 import io.plantspy.model.runtime.Sha256;
+import io.plantspy.model.store.GridFsChunks;
 import io.plantspy.schemas.ImageReference;
 import io.plantspy.schemas.LabSample;
 import io.plantspy.trainer.loop.LabSampleFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,8 +54,9 @@ public class LabImageCopies {
         : props.imagesBucket();
     Path partial = Files.createTempFile(props.imagesDir(), sample.getSha256(), ".partial");
     try {
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        GridFSBuckets.create(database, bucket).downloadToStream(new ObjectId(ref.getId()), out);
+      try {
+        // Chunk by chunk: the embedded MongoDB scans the whole bucket for the driver's own download.
+        Files.write(partial, GridFsChunks.read(database, bucket, new ObjectId(ref.getId())));
       } catch (RuntimeException e) { // the driver's MongoGridFSException, MongoException
         throw new IOException("cannot download the image of lab sample " + sample.getId() + ": " + e.getMessage(),
             e);
