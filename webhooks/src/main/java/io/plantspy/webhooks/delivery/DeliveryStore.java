@@ -39,6 +39,16 @@ public class DeliveryStore {
         .createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC))
         .then(mongo.indexOps(COLLECTION)
             .createIndex(new Index().on("endpointId", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC)))
+        // Redundant for a real MongoDB (the _id index serves them), but the embedded server uses an index only for
+        // a query of exactly its fields with no operator, and only a unique one: without these, every claim and
+        // every recorded outcome would read the whole collection.
+        .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).unique()
+            .named("id_status_next_unique")))
+        .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("claim", Sort.Direction.ASC).unique().named("id_claim_unique")))
+        .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("endpointId", Sort.Direction.ASC).unique().named("id_endpoint_unique")))
         .then();
   }
 
@@ -55,22 +65,26 @@ public class DeliveryStore {
   Flux<Due> due(Instant now, Collection<String> busyEndpoints, int limit) {
     Query due = Query.query(where("status").is(DeliveryStatus.PENDING).and("nextAttemptAt").lte(now)
         .and("endpointId").nin(busyEndpoints)).with(Sort.by("nextAttemptAt")).limit(limit);
-    due.fields().include("_id", "endpointId");
+    due.fields().include("_id", "endpointId", "nextAttemptAt");
     return mongo.find(due, Due.class, COLLECTION);
   }
 
-  /** A due delivery's id and endpoint: all a claim decision needs. */
-  record Due(@Id String id, String endpointId) {}
+  /** A due delivery's id, endpoint and due time as read: all a claim decision needs. */
+  record Due(@Id String id, String endpointId, Instant nextAttemptAt) {}
 
   /**
-   * Takes the delivery for one attempt if it is still due, leased until {@code leaseUntil}; empty when another
-   * instance took it first. A single-document find-and-modify: atomic without transactions.
+   * Takes the delivery for one attempt if it is still as {@link #due} read it (pending, due at the same moment),
+   * leased until {@code leaseUntil}; empty when another instance took it first. A single-document
+   * find-and-modify, a compare-and-set on the due time a claim always moves: atomic without transactions.
    */
-  Mono<Delivery> claim(String id, Instant now, Instant leaseUntil) {
-    Query stillDue = Query.query(where("_id").is(id).and("status").is(DeliveryStatus.PENDING)
-        .and("nextAttemptAt").lte(now));
-    return mongo.findAndModify(stillDue, new Update().set("nextAttemptAt", leaseUntil).set("claim", newClaim()),
+  Mono<Delivery> claim(Due due, Instant leaseUntil) {
+    return mongo.findAndModify(stillDue(due), new Update().set("nextAttemptAt", leaseUntil).set("claim", newClaim()),
         FindAndModifyOptions.options().returnNew(true), Delivery.class, COLLECTION);
+  }
+
+  static Query stillDue(Due due) {
+    return Query.query(where("_id").is(due.id()).and("status").is(DeliveryStatus.PENDING)
+        .and("nextAttemptAt").is(due.nextAttemptAt()));
   }
 
   Mono<Void> delivered(Delivery claimed, Attempt attempt) {
@@ -99,7 +113,7 @@ public class DeliveryStore {
   }
 
   /** The delivery as long as this claim still holds it (its lease was not taken over after expiring). */
-  private static Query held(Delivery claimed) {
+  static Query held(Delivery claimed) {
     return Query.query(where("_id").is(claimed.id()).and("claim").is(claimed.claim()));
   }
 
@@ -117,8 +131,11 @@ public class DeliveryStore {
   }
 
   Mono<Delivery> byId(String endpointId, String deliveryId) {
-    return mongo.findOne(Query.query(where("_id").is(deliveryId).and("endpointId").is(endpointId)), Delivery.class,
-        COLLECTION);
+    return mongo.findOne(byIdAndEndpoint(deliveryId, endpointId), Delivery.class, COLLECTION);
+  }
+
+  static Query byIdAndEndpoint(String deliveryId, String endpointId) {
+    return Query.query(where("_id").is(deliveryId).and("endpointId").is(endpointId));
   }
 
   /**

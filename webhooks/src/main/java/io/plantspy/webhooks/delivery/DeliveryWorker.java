@@ -120,7 +120,7 @@ public class DeliveryWorker implements SmartLifecycle {
           }
           Delivery claimed;
           try {
-            claimed = deliveries.claim(candidate.id(), now, now.plus(props.lease())).block(STORE_TIMEOUT);
+            claimed = deliveries.claim(candidate, now.plus(props.lease())).block(STORE_TIMEOUT);
           } catch (RuntimeException e) {
             slots.release();
             throw e;
