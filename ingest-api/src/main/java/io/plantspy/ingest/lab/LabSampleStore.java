@@ -49,6 +49,10 @@ class LabSampleStore {
         .createIndex(new Index().on("liveSha256", Sort.Direction.ASC).unique().sparse().named("live_sha256_unique"))
         .then(mongo.indexOps(LabSampleDocument.class).createIndex(new Index().on("status", Sort.Direction.ASC)
             .on("label", Sort.Direction.ASC).on("createdAt", Sort.Direction.DESC).named("status_label_created")))
+        // For the embedded MongoDB, which uses only unique indexes of exactly a query's fields: each sample's
+        // status change by id and status would read every sample.
+        .then(mongo.indexOps(LabSampleDocument.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("status", Sort.Direction.ASC).unique().named("id_status_unique")))
         .block(Duration.ofSeconds(30));
   }
 
@@ -122,7 +126,7 @@ class LabSampleStore {
             TreeMap::new);
   }
 
-  private static Query inStatus(String id, LabSampleDocument.Status status) {
+  static Query inStatus(String id, LabSampleDocument.Status status) {
     return Query.query(Criteria.where("_id").is(id).and("status").is(status));
   }
 

@@ -57,6 +57,10 @@ public class IdempotencyStore {
     mongo.indexOps(IdempotencyRecord.class)
         .createIndex(new Index().on("owner", Sort.Direction.ASC).on("key", Sort.Direction.ASC).unique()
             .named("owner_key_unique"))
+        // For the embedded MongoDB, which uses only unique indexes of exactly a query's fields: the conditional
+        // evictions and renewals by claim time (every keyed request while Kafka is down) would read every claim.
+        .then(mongo.indexOps(IdempotencyRecord.class).createIndex(new Index().on("_id", Sort.Direction.ASC)
+            .on("createdAt", Sort.Direction.ASC).unique().named("id_created_unique")))
         .block(Duration.ofSeconds(30));
     ReactiveIndexOperations indexes = mongo.indexOps(IdempotencyRecord.class);
     // A real MongoDB refuses an index under an existing name with other options (IndexOptionsConflict), so a
@@ -88,8 +92,7 @@ public class IdempotencyStore {
         .onErrorResume(DuplicateKeyException.class, e -> find(owner, key).flatMap(first -> {
           if (mayEvict && expired(first)) {
             // Removed only if still that same expired record, so two retries cannot both evict and claim.
-            return mongo.remove(Query.query(Criteria.where("_id").is(first.id()).and("createdAt")
-                    .is(first.createdAt())), IdempotencyRecord.class)
+            return mongo.remove(sameClaim(first), IdempotencyRecord.class)
                 .then(tryClaim(owner, key, bodyHash, diagnosisId, false));
           }
           return Mono.just((Claim) new Claim.Existing(first));
@@ -125,7 +128,7 @@ public class IdempotencyStore {
             stale.diagnosisId(), now));
   }
 
-  private static Query sameClaim(IdempotencyRecord claim) {
+  static Query sameClaim(IdempotencyRecord claim) {
     return Query.query(Criteria.where("_id").is(claim.id()).and("createdAt").is(claim.createdAt()));
   }
 

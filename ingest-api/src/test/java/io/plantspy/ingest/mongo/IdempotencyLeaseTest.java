@@ -62,4 +62,18 @@ class IdempotencyLeaseTest {
   private IdempotencyRecord existing() {
     return ((IdempotencyStore.Claim.Existing) keys.claim("grower", "k", "hash", "other").block(TIMEOUT)).first();
   }
+
+  @Test
+  void claimTimeChecksHaveAUniqueIndexOfExactlyTheirFields() {
+    // The embedded MongoDB server uses an index only for a query of exactly its fields, and only a unique one.
+    keys.createIndex();
+    java.util.List<java.util.Set<String>> indexed = mongo.indexOps(IdempotencyRecord.class).getIndexInfo()
+        .filter(info -> info.isUnique())
+        .map(info -> info.getIndexFields().stream().map(f -> f.getKey())
+            .collect(java.util.stream.Collectors.toSet()))
+        .collectList().block(TIMEOUT);
+
+    assertThat(indexed).contains(IdempotencyStore.sameClaim(
+        new IdempotencyRecord("id", "owner", "key", "hash", "d1", clock.instant())).getQueryObject().keySet());
+  }
 }
