@@ -2,6 +2,9 @@ package io.plantspy.webhooks.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.client.result.DeleteResult;
+import io.plantspy.reactiveservice.TtlIndex;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
@@ -50,6 +53,17 @@ public class DeliveryStore {
         .then(mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
             .on("endpointId", Sort.Direction.ASC).unique().named("id_endpoint_unique")))
         .then();
+  }
+
+  /** Deletes deliveries that finished before {@code cutoff} (pending ones have no finish time); how many. */
+  Mono<Long> deleteFinishedBefore(Instant cutoff) {
+    return mongo.remove(Query.query(where("finishedAt").lt(cutoff)), COLLECTION)
+        .map(DeleteResult::getDeletedCount);
+  }
+
+  /** Finished deliveries are deleted by MongoDB once finished longer than {@code retention} ago. */
+  Mono<Void> ensureRetention(Duration retention) {
+    return TtlIndex.ensure(mongo, Delivery.class, "finishedAt", "finished_ttl", retention);
   }
 
   /** Writes it unless a delivery with its id exists (a redelivered event): true when written. */

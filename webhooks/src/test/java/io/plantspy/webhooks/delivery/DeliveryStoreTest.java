@@ -46,6 +46,28 @@ class DeliveryStoreTest {
   }
 
   @Test
+  void finishedDeliveriesPastTheRetentionAreDeletedAndPendingOnesNeverAre() {
+    store.ensureIndexes().block(TIMEOUT);
+    store.ensureRetention(Duration.ofDays(30)).block(TIMEOUT);
+    insert("old-delivered", DeliveryStatus.DELIVERED, NOW.minus(Duration.ofDays(31)));
+    insert("old-failed", DeliveryStatus.FAILED, NOW.minus(Duration.ofDays(40)));
+    insert("recent", DeliveryStatus.DELIVERED, NOW.minus(Duration.ofDays(29)));
+    Delivery pending = Delivery.pending("e", "grower", "pending", "diagnosis.completed", "{}",
+        NOW.minus(Duration.ofDays(90)));
+    store.insertIfAbsent(pending).block(TIMEOUT);
+
+    assertThat(store.deleteFinishedBefore(NOW.minus(Duration.ofDays(30))).block(TIMEOUT)).isEqualTo(2);
+
+    assertThat(mongo.findAll(Delivery.class, DeliveryStore.COLLECTION).map(Delivery::eventId).collectList()
+        .block(TIMEOUT)).containsExactlyInAnyOrder("recent", "pending");
+  }
+
+  private void insert(String eventId, DeliveryStatus status, Instant finishedAt) {
+    mongo.insert(new Delivery("e:" + eventId, "e", "grower", eventId, "diagnosis.completed", "{}", status, 1, null,
+        null, finishedAt.minusSeconds(60), finishedAt, List.of(), null), DeliveryStore.COLLECTION).block(TIMEOUT);
+  }
+
+  @Test
   void everyPerAttemptQueryHasAUniqueIndexOfExactlyItsFields() {
     // The embedded MongoDB server uses an index only for a query of exactly its fields with no operator, and only a
     // unique one; any other claim or outcome would read the whole collection.
