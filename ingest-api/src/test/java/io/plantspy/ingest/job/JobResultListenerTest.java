@@ -12,14 +12,13 @@ import io.plantspy.schemas.ErrorCode;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.schemas.Timings;
 import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.UniqueIndexes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -99,17 +98,10 @@ class JobResultListenerTest {
     // The embedded MongoDB server uses an index only for a query of exactly its fields, and only a unique index
     // (it ignores the others); any other query reads the whole job_items collection, once per item.
     store.createIndexes();
-    List<Set<String>> indexed = mongo.indexOps(JobItemDocument.class).getIndexInfo()
-        .filter(info -> info.isUnique())
-        .map(info -> info.getIndexFields().stream().map(f -> f.getKey()).collect(Collectors.toSet()))
-        .collectList().block(TIMEOUT);
-
-    assertThat(indexed).contains(JobStore.byIdAndStatus("id", ItemStatus.QUEUED).getQueryObject().keySet());
-    List<Set<String>> jobIndexes = mongo.indexOps(JobDocument.class).getIndexInfo()
-        .filter(info -> info.isUnique())
-        .map(info -> info.getIndexFields().stream().map(f -> f.getKey()).collect(Collectors.toSet()))
-        .collectList().block(TIMEOUT);
-    assertThat(jobIndexes).contains(JobStore.byIdAndOwner("id", "grower").getQueryObject().keySet());
+    assertThat(UniqueIndexes.of(mongo, JobItemDocument.COLLECTION))
+        .contains(JobStore.byIdAndStatus("id", ItemStatus.QUEUED).getQueryObject().keySet());
+    assertThat(UniqueIndexes.of(mongo, JobDocument.COLLECTION))
+        .contains(JobStore.byIdAndOwner("id", "grower").getQueryObject().keySet());
   }
 
   private static JobService finishingNothing() {

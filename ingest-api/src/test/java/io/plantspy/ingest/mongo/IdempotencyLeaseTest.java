@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.ingest.MutableClock;
 import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.UniqueIndexes;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -67,13 +68,8 @@ class IdempotencyLeaseTest {
   void claimTimeChecksHaveAUniqueIndexOfExactlyTheirFields() {
     // The embedded MongoDB server uses an index only for a query of exactly its fields, and only a unique one.
     keys.createIndex();
-    java.util.List<java.util.Set<String>> indexed = mongo.indexOps(IdempotencyRecord.class).getIndexInfo()
-        .filter(info -> info.isUnique())
-        .map(info -> info.getIndexFields().stream().map(f -> f.getKey())
-            .collect(java.util.stream.Collectors.toSet()))
-        .collectList().block(TIMEOUT);
-
-    assertThat(indexed).contains(IdempotencyStore.sameClaim(
-        new IdempotencyRecord("id", "owner", "key", "hash", "d1", clock.instant())).getQueryObject().keySet());
+    IdempotencyRecord claim = new IdempotencyRecord("id", "owner", "key", "hash", "d1", clock.instant());
+    assertThat(UniqueIndexes.of(mongo, mongo.getCollectionName(IdempotencyRecord.class)))
+        .contains(IdempotencyStore.sameClaim(claim).getQueryObject().keySet());
   }
 }

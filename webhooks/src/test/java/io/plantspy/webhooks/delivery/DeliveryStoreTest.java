@@ -3,13 +3,13 @@ package io.plantspy.webhooks.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.testsupport.TestMongo;
+import io.plantspy.testsupport.UniqueIndexes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
@@ -72,10 +72,7 @@ class DeliveryStoreTest {
     // The embedded MongoDB server uses an index only for a query of exactly its fields with no operator, and only a
     // unique one; any other claim or outcome would read the whole collection.
     store.ensureIndexes().block(TIMEOUT);
-    List<Set<String>> indexed = mongo.indexOps(DeliveryStore.COLLECTION).getIndexInfo()
-        .filter(info -> info.isUnique())
-        .map(info -> info.getIndexFields().stream().map(f -> f.getKey()).collect(Collectors.toSet()))
-        .collectList().block(TIMEOUT);
+    List<Set<String>> indexed = UniqueIndexes.of(mongo, DeliveryStore.COLLECTION);
     Delivery claimed = new Delivery("e:1", "e", "grower", "1", "diagnosis.completed", "{}", DeliveryStatus.PENDING,
         0, NOW, "claim", NOW, null, List.of(), null);
 
