@@ -87,9 +87,12 @@ class DiagnosisScenariosIT {
     assertThat(result.path("modelRelease").asString()).isNotBlank();
 
     HttpResponse<String> accepted = upload(token, leaf, "");
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    String location = accepted.headers().firstValue("Location").orElseThrow();
-    JsonNode polled = pollUntilDone(token, location);
+    // 202 and a Location to poll; or 200 with the answer when the processor answered before the API had recorded
+    // the request (an idle platform can: about 100 ms), since the API answers with the diagnosis as it stands.
+    assertThat(accepted.statusCode()).as(accepted.body()).isIn(200, 202);
+    JsonNode polled = accepted.statusCode() == 200 ? JSON.readTree(accepted.body())
+        : pollUntilDone(token, accepted.headers().firstValue("Location").orElseThrow());
+    assertThat(polled.path("status").asString()).isEqualTo("DONE");
     assertThat(polled.path("category").path("label").asString()).isEqualTo("Tomato");
     assertThat(polled.path("health").path("label").asString()).isEqualTo("healthy");
   }
