@@ -75,13 +75,15 @@ class PlatformIT {
       Supervisor supervisor = new Supervisor(platform,
           new RestartPolicy(3, Duration.ofMinutes(10), Duration.ZERO, Duration.ZERO), System::nanoTime, out::add);
       Path file = settings.stateDir().resolve("mongo/mongo.mv");
-      java.nio.file.attribute.FileTime before = java.nio.file.Files.getLastModifiedTime(file);
       try (MongoClient client = MongoService.client(MongoService.uri(settings))) {
         client.getDatabase("plantspy").getCollection("leaves")
             .insertOne(new Document("_id", "survivor").append("label", "healthy"));
       }
-      // H2 commits in the background about once a second; a SIGKILL before that loses the write by design.
-      SupervisorTest.await(() -> modifiedAfter(file, before));
+      // H2 commits pending changes in the background about once a second; a SIGKILL before that loses the write
+      // by design. The first file change seen may be the store's own start-up commit, so wait until the file has
+      // been still for three commit periods after the insert: by then nothing the insert changed is pending.
+      long inserted = System.currentTimeMillis();
+      SupervisorTest.await(() -> stillFor(file, inserted, Duration.ofSeconds(3)));
       ChildProcess killed = platform.processes().get(0);
 
       ProcessHandle.of(killed.pid()).orElseThrow().destroyForcibly();
@@ -100,11 +102,16 @@ class PlatformIT {
     }
   }
 
-  private static boolean modifiedAfter(Path file, java.nio.file.attribute.FileTime time) {
+  /** Whether neither the file nor the caller has changed anything for {@code quiet} since {@code changedAt}. */
+  private static boolean stillFor(Path file, long changedAt, Duration quiet) {
+    return System.currentTimeMillis() - Math.max(changedAt, lastModified(file)) >= quiet.toMillis();
+  }
+
+  private static long lastModified(Path file) {
     try {
-      return java.nio.file.Files.getLastModifiedTime(file).compareTo(time) > 0;
+      return java.nio.file.Files.getLastModifiedTime(file).toMillis();
     } catch (java.io.IOException e) {
-      return false;
+      return Long.MAX_VALUE;
     }
   }
 
