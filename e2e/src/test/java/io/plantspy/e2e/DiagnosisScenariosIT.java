@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.infra.keycloak.KeycloakAdmin;
 import io.plantspy.infra.launcher.PlatformApi;
-import io.plantspy.infra.launcher.StateFolder;
 import io.plantspy.schemas.TopicNames;
 import java.io.IOException;
 import java.net.URI;
@@ -68,7 +67,7 @@ class DiagnosisScenariosIT {
   static void connect(ScriptedPlatform running) throws Exception {
     platform = running;
     passwords = platform.state().passwords();
-    keycloak = new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN));
+    keycloak = platform.keycloakAdmin();
   }
 
   @Test

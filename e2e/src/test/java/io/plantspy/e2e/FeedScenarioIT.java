@@ -2,8 +2,6 @@ package io.plantspy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.plantspy.infra.keycloak.KeycloakAdmin;
-import io.plantspy.infra.launcher.StateFolder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -120,9 +118,7 @@ class FeedScenarioIT {
   }
 
   private static String token(ScriptedPlatform platform, String user) throws Exception {
-    Map<String, String> passwords = platform.state().passwords();
-    return new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN))
-        .userToken(user, passwords.get(user));
+    return platform.token(user);
   }
 
   private static HttpResponse<String> get(String token, String url) throws Exception {

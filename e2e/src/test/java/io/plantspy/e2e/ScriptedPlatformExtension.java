@@ -1,5 +1,8 @@
 package io.plantspy.e2e;
 
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -8,11 +11,44 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives test methods the {@link ScriptedPlatform}: started at the first request, shared by every test class of
  * the run (starting Keycloak and the services takes minutes), stopped when the run ends. A failed start is kept
  * and reported to every class instead of being retried.
+ *
+ * <p>A run on containers without a Docker engine skips every class, saying why once. Where the engine is
+ * expected ({@value #EXPECT_DOCKER}{@code =true}, as on GitHub's runners) its absence fails them instead: a suite
+ * that silently skipped there would prove nothing.
  */
-final class ScriptedPlatformExtension implements ParameterResolver {
+final class ScriptedPlatformExtension implements ParameterResolver, ExecutionCondition {
+
+  static final String EXPECT_DOCKER = "PLANTSPY_EXPECT_DOCKER";
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ScriptedPlatformExtension.class);
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (!ScriptedPlatform.onContainers()) {
+      return ConditionEvaluationResult.enabled("the platform starts its own parts");
+    }
+    Optional<String> missing = context.getRoot().getStore(NAMESPACE)
+        .computeIfAbsent(DockerCheck.class, key -> DockerCheck.once(), DockerCheck.class).missing();
+    if (missing.isEmpty()) {
+      return ConditionEvaluationResult.enabled("a Docker engine answers");
+    }
+    if (Boolean.parseBoolean(System.getenv(EXPECT_DOCKER))) {
+      throw new IllegalStateException(EXPECT_DOCKER + " is set, but " + missing.get());
+    }
+    return ConditionEvaluationResult.disabled("scenarios on containers skipped: " + missing.get());
+  }
+
+  /** The one look for a Docker engine in a run, printed once. */
+  private record DockerCheck(Optional<String> missing) {
+    static DockerCheck once() {
+      Optional<String> missing = DockerEngine.missing();
+      System.out.println(missing.map(m -> "[e2e] scenarios on containers SKIPPED: " + m
+              + " (GitHub's containers job runs them)")
+          .orElse("[e2e] scenarios on containers: Kafka, MongoDB and Keycloak start as containers"));
+      return new DockerCheck(missing);
+    }
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -3,7 +3,6 @@ package io.plantspy.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plantspy.infra.keycloak.KeycloakAdmin;
-import io.plantspy.infra.launcher.StateFolder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,7 @@ class TrainerServiceScenariosIT {
   static void connect(ScriptedPlatform running) throws Exception {
     platform = running;
     passwords = platform.state().passwords();
-    keycloak = new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN));
+    keycloak = platform.keycloakAdmin();
     Path models = Path.of(System.getProperty("plantspy.models.dir"));
     committed = Files.readString(models.resolve("CURRENT")).strip();
   }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.sun.net.httpserver.HttpServer;
-import io.plantspy.infra.keycloak.KeycloakAdmin;
 import io.plantspy.infra.launcher.PlatformApi;
-import io.plantspy.infra.launcher.StateFolder;
 import io.plantspy.webhooks.signing.WebhookHeaders;
 import io.plantspy.webhooks.signing.WebhookSecret;
 import io.plantspy.webhooks.signing.WebhookVerifier;
@@ -47,9 +45,7 @@ class WebhookScenarioIT {
 
   @Test
   void aSubscribedReceiverGetsASignedEventForADiagnosis(ScriptedPlatform platform) throws Exception {
-    Map<String, String> passwords = platform.state().passwords();
-    String token = new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN))
-        .userToken("grower", passwords.get("grower"));
+    String token = platform.token("grower");
     BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     HttpServer receiver = receiver(received);
     try {
@@ -86,9 +82,7 @@ class WebhookScenarioIT {
   @Test
   void aDiagnosisNamingACallbackUrlIsAnsweredThereSignedWithTheCallbackSecret(ScriptedPlatform platform)
       throws Exception {
-    Map<String, String> passwords = platform.state().passwords();
-    String token = new KeycloakAdmin(platform.keycloakUrl(), "admin", passwords.get(StateFolder.KEYCLOAK_ADMIN))
-        .userToken("viewer", passwords.get("viewer"));
+    String token = platform.token("viewer");
     BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     HttpServer receiver = receiver(received);
     try {

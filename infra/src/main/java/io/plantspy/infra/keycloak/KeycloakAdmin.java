@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The few Keycloak admin REST calls the launcher and tests need: create a user of the {@code plantspy} realm
- * with realm roles, and get tokens with the password grant of the public {@code plantspy-cli} client.
+ * The few Keycloak admin REST calls the launcher and tests need: import the {@code plantspy} realm, create a user
+ * of it with realm roles, and get tokens with the password grant of the public {@code plantspy-cli} client.
  */
 public final class KeycloakAdmin {
 
@@ -69,6 +69,59 @@ public final class KeycloakAdmin {
     if (mapped.statusCode() != 204) {
       throw new IOException("granting roles to " + username + " failed: " + mapped.statusCode() + " " + mapped.body());
     }
+  }
+
+  /** Whether this Keycloak has the {@code plantspy} realm. */
+  public boolean realmExists() throws IOException {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/" + KeycloakServer.REALM)).GET().build())
+        .statusCode() == 200;
+  }
+
+  /**
+   * Creates the {@code plantspy} realm from the committed realm file, as {@code --import-realm} does at a start:
+   * for a Keycloak that runs elsewhere and did not import it. Keycloak generates the realm's keys and the
+   * confidential clients' secrets, as on an import.
+   */
+  public void importRealm() throws IOException {
+    String admin = accessToken("master", "admin-cli", adminUser, adminPassword);
+    HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms"))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(KeycloakServer.realmFile())).build());
+    if (created.statusCode() != 201) {
+      throw new IOException("importing realm " + KeycloakServer.REALM + " failed: " + created.statusCode() + " "
+          + created.body());
+    }
+  }
+
+  /** Whether the realm has a user of this exact name. */
+  public boolean userExists(String username) throws IOException {
+    return userId(accessToken("master", "admin-cli", adminUser, adminPassword), username).isPresent();
+  }
+
+  /** Gives an existing user of the realm a new, permanent password. */
+  public void resetPassword(String username, String password) throws IOException {
+    String admin = accessToken("master", "admin-cli", adminUser, adminPassword);
+    String userId = userId(admin, username).orElseThrow(() -> new IOException("no user " + username));
+    ObjectNode credential = JSON.createObjectNode().put("type", "password").put("value", password)
+        .put("temporary", false);
+    HttpResponse<String> reset = send(HttpRequest.newBuilder(adminUri("/users/" + userId + "/reset-password"))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(credential.toString())).build());
+    if (reset.statusCode() != 204) {
+      throw new IOException("resetting the password of " + username + " failed: " + reset.statusCode() + " "
+          + reset.body());
+    }
+  }
+
+  private java.util.Optional<String> userId(String admin, String username) throws IOException {
+    HttpResponse<String> found = send(HttpRequest.newBuilder(
+            adminUri("/users?exact=true&username=" + encode(username)))
+        .header("Authorization", "Bearer " + admin).GET().build());
+    if (found.statusCode() != 200) {
+      throw new IOException("looking up user " + username + " failed: " + found.statusCode() + " " + found.body());
+    }
+    JsonNode users = JSON.readTree(found.body());
+    return users.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(users.get(0).get("id").asString());
   }
 
   /**

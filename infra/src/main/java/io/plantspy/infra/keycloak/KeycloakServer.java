@@ -37,6 +37,13 @@ public final class KeycloakServer implements AutoCloseable {
     this.settings = settings;
   }
 
+  /** The committed realm file, as Keycloak imports it. */
+  public static String realmFile() throws IOException {
+    try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+      return new String(realm.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   /** Starts Keycloak and returns once the realm answers, or fails with the end of Keycloak's log. */
   public static KeycloakServer start(KeycloakSettings settings) throws IOException, InterruptedException {
     return start(settings, java.util.Map.of());

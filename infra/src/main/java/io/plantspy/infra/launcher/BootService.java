@@ -58,11 +58,11 @@ abstract class BootService implements PlatformService {
     return List.of("--server.port=" + settings.port(port),
         "--server.address=" + settings.host(),
         "--spring.kafka.bootstrap-servers=" + KafkaService.bootstrap(settings),
-        "--spring.mongodb.uri=" + MongoService.uri(settings) + "/plantspy",
+        "--spring.mongodb.uri=" + MongoService.databaseUri(settings),
         "--plantspy.security.issuer-uri=" + realmUrl(settings));
   }
 
   static String realmUrl(PlatformSettings settings) {
-    return settings.httpUrl(KeycloakService.HTTP) + "/realms/" + KeycloakServer.REALM;
+    return KeycloakService.baseUrl(settings) + "/realms/" + KeycloakServer.REALM;
   }
 }

@@ -37,7 +37,7 @@ final class BulkBench {
     StateFolder state = new StateFolder(PlantspyLauncher.stateDir());
     PlatformState platform = state.platform()
         .orElseThrow(() -> new IllegalStateException("no platform running: ./plantspy up --detach first"));
-    String bootstrap = platform.host() + ":" + platform.port(KafkaService.LISTENER);
+    String bootstrap = platform.kafkaBootstrap();
     SoakUploads interactive = new SoakUploads(PlatformApi.connect(state, options.user), photos);
     ServiceCpu cpu = new ServiceCpu(state);
     List<Double> ratios = new ArrayList<>();

@@ -31,19 +31,19 @@ final class DemoTokens {
     }
     Map<String, String> passwords = state.passwords();
     Optional<PlatformState> platform = state.platform();
-    String host = platform.map(PlatformState::host).orElse(PlatformSettings.DEFAULT_HOST);
-    int port = platform.map(p -> p.port(KeycloakService.HTTP)).orElse(KeycloakService.HTTP.defaultPort());
-    KeycloakAdmin keycloak = new KeycloakAdmin("http://" + host + ":" + port, KeycloakService.ADMIN_USER,
-        passwords.get(StateFolder.KEYCLOAK_ADMIN));
+    String url = platform.map(PlatformState::keycloakUrl)
+        .orElse("http://" + PlatformSettings.DEFAULT_HOST + ":" + KeycloakService.HTTP.defaultPort());
+    // The token endpoint needs no admin: the password grant of the public command-line client.
+    KeycloakAdmin keycloak = new KeycloakAdmin(url, KeycloakService.ADMIN_USER, "");
     HttpResponse<String> response;
     try {
       response = keycloak.passwordGrant(KeycloakServer.REALM, "plantspy-cli", user, passwords.get(user));
     } catch (IOException e) {
-      throw new Unavailable("Keycloak does not answer at " + host + ":" + port + " (" + e
+      throw new Unavailable("Keycloak does not answer at " + url + " (" + e
           + "); is the platform up? ./plantspy status");
     }
     if (response.statusCode() != 200) {
-      throw new Unavailable("Keycloak at " + host + ":" + port + " refused a token for " + user + ": "
+      throw new Unavailable("Keycloak at " + url + " refused a token for " + user + ": "
           + response.statusCode() + " " + response.body());
     }
     return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();

@@ -22,13 +22,13 @@ final class DetachedLauncher {
     this.state = state;
   }
 
-  int start(List<String> upArguments) throws IOException, InterruptedException {
+  int start(List<String> upArguments, java.util.Map<String, String> environment)
+      throws IOException, InterruptedException {
     state.create();
     Path log = state.log(UpCommand.LAUNCHER_LOG);
     long from = java.nio.file.Files.exists(log) ? java.nio.file.Files.size(log) : 0;
     ChildProcess launcher = ChildProcess.start(UpCommand.LAUNCHER_LOG,
-        JavaCommand.of(jvmOptions(), PlantspyLauncher.class.getName(), upArguments), state.root(), log,
-        java.util.Map.of());
+        JavaCommand.of(jvmOptions(), PlantspyLauncher.class.getName(), upArguments), state.root(), log, environment);
     try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
       in.seek(from);
       StringBuilder partial = new StringBuilder();

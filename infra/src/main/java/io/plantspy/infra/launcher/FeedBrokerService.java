@@ -39,7 +39,7 @@ final class FeedBrokerService implements PlatformService {
     return ChildProcess.start(JAR, JavaCommand.jar(List.of("-Xmx256m"), context.jar(JAR), List.of(
             "--plantspy.broker.port=" + settings.port(PORT),
             "--plantspy.broker.bind-address=" + settings.host(),
-            "--spring.mongodb.uri=" + MongoService.uri(settings) + "/plantspy")),
+            "--spring.mongodb.uri=" + MongoService.databaseUri(settings))),
         settings.repoRoot(), context.state().log(JAR), gatewayPassword(context));
   }
 

@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -69,7 +72,7 @@ final class KafkaService implements PlatformService {
       }
     });
     Readiness.await(broker, READY_TIMEOUT, () -> {
-      createTopics(bootstrap);
+      createTopics(bootstrap, Optional.of((short) 1));
       return true;
     });
   }
@@ -79,9 +82,21 @@ final class KafkaService implements PlatformService {
     return List.of("  Kafka bootstrap   " + bootstrap(context.settings()));
   }
 
-  /** The bootstrap servers of the platform's broker. */
+  /** The bootstrap servers of the platform's broker, or of the Kafka cluster it was given. */
   static String bootstrap(PlatformSettings settings) {
-    return settings.address(LISTENER);
+    return settings.external().kafka().orElseGet(() -> settings.address(LISTENER));
+  }
+
+  /**
+   * Prepares a Kafka cluster that runs elsewhere as {@link #awaitReady} prepares the platform's broker: waits until
+   * it answers and creates the topics it lacks, with the cluster's own replication factor.
+   */
+  static void prepareExternal(String bootstrap, Consumer<String> out) throws ServiceFailedException {
+    out.accept("using the Kafka cluster at " + bootstrap);
+    Readiness.awaitExternal(NAME, READY_TIMEOUT, () -> {
+      createTopics(bootstrap, Optional.empty());
+      return true;
+    });
   }
 
   static Admin admin(String bootstrap) {
@@ -92,34 +107,40 @@ final class KafkaService implements PlatformService {
     return Admin.create(props);
   }
 
-  private static void createTopics(String bootstrap) throws Exception {
+  /**
+   * Creates PlantSpy's topics that do not exist yet. {@code replication}: one on the platform's single broker; empty
+   * for a cluster that runs elsewhere, whose {@code default.replication.factor} its operators chose.
+   */
+  private static void createTopics(String bootstrap, Optional<Short> replication) throws Exception {
     TopicNames names = TopicNames.defaults();
     List<NewTopic> topics = new ArrayList<>();
-    for (String topic : List.of(names.requests(), names.results(), names.dlq(), names.labSamples())) {
-      NewTopic created = new NewTopic(topic, PARTITIONS, (short) 1);
+    BiFunction<String, Integer, NewTopic> newTopic =
+        (name, partitions) -> new NewTopic(name, Optional.of(partitions), replication);
+    for (String name : List.of(names.requests(), names.results(), names.dlq(), names.labSamples())) {
+      NewTopic created = newTopic.apply(name, PARTITIONS);
       // Lab samples: the latest record per sample id counts, and a withdrawal is a tombstone.
-      topics.add(names.compacted().contains(topic)
+      topics.add(names.compacted().contains(name)
           ? created.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
           : created);
     }
     // Bulk-job items: as many partitions as the interactive requests, so the processor spreads them alike.
-    topics.add(new NewTopic(TopicNames.DIAGNOSIS_REQUESTS_BULK, PARTITIONS, (short) 1));
+    topics.add(newTopic.apply(TopicNames.DIAGNOSIS_REQUESTS_BULK, PARTITIONS));
     // Their results: as many partitions as the interactive results (keys are diagnosis ids either way).
-    topics.add(new NewTopic(TopicNames.DIAGNOSIS_RESULTS_BULK, PARTITIONS, (short) 1));
+    topics.add(newTopic.apply(TopicNames.DIAGNOSIS_RESULTS_BULK, PARTITIONS));
     // Results of camera feed frames, read by the feed gateway (and the API and webhooks besides the results topic).
-    topics.add(new NewTopic(TopicNames.DIAGNOSIS_RESULTS_FEED, PARTITIONS, (short) 1));
+    topics.add(newTopic.apply(TopicNames.DIAGNOSIS_RESULTS_FEED, PARTITIONS));
     // Cancelled jobs, keyed by job id: compacted so a processor starting later still learns every cancellation.
-    topics.add(new NewTopic(TopicNames.JOB_CANCELLATIONS, 1, (short) 1)
+    topics.add(newTopic.apply(TopicNames.JOB_CANCELLATIONS, 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     // Jobs that ended, keyed by job id, for the webhook service's job.* events.
-    topics.add(new NewTopic(TopicNames.JOB_EVENTS, 1, (short) 1));
+    topics.add(newTopic.apply(TopicNames.JOB_EVENTS, 1));
     // The served release per alias: compacted so the latest announcement of each alias is kept for ever.
-    topics.add(new NewTopic(names.modelReleases(), 1, (short) 1)
+    topics.add(newTopic.apply(names.modelReleases(), 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     // The feed gateway's disease alerts (JSON), also read by the webhook service, which may start before the gateway.
-    topics.add(new NewTopic("plantspy.alerts", PARTITIONS, (short) 1));
+    topics.add(newTopic.apply("plantspy.alerts", PARTITIONS));
     // Every writer's schema, keyed by fingerprint: compacted so it keeps one entry per schema for ever.
-    topics.add(new NewTopic(SchemaTopic.DEFAULT_NAME, 1, (short) 1)
+    topics.add(newTopic.apply(SchemaTopic.DEFAULT_NAME, 1)
         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     try (Admin admin = admin(bootstrap)) {
       for (NewTopic topic : topics) {

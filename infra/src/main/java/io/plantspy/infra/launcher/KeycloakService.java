@@ -71,18 +71,53 @@ final class KeycloakService implements PlatformService {
   @Override
   public void awaitReady(ChildProcess process, ServiceContext context) throws ServiceFailedException {
     try {
-      Map<String, String> passwords = context.state().passwords();
-      KeycloakAdmin admin = admin(context.settings(), passwords);
-      for (DemoUser user : DemoUser.ALL) {
-        String password = passwords.get(user.username());
-        if (admin.passwordGrant(KeycloakServer.REALM, "plantspy-cli", user.username(), password).statusCode()
-            != 200) {
-          context.out().accept("creating demo user " + user.username() + " " + user.roles());
-          admin.createUser(user.username(), password, user.roles());
-        }
-      }
+      ensureDemoUsers(admin(context.settings(), context.state().passwords()), context);
     } catch (IOException | RuntimeException e) {
       throw new ServiceFailedException(NAME, "creating the demo users failed: " + e.getMessage(), process.log(), e);
+    }
+  }
+
+  /**
+   * Prepares a Keycloak that runs elsewhere as a start prepares the platform's own: waits until it answers, imports
+   * the committed realm if it lacks it, and creates the demo users it lacks with this state folder's passwords.
+   */
+  static void prepareExternal(ExternalParts.Keycloak keycloak, ServiceContext context) throws ServiceFailedException {
+    context.out().accept("using the Keycloak at " + keycloak.url());
+    KeycloakAdmin admin = new KeycloakAdmin(keycloak.url(), keycloak.adminUser(), keycloak.adminPassword());
+    Readiness.awaitExternal(NAME, READY_TIMEOUT, () -> {
+      if (!admin.realmExists()) {
+        context.out().accept("importing realm " + KeycloakServer.REALM + " into " + keycloak.url());
+        admin.importRealm();
+      }
+      return true;
+    });
+    try {
+      ensureDemoUsers(admin, context);
+    } catch (IOException | RuntimeException e) {
+      throw new ServiceFailedException(NAME, "creating the demo users at " + keycloak.url() + " failed: "
+          + e.getMessage(), null, e);
+    }
+  }
+
+  /**
+   * Makes every demo user get a token with its saved password: creates those missing (on a first start). A Keycloak
+   * shared with another state folder may already have them with that folder's passwords: they take this one's.
+   */
+  private static void ensureDemoUsers(KeycloakAdmin admin, ServiceContext context) throws IOException {
+    Map<String, String> passwords = context.state().passwords();
+    for (DemoUser user : DemoUser.ALL) {
+      String password = passwords.get(user.username());
+      if (admin.passwordGrant(KeycloakServer.REALM, "plantspy-cli", user.username(), password).statusCode() == 200) {
+        continue;
+      }
+      if (admin.userExists(user.username())) {
+        context.out().accept("demo user " + user.username() + " exists with another password: giving it this "
+            + "state folder's");
+        admin.resetPassword(user.username(), password);
+      } else {
+        context.out().accept("creating demo user " + user.username() + " " + user.roles());
+        admin.createUser(user.username(), password, user.roles());
+      }
     }
   }
 
@@ -109,8 +144,16 @@ final class KeycloakService implements PlatformService {
     return lines;
   }
 
-  /** The admin calls of the platform's Keycloak, as its bootstrap admin. */
+  /** The admin calls of the platform's Keycloak, as its bootstrap admin, or of the one it was given. */
   static KeycloakAdmin admin(PlatformSettings settings, Map<String, String> passwords) {
-    return new KeycloakAdmin(settings.httpUrl(HTTP), ADMIN_USER, passwords.get(StateFolder.KEYCLOAK_ADMIN));
+    return settings.external().keycloak()
+        .map(k -> new KeycloakAdmin(k.url(), k.adminUser(), k.adminPassword()))
+        .orElseGet(() -> new KeycloakAdmin(settings.httpUrl(HTTP), ADMIN_USER,
+            passwords.get(StateFolder.KEYCLOAK_ADMIN)));
+  }
+
+  /** The base URL of the platform's Keycloak, or of the one it was given. */
+  static String baseUrl(PlatformSettings settings) {
+    return settings.external().keycloak().map(ExternalParts.Keycloak::url).orElseGet(() -> settings.httpUrl(HTTP));
   }
 }

@@ -49,21 +49,43 @@ final class MongoService implements PlatformService {
     PlatformSettings settings = context.settings();
     // TCP first: the driver's own retries would otherwise hide a dead port behind its server-selection timeout.
     Readiness.await(mongo, READY_TIMEOUT, () -> Readiness.listening(settings.host(), settings.port(PORT)));
-    Readiness.await(mongo, READY_TIMEOUT, () -> {
-      try (MongoClient client = client(uri(settings))) {
-        return client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok") != null;
-      }
-    });
+    Readiness.await(mongo, READY_TIMEOUT, () -> ping(uri(settings)));
   }
 
   @Override
   public List<String> summary(ServiceContext context) {
-    return List.of("  MongoDB           " + uri(context.settings()) + "/plantspy");
+    return List.of("  MongoDB           " + databaseUri(context.settings()));
   }
 
-  /** The connection string of the platform's MongoDB, without a database. */
+  /** The connection string of the platform's MongoDB, or of the one it was given, without a database. */
   static String uri(PlatformSettings settings) {
-    return "mongodb://" + settings.address(PORT);
+    return settings.external().mongodb().orElseGet(() -> "mongodb://" + settings.address(PORT));
+  }
+
+  /** That connection string naming the services' database, {@code plantspy}, with its options kept. */
+  static String databaseUri(PlatformSettings settings) {
+    return withDatabase(uri(settings), "plantspy");
+  }
+
+  /** {@code mongodb://h:1/?replicaSet=rs0} with database {@code d}: {@code mongodb://h:1/d?replicaSet=rs0}. */
+  static String withDatabase(String uri, String database) {
+    int query = uri.indexOf('?');
+    String hosts = query < 0 ? uri : uri.substring(0, query);
+    String options = query < 0 ? "" : uri.substring(query);
+    int path = hosts.indexOf('/', hosts.indexOf("://") + 3);
+    return (path < 0 ? hosts : hosts.substring(0, path)) + "/" + database + options;
+  }
+
+  /** Waits until a MongoDB that runs elsewhere answers a ping. */
+  static void awaitExternal(String uri, java.util.function.Consumer<String> out) throws ServiceFailedException {
+    out.accept("using the MongoDB at " + new ConnectionString(uri).getHosts());
+    Readiness.awaitExternal(NAME, READY_TIMEOUT, () -> ping(uri));
+  }
+
+  private static boolean ping(String uri) {
+    try (MongoClient client = client(uri)) {
+      return client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok") != null;
+    }
   }
 
   static MongoClient client(String uri) {

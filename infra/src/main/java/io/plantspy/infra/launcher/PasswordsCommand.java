@@ -26,8 +26,13 @@ final class PasswordsCommand implements Callable<Integer> {
       return 1;
     }
     Map<String, String> passwords = state.passwords();
-    out.printf("Keycloak admin (master realm): user %s, password %s%n", KeycloakService.ADMIN_USER,
-        passwords.get(StateFolder.KEYCLOAK_ADMIN));
+    java.util.Optional<String> externalKeycloak = state.platform().map(p -> p.external().get("keycloak"));
+    if (externalKeycloak.isPresent()) {
+      out.printf("Keycloak admin: the one you gave for %s (not kept here)%n", externalKeycloak.get());
+    } else {
+      out.printf("Keycloak admin (master realm): user %s, password %s%n", KeycloakService.ADMIN_USER,
+          passwords.get(StateFolder.KEYCLOAK_ADMIN));
+    }
     out.println("Demo users (realm plantspy):");
     for (DemoUser user : DemoUser.ALL) {
       out.printf("  %-8s %-22s roles %s%n", user.username(), passwords.get(user.username()),

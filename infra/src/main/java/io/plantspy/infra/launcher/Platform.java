@@ -39,6 +39,7 @@ public final class Platform implements AutoCloseable {
     Platform platform = new Platform(new ServiceContext(settings, state, out, false));
     state.create();
     try {
+      prepareExternalParts(platform.context);
       for (PlatformService service : services) {
         platform.start(service);
       }
@@ -48,6 +49,20 @@ public final class Platform implements AutoCloseable {
       throw e;
     }
     return platform;
+  }
+
+  /** The parts that run elsewhere are made ready first: the services started next need them as they need their own. */
+  private static void prepareExternalParts(ServiceContext context) throws ServiceFailedException {
+    ExternalParts external = context.settings().external();
+    if (external.kafka().isPresent()) {
+      KafkaService.prepareExternal(external.kafka().get(), context.out());
+    }
+    if (external.mongodb().isPresent()) {
+      MongoService.awaitExternal(external.mongodb().get(), context.out());
+    }
+    if (external.keycloak().isPresent()) {
+      KeycloakService.prepareExternal(external.keycloak().get(), context);
+    }
   }
 
   private void start(PlatformService service) throws ServiceFailedException, IOException {
@@ -170,7 +185,7 @@ public final class Platform implements AutoCloseable {
         restarts.getOrDefault(s.service().name(), 0))).toList();
     ProcessHandle self = ProcessHandle.current();
     return new PlatformState(settings.host(), self.pid(), self.info().startInstant().orElse(null),
-        settings.ports().byKey(), services);
+        settings.ports().byKey(), services, settings.external().addresses());
   }
 
   private int indexOf(PlatformService service) {

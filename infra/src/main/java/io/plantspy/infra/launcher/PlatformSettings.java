@@ -17,9 +17,10 @@ import java.util.Optional;
  * @param host every service binds to this address only (never a public interface)
  * @param jars the executable jar of each service that runs one, by service name (the script passes them)
  * @param stopTimeout how long a service may take to stop before it is killed
+ * @param external the parts that run elsewhere, which the services use instead of starting their own
  */
 public record PlatformSettings(Path repoRoot, Path stateDir, String host, Ports ports, Map<String, Path> jars,
-    Duration stopTimeout) {
+    Duration stopTimeout, ExternalParts external) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   /** Also {@code down}'s default, hence text. */
@@ -31,6 +32,13 @@ public record PlatformSettings(Path repoRoot, Path stateDir, String host, Ports 
     repoRoot = repoRoot.toAbsolutePath().normalize();
     stateDir = stateDir.toAbsolutePath().normalize();
     jars = Map.copyOf(jars);
+    java.util.Objects.requireNonNull(external, "external");
+  }
+
+  /** Every part embedded. */
+  public PlatformSettings(Path repoRoot, Path stateDir, String host, Ports ports, Map<String, Path> jars,
+      Duration stopTimeout) {
+    this(repoRoot, stateDir, host, ports, jars, stopTimeout, ExternalParts.NONE);
   }
 
   /** The service jars named by {@code plantspy.jar.NAME} system properties. */

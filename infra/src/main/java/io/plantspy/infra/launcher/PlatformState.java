@@ -17,14 +17,33 @@ import java.util.Optional;
  * @param launcherStarted when the launcher's process started (null if unknown), to tell it from a reused pid
  * @param ports every service's port, by {@link NamedPort#key()}
  * @param services the started services, in start order
+ * @param external the parts that run elsewhere ({@link ExternalParts#addresses()}), by service key; empty in a file
+ *     from before they could
  */
 public record PlatformState(String host, long launcherPid, Instant launcherStarted, Map<String, Integer> ports,
-    List<RecordedService> services) {
+    List<RecordedService> services, Map<String, String> external) {
 
   public PlatformState {
     // In start order, as the person reading the file expects.
     ports = Collections.unmodifiableMap(new LinkedHashMap<>(ports));
     services = List.copyOf(services);
+    external = external == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(external));
+  }
+
+  /** A platform with every part embedded. */
+  public PlatformState(String host, long launcherPid, Instant launcherStarted, Map<String, Integer> ports,
+      List<RecordedService> services) {
+    this(host, launcherPid, launcherStarted, ports, services, Map.of());
+  }
+
+  /** The Kafka bootstrap servers the services use: the platform's broker or the cluster it was given. */
+  public String kafkaBootstrap() {
+    return external.getOrDefault("kafka", host + ":" + port(KafkaService.LISTENER));
+  }
+
+  /** The base URL of the Keycloak the services use. */
+  public String keycloakUrl() {
+    return external.getOrDefault("keycloak", "http://" + host + ":" + port(KeycloakService.HTTP));
   }
 
   /**

@@ -26,11 +26,21 @@ final class Readiness {
    * says why) and with the probe's last error when the timeout runs out.
    */
   static void await(ChildProcess process, Duration timeout, Probe probe) throws ServiceFailedException {
+    poll(process == null ? "?" : process.name(), process, timeout, probe);
+  }
+
+  /** The same wait for a part that runs elsewhere ({@link ExternalParts}): no process of ours to watch. */
+  static void awaitExternal(String name, Duration timeout, Probe probe) throws ServiceFailedException {
+    poll(name, null, timeout, probe);
+  }
+
+  private static void poll(String name, ChildProcess process, Duration timeout, Probe probe)
+      throws ServiceFailedException {
     Instant deadline = Instant.now().plus(timeout);
     Exception last = null;
     while (Instant.now().isBefore(deadline)) {
       if (process != null && !process.isAlive()) {
-        throw new ServiceFailedException(process.name(), "exited before it was ready", process.log(), null);
+        throw new ServiceFailedException(name, "exited before it was ready", process.log(), null);
       }
       try {
         if (probe.ready()) {
@@ -43,10 +53,9 @@ final class Readiness {
         Thread.sleep(500);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ServiceFailedException(process == null ? "?" : process.name(), "interrupted", null, e);
+        throw new ServiceFailedException(name, "interrupted", null, e);
       }
     }
-    String name = process == null ? "?" : process.name();
     throw new ServiceFailedException(name, "not ready within " + timeout.toSeconds() + " s"
         + (last == null ? "" : " (last error: " + last + ")"), process == null ? null : process.log(), last);
   }

@@ -31,6 +31,8 @@ final class StatusCommand implements Callable<Integer> {
           port > 0 ? host + ":" + port + (listening ? "" : " (not listening)") : "(no port)",
           service.restarts() > 0 ? "  restarted " + service.restarts() + "x" : "");
     }
+    // Parts that run elsewhere are not ours to watch: where they are is what the person needs.
+    recorded.get().external().forEach((key, address) -> out.printf("%-17s %-5s %s%n", key, "EXT", address));
     out.println(recorded.get().launcher().map(h -> "supervisor        UP    pid " + h.pid()
         + " (restarts a service that dies)").orElse("supervisor        DOWN  (services that die stay down)"));
     return allUp ? 0 : 1;

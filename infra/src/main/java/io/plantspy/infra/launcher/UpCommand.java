@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,22 @@ final class UpCommand implements Callable<Integer> {
           + "PLANTSPY_HOST). Anything but the loopback address lets other machines reach the platform.")
   String host;
 
+  @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+      description = "Use the Kafka cluster at these bootstrap servers instead of starting a broker (or "
+          + EXTERNAL_KAFKA + "); PlantSpy's topics are created there if missing.")
+  String kafka;
+
+  @Option(names = "--mongodb", paramLabel = "URI",
+      description = "Use the MongoDB at this connection string, without a database (or " + EXTERNAL_MONGODB
+          + "), instead of starting the embedded one; the services use its database plantspy.")
+  String mongodb;
+
+  @Option(names = "--keycloak", paramLabel = "URL",
+      description = "Use the Keycloak at this base URL instead of starting one (or " + EXTERNAL_KEYCLOAK + "); "
+          + "its admin is " + EXTERNAL_KEYCLOAK_ADMIN_USER + " (default admin) with the password in "
+          + EXTERNAL_KEYCLOAK_ADMIN_PASSWORD + ". The realm and demo users are created there if missing.")
+  String keycloak;
+
   @Option(names = "--show-passwords",
       description = "Print the demo users' and Keycloak admin's passwords (shown by default at the first start "
           + "only; ./plantspy passwords prints them any time).")
@@ -54,6 +71,12 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--restart-window", paramLabel = "DURATION", defaultValue = RestartPolicy.DEFAULT_WINDOW,
       converter = DurationConverter.class, description = "The window --max-restarts counts in (default ${DEFAULT-VALUE})")
   java.time.Duration restartWindow;
+
+  static final String EXTERNAL_KAFKA = "PLANTSPY_KAFKA_BOOTSTRAP_SERVERS";
+  static final String EXTERNAL_MONGODB = "PLANTSPY_MONGODB_URI";
+  static final String EXTERNAL_KEYCLOAK = "PLANTSPY_KEYCLOAK_URL";
+  static final String EXTERNAL_KEYCLOAK_ADMIN_USER = "PLANTSPY_KEYCLOAK_ADMIN_USER";
+  static final String EXTERNAL_KEYCLOAK_ADMIN_PASSWORD = "PLANTSPY_KEYCLOAK_ADMIN_PASSWORD";
 
   /** Set on the background process {@code --detach} starts: the foreground run, ending its output with a marker. */
   @Option(names = "--supervise", hidden = true)
@@ -92,7 +115,7 @@ final class UpCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     if (detach) {
-      return new DetachedLauncher(state).start(supervisorArguments(settings));
+      return new DetachedLauncher(state).start(supervisorArguments(settings), externalEnvironment(settings.external()));
     }
     // The passwords are generated at the first start: printed then, so the person learns them, and not again.
     boolean firstStart = !java.nio.file.Files.exists(state.usersFile());
@@ -150,6 +173,54 @@ final class UpCommand implements Callable<Integer> {
     return args;
   }
 
+  /**
+   * The parts that run elsewhere, for the background process's environment rather than its command line: a
+   * connection string or the Keycloak admin's password on a command line is readable by every user of the machine.
+   */
+  static Map<String, String> externalEnvironment(ExternalParts external) {
+    Map<String, String> env = new LinkedHashMap<>();
+    external.kafka().ifPresent(k -> env.put(EXTERNAL_KAFKA, k));
+    external.mongodb().ifPresent(m -> env.put(EXTERNAL_MONGODB, m));
+    external.keycloak().ifPresent(k -> {
+      env.put(EXTERNAL_KEYCLOAK, k.url());
+      env.put(EXTERNAL_KEYCLOAK_ADMIN_USER, k.adminUser());
+      env.put(EXTERNAL_KEYCLOAK_ADMIN_PASSWORD, k.adminPassword());
+    });
+    return env;
+  }
+
+  /** The parts the options (or their environment variables) say run elsewhere. */
+  ExternalParts external(Map<String, String> environment) {
+    Optional<ExternalParts.Keycloak> givenKeycloak = given(keycloak, environment, EXTERNAL_KEYCLOAK).map(url -> {
+      String password = blankToNull(environment.get(EXTERNAL_KEYCLOAK_ADMIN_PASSWORD));
+      if (password == null) {
+        throw new ParameterException(spec.commandLine(), "--keycloak needs the password of one of its master-realm "
+            + "admins in " + EXTERNAL_KEYCLOAK_ADMIN_PASSWORD + " (the user: " + EXTERNAL_KEYCLOAK_ADMIN_USER
+            + ", default admin)");
+      }
+      return new ExternalParts.Keycloak(url,
+          Optional.ofNullable(blankToNull(environment.get(EXTERNAL_KEYCLOAK_ADMIN_USER))).orElse("admin"), password);
+    });
+    Optional<String> givenMongodb = given(mongodb, environment, EXTERNAL_MONGODB);
+    givenMongodb.ifPresent(uri -> {
+      try {
+        new com.mongodb.ConnectionString(uri);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--mongodb: " + e.getMessage());
+      }
+    });
+    return new ExternalParts(given(kafka, environment, EXTERNAL_KAFKA), givenMongodb, givenKeycloak);
+  }
+
+  /** The option's value, else its environment variable's; a blank one is none. */
+  private static Optional<String> given(String option, Map<String, String> environment, String variable) {
+    return Optional.ofNullable(blankToNull(option)).or(() -> Optional.ofNullable(blankToNull(environment.get(variable))));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
   /** The settings from the options; the ports' values come from the options {@link #declarePortOptions} added. */
   PlatformSettings settings(StateFolder state) {
     Map<String, Integer> ports = new LinkedHashMap<>();
@@ -164,16 +235,17 @@ final class UpCommand implements Callable<Integer> {
     }
     return new PlatformSettings(PlantspyLauncher.repoRoot(), state.root(), host, checked,
         PlatformSettings.jarsFromSystemProperties(),
-        new DurationConverter().convert(PlatformSettings.DEFAULT_STOP_TIMEOUT));
+        new DurationConverter().convert(PlatformSettings.DEFAULT_STOP_TIMEOUT), external(System.getenv()));
   }
 
-  /** Every service but those {@code --without} names, in start order. */
+  /** Every service but those {@code --without} names and those that run elsewhere, in start order. */
   List<PlatformService> services() {
     Set<PlatformService> skipped = new HashSet<>();
     for (String key : without) {
       skipped.add(Services.byKey(key).orElseThrow(() -> new ParameterException(spec.commandLine(),
           "unknown service '" + key + "' for --without; the services are " + String.join(", ", new Services.Keys()))));
     }
+    external(System.getenv()).replacedServices().forEach(key -> skipped.add(Services.byKey(key).orElseThrow()));
     List<PlatformService> services = new ArrayList<>(Services.ALL);
     services.removeAll(skipped);
     return services;

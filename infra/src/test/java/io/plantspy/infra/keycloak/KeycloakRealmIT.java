@@ -21,12 +21,16 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The committed realm on the real Keycloak server: the tokens the API will be given, and what is refused. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakRealmIT {
 
   private static final String SWAGGER_CLIENT = "plantspy-swagger";
@@ -36,13 +40,14 @@ class KeycloakRealmIT {
   private static KeycloakServer keycloak;
   private static int httpPort;
   private static int managementPort;
+  private static String adminPassword;
 
   @BeforeAll
   static void startKeycloak(@TempDir Path logs) throws Exception {
     httpPort = freePort();
     managementPort = freePort();
     keycloak = KeycloakServer.start(new KeycloakSettings(KeycloakSettings.defaultHome(), "127.0.0.1", httpPort,
-        managementPort, "admin", "bootstrap-" + System.nanoTime(), logs.resolve("keycloak.log"), false, Duration.ofSeconds(180)));
+        managementPort, "admin", adminPassword = "bootstrap-" + System.nanoTime(), logs.resolve("keycloak.log"), false, Duration.ofSeconds(180)));
     keycloak.admin().createUser("grower", "grower-password-1", List.of("category", "health", "disease"));
     keycloak.admin().createUser("viewer", "viewer-password-1", List.of("category"));
   }
@@ -158,6 +163,34 @@ class KeycloakRealmIT {
         keycloak.admin().passwordGrant(KeycloakServer.REALM, SWAGGER_CLIENT, "grower", "grower-password-1");
     assertThat(response.statusCode()).isIn(400, 401);
     assertThat(response.body()).contains("unauthorized_client");
+  }
+
+  /** Last: it deletes the realm the other tests use. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void importsTheCommittedRealmIntoAKeycloakThatLacksItAndResetsAUsersPassword() throws Exception {
+    KeycloakAdmin admin = keycloak.admin();
+    String master = JsonMapper.builder().build().readTree(admin.passwordGrant("master", "admin-cli", "admin", adminPassword).body())
+        .get("access_token").asString();
+    HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM))
+        .header("Authorization", "Bearer " + master).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+    assertThat(admin.realmExists()).isFalse();
+
+    admin.importRealm();
+
+    assertThat(admin.realmExists()).isTrue();
+    assertThat(admin.clientSecret("plantspy-web-admin")).as("generated on import, as --import-realm does").isNotBlank();
+    admin.createUser("labworker", "lab-password-1", List.of("lab"));
+    assertThat(claims(admin.userToken("labworker", "lab-password-1")).path("realm_access").path("roles").toString())
+        .contains("\"lab\"");
+
+    assertThat(admin.userExists("labworker")).isTrue();
+    admin.resetPassword("labworker", "lab-password-2");
+    assertThat(admin.passwordGrant(KeycloakServer.REALM, "plantspy-cli", "labworker", "lab-password-1").statusCode())
+        .isEqualTo(401);
+    assertThat(admin.userToken("labworker", "lab-password-2")).isNotBlank();
   }
 
   private static JsonNode claims(String jwt) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
+import io.plantspy.schemas.TopicNames;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,6 +58,8 @@ class PlatformIT {
         leaves.insertOne(new Document("_id", "leaf-1").append("label", "healthy"));
         assertThat(leaves.find(new Document("_id", "leaf-1")).first()).containsEntry("label", "healthy");
       }
+
+      aPlatformGivenTheseAsExternalPartsPreparesThemInsteadOfStartingItsOwn(settings);
     }
 
     for (NamedPort port : List.of(KafkaService.LISTENER, KafkaService.CONTROLLER, MongoService.PORT)) {
@@ -62,6 +67,44 @@ class PlatformIT {
     }
     assertThat(settings.stateDir().resolve("mongo/mongo.mv")).isRegularFile();
     assertThat(settings.stateDir().resolve("logs/kafka.log")).isRegularFile();
+  }
+
+  /**
+   * What {@code up --kafka --mongodb} does against parts that run elsewhere (here: the platform above, standing in
+   * for a cluster): no process of its own, the missing topics created, the addresses recorded for other commands.
+   */
+  private void aPlatformGivenTheseAsExternalPartsPreparesThemInsteadOfStartingItsOwn(PlatformSettings cluster)
+      throws Exception {
+    String bootstrap = KafkaService.bootstrap(cluster);
+    try (Admin admin = KafkaService.admin(bootstrap)) {
+      admin.deleteTopics(List.of(TopicNames.JOB_EVENTS)).all().get(10, TimeUnit.SECONDS);
+      SupervisorTest.await(() -> !topics(admin).contains(TopicNames.JOB_EVENTS));
+    }
+    ExternalParts external = new ExternalParts(Optional.of(bootstrap),
+        Optional.of(MongoService.uri(cluster) + "/?serverSelectionTimeoutMS=3000"), Optional.empty());
+    PlatformSettings settings = new PlatformSettings(Path.of("..").toAbsolutePath(), dir.resolve("other-state"),
+        PlatformSettings.DEFAULT_HOST, FreePorts.forPlatform(), Map.of(), Duration.ofSeconds(30), external);
+    List<String> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    try (Platform platform = Platform.start(settings, List.of(), out::add)) {
+      assertThat(platform.processes()).isEmpty();
+      assertThat(out).anyMatch(line -> line.contains("using the Kafka cluster at " + bootstrap))
+          .anyMatch(line -> line.contains("using the MongoDB at"));
+      try (Admin admin = KafkaService.admin(bootstrap)) {
+        assertThat(topics(admin)).contains(TopicNames.JOB_EVENTS, TopicNames.DIAGNOSIS_REQUESTS_BULK);
+      }
+      PlatformState recorded = platform.describe();
+      assertThat(recorded.kafkaBootstrap()).isEqualTo(bootstrap);
+      assertThat(recorded.external()).containsEntry("mongo", MongoService.uri(cluster));
+    }
+  }
+
+  private static java.util.Set<String> topics(Admin admin) {
+    try {
+      return admin.listTopics().names().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

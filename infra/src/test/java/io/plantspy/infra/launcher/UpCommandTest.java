@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -80,6 +81,65 @@ class UpCommandTest {
     assertThat(background.services()).isEqualTo(up.services());
     assertThat(background.maxRestarts).isEqualTo(2);
     assertThat(background.restartWindow).isEqualTo(java.time.Duration.ofMinutes(1));
+  }
+
+  @Test
+  void partsGivenElsewhereAreNotStartedAndTheServicesAreWiredToThem() {
+    UpCommand up = parse("up", "--kafka", "broker-1:9092,broker-2:9092", "--mongodb",
+        "mongodb://app:secret@mongo-0:27017/?replicaSet=rs0");
+    ExternalParts external = up.external(Map.of(UpCommand.EXTERNAL_KEYCLOAK, "http://sso.example:8080/",
+        UpCommand.EXTERNAL_KEYCLOAK_ADMIN_PASSWORD, "admin-secret"));
+    PlatformSettings settings = new PlatformSettings(dir, dir, PlatformSettings.DEFAULT_HOST,
+        PlatformSettings.Ports.defaults(), Map.of(), java.time.Duration.ofSeconds(1), external);
+
+    assertThat(external.replacedServices()).containsExactly("kafka", "keycloak", "mongo");
+    assertThat(KafkaService.bootstrap(settings)).isEqualTo("broker-1:9092,broker-2:9092");
+    assertThat(MongoService.databaseUri(settings)).isEqualTo("mongodb://app:secret@mongo-0:27017/plantspy?replicaSet=rs0");
+    assertThat(BootService.realmUrl(settings)).isEqualTo("http://sso.example:8080/realms/plantspy");
+    assertThat(external.addresses()).as("what the state file keeps: no password")
+        .containsExactly(Map.entry("kafka", "broker-1:9092,broker-2:9092"), Map.entry("mongo", "mongodb://mongo-0:27017"),
+            Map.entry("keycloak", "http://sso.example:8080"));
+    assertThat(external.keycloak().orElseThrow().toString()).doesNotContain("admin-secret");
+  }
+
+  @Test
+  void theBackgroundLauncherOfDetachGetsThePartsGivenElsewhereThroughItsEnvironment() {
+    UpCommand up = parse("up", "--detach", "--kafka", "broker-1:9092", "--keycloak", "http://sso.example:8080");
+    ExternalParts external = up.external(Map.of(UpCommand.EXTERNAL_KEYCLOAK_ADMIN_PASSWORD, "admin-secret"));
+    PlatformSettings settings = new PlatformSettings(dir, dir, PlatformSettings.DEFAULT_HOST,
+        PlatformSettings.Ports.defaults(), Map.of(), java.time.Duration.ofSeconds(1), external);
+
+    Map<String, String> environment = UpCommand.externalEnvironment(external);
+    UpCommand background = parse(up.supervisorArguments(settings).toArray(String[]::new));
+
+    assertThat(String.join(" ", up.supervisorArguments(settings))).doesNotContain("sso.example", "admin-secret");
+    assertThat(background.external(environment)).isEqualTo(external);
+  }
+
+  @Test
+  void aKeycloakGivenWithoutItsAdminPasswordIsRefusedSayingWhereItGoes() {
+    UpCommand up = parse("up", "--keycloak", "http://sso.example:8080");
+
+    assertThatThrownBy(() -> up.external(Map.of())).isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining(UpCommand.EXTERNAL_KEYCLOAK_ADMIN_PASSWORD);
+  }
+
+  @Test
+  void aMalformedMongodbConnectionStringIsRefusedBeforeAnythingStarts() {
+    UpCommand up = parse("up", "--mongodb", "mongo-0:27017");
+
+    assertThatThrownBy(() -> up.external(Map.of())).isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--mongodb");
+  }
+
+  @Test
+  void theServicesDatabaseIsPutBetweenTheHostsAndTheOptionsOfAConnectionString() {
+    assertThat(MongoService.withDatabase("mongodb://127.0.0.1:27017", "plantspy"))
+        .isEqualTo("mongodb://127.0.0.1:27017/plantspy");
+    assertThat(MongoService.withDatabase("mongodb://a:1,b:2/?replicaSet=rs0", "plantspy"))
+        .isEqualTo("mongodb://a:1,b:2/plantspy?replicaSet=rs0");
+    assertThat(MongoService.withDatabase("mongodb+srv://u:p@cluster.example/admin?tls=true", "plantspy"))
+        .isEqualTo("mongodb+srv://u:p@cluster.example/plantspy?tls=true");
   }
 
   private static UpCommand parse(String... args) {

@@ -36,7 +36,8 @@ class KeycloakUserAdmin implements UserAdmin, DisposableBean {
   private final String realm;
 
   KeycloakUserAdmin(RealmProperties realmProperties, AdminProperties admin) {
-    String issuer = realmProperties.issuerUri().toString().replaceAll("/+$", "");
+    // The admin API is called from here: through the back channel, where that differs from the issuer.
+    String issuer = realmProperties.backchannel().toString().replaceAll("/+$", "");
     int at = issuer.lastIndexOf("/realms/");
     this.realm = issuer.substring(at + "/realms/".length());
     this.keycloak = admin.configured()

@@ -65,7 +65,7 @@ public class SecurityConfig {
   /** Verifies the realm's access tokens (signature and issuer) before their roles are believed. */
   @Bean
   JwtDecoder accessTokens(RealmProperties realm) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(realm.endpoint("certs")).build();
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(realm.backchannelEndpoint("certs")).build();
     decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(realm.issuerUri().toString()));
     return decoder;
   }
