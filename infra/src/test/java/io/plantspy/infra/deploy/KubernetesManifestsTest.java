@@ -45,7 +45,7 @@ class KubernetesManifestsTest {
           if (!produced.contains(name.get())) {
             wrong.add(image + " (not built)");
           }
-        } else if (!image.matches(".+:[0-9][^:]*") ) {
+        } else if (!image.matches(".+:v?[0-9][^:]*")) { // Prometheus tags its releases v3.5.0
           wrong.add(image + " (a third-party image without a version tag)");
         }
       }
