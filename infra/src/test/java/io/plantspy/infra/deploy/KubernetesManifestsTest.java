@@ -265,12 +265,7 @@ class KubernetesManifestsTest {
   }
 
   private static Optional<ServiceImage> image(Map<String, Object> container) throws Exception {
-    Optional<String> name = ServiceImage.plantspyName((String) container.get("image"));
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    String base = name.get().replaceFirst("-gpu$", "");
-    return ServiceImage.all().stream().filter(i -> i.name().equals(base)).findFirst();
+    return ServiceImage.of((String) container.get("image"));
   }
 
   private static Map<String, Object> processor(List<Map<String, Object>> resources) {

@@ -30,7 +30,7 @@ class ObservabilityDeploymentTest {
     Map<String, Map<String, Object>> services = composeServices();
     Set<String> expected = new TreeSet<>();
     for (var service : services.entrySet()) {
-      Optional<ServiceImage> image = image(String.valueOf(service.getValue().get("image")));
+      Optional<ServiceImage> image = ServiceImage.of(String.valueOf(service.getValue().get("image")));
       if (image.isPresent() && exportsMetrics(image.get().module())) {
         expected.add(service.getKey() + ":" + image.get().port().orElseThrow());
       }
@@ -77,7 +77,7 @@ class ObservabilityDeploymentTest {
       if (!"Deployment".equals(workload.get("kind"))) {
         continue;
       }
-      Optional<ServiceImage> image = image((String) Kustomization.containers(workload).get(0).get("image"));
+      Optional<ServiceImage> image = ServiceImage.of((String) Kustomization.containers(workload).get(0).get("image"));
       if (image.isEmpty() || !exportsMetrics(image.get().module())) {
         continue;
       }
@@ -185,15 +185,6 @@ class ObservabilityDeploymentTest {
       return flat.getProperty("management.endpoints.web.exposure.include", "").matches("(.*,)?prometheus(,.*)?");
     }
     return false;
-  }
-
-  private static Optional<ServiceImage> image(String reference) throws Exception {
-    Optional<String> name = ServiceImage.plantspyName(reference);
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    String base = name.get().replaceFirst("-gpu$", "");
-    return ServiceImage.all().stream().filter(i -> i.name().equals(base)).findFirst();
   }
 
   @SuppressWarnings("unchecked")

@@ -80,6 +80,16 @@ record ServiceImage(String module, String name, String mainClass, Optional<Integ
     return Optional.of(tag < 0 ? rest : rest.substring(0, tag));
   }
 
+  /** The image {@code reference} runs, a profile's variant (the GPU processor) counted as its module's; empty for others. */
+  static Optional<ServiceImage> of(String reference) throws Exception {
+    Optional<String> name = plantspyName(reference);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    String base = name.get().replaceFirst("-gpu$", "");
+    return all().stream().filter(i -> i.name().equals(base)).findFirst();
+  }
+
   /** The module's build output folder. */
   Path target() {
     return Repository.resolve(module).resolve("target");
