@@ -83,6 +83,20 @@ final class ChallengeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   double classRegressionAlpha;
 
+  @Option(names = "--clean-margin", defaultValue = "1.0",
+      description = "Top-1 points on clean photos a challenger may give up, not significantly, when it answers at "
+          + "least --min-field-gain more points of the field-conditions suite right (needs --background; "
+          + "default: ${DEFAULT-VALUE}).")
+  double cleanMargin;
+
+  @Option(names = "--min-field-gain", defaultValue = "5.0",
+      description = "Field-conditions points that buy --clean-margin (default: ${DEFAULT-VALUE}).")
+  double minFieldGain;
+
+  @Option(names = "--max-field-drop", defaultValue = "2.0",
+      description = "Field-conditions points a challenger may lose (default: ${DEFAULT-VALUE}).")
+  double maxFieldDrop;
+
   @Option(names = "--min-new-class-images", defaultValue = "20",
       description = "Evaluation images a class new to the challenger needs (default: ${DEFAULT-VALUE}).")
   int minNewClassImages;
@@ -104,7 +118,8 @@ final class ChallengeCommand implements Callable<Integer> {
     ChallengerRequest request = new ChallengerRequest(run, releaseId != null ? releaseId : run, dataset, background,
         samples, championDir, work, training.cacheDir(), seed, heldBack, training.head(seed),
         training.augmentations, training.maxLostCorrect,
-        new PromotionPolicy(maxRecallDrop, minNewClassImages, classRegressionAlpha),
+        new PromotionPolicy(maxRecallDrop, minNewClassImages, classRegressionAlpha, cleanMargin, minFieldGain,
+            maxFieldDrop),
         progress -> {
           err.printf(Locale.ROOT, "[%3.0f %%] %s: %s%n", progress.fraction() * 100, progress.phase(),
               progress.detail());

@@ -102,7 +102,8 @@ class RunExecution {
     return new ChallengerRequest(runId, releaseId, base, background, labSamples, championDir, workDir,
         cache, props.seed(), props.heldBackShare(), recipe.head(props.seed()),
         props.augmentations(), props.maxLostCorrect(),
-        new PromotionPolicy(props.maxRecallDropPoints(), props.minNewClassImages(), props.classRegressionAlpha()),
+        new PromotionPolicy(props.maxRecallDropPoints(), props.minNewClassImages(), props.classRegressionAlpha(),
+            props.cleanMarginPoints(), props.minFieldGainPoints(), props.maxFieldDropPoints()),
         progress, recipe.fieldViews(), recipe.fieldViewPhotosPerClass());
   }
 

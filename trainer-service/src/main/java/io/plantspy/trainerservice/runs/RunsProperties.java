@@ -29,6 +29,11 @@ import org.springframework.validation.annotation.Validated;
  * @param minNewClassImages the promotion rule: fewest evaluation images a class new to the challenger needs
  * @param classRegressionAlpha the promotion rule: a class's drop above {@code maxRecallDropPoints} blocks only when
  *     the one-sided exact McNemar test on the class's own images gives p below this; 1 makes every such drop block
+ * @param cleanMarginPoints the promotion rule, with background photos: top-1 points a challenger may give up, not
+ *     significantly, when it answers at least {@code minFieldGainPoints} more points of the field-conditions suite
+ *     right
+ * @param minFieldGainPoints the field-conditions gain that buys {@code cleanMarginPoints}
+ * @param maxFieldDropPoints the field-conditions points any challenger may lose
  * @param followChampionRecipe train the challenger as the champion was trained (its head, hyper-parameters and field
  *     views, from its manifest) when the champion records how; otherwise, or when false, a logistic head with
  *     {@code epochs}, {@code learningRate} and {@code minibatch} and no field views
@@ -54,4 +59,7 @@ public record RunsProperties(
     @DefaultValue("5") @Min(1) int minNewClassImages,
     @DefaultValue("0.05") @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0")
     double classRegressionAlpha,
+    @DefaultValue("1.0") @DecimalMin("0.0") double cleanMarginPoints,
+    @DefaultValue("5.0") @DecimalMin("0.0") double minFieldGainPoints,
+    @DefaultValue("2.0") @DecimalMin("0.0") double maxFieldDropPoints,
     @DefaultValue("true") boolean followChampionRecipe) {}

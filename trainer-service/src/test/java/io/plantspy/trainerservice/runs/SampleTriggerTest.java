@@ -120,7 +120,7 @@ class SampleTriggerTest {
 
   static RunsProperties properties(int threshold, boolean followChampionRecipe) {
     return new RunsProperties(threshold, "-", null, null, java.nio.file.Path.of("runs"), null, 1, 0.2, 1, 0.1, 16,
-        List.of(io.plantspy.trainer.embed.Augmentation.NONE), 0.02, 2.0, 5, 0.05, followChampionRecipe);
+        List.of(io.plantspy.trainer.embed.Augmentation.NONE), 0.02, 2.0, 5, 0.05, 1.0, 5.0, 2.0, followChampionRecipe);
   }
 
 }

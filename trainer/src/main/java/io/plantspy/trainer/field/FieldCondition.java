@@ -168,6 +168,14 @@ public enum FieldCondition {
   static final int CANVAS_WIDTH = 320;
   static final int CANVAS_HEIGHT = 240;
 
+  /**
+   * Whether it puts the photo into a scene (background photos, other leaves), so that only a leaf photo can take it.
+   * The others are about the camera (light, focus, motion, resolution, compression, angle) and apply to any photo.
+   */
+  public boolean needsScene() {
+    return this == COMPOSITE || this == SEVERAL_LEAVES || this == OCCLUSION || this == FIELD_MIX;
+  }
+
   /** The photo under this condition at {@code severity} (1..{@link #MAX_SEVERITY}). */
   public BufferedImage apply(BufferedImage photo, int severity, Random random, FieldScene scene) {
     if (severity < 1 || severity > MAX_SEVERITY) {

@@ -46,7 +46,25 @@ public final class FieldConditionsEvaluator {
       throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
     }
     ReleaseManifest manifest = ReleaseFiles.readManifest(releaseDir);
-    long splitSeed = Long.parseLong(manifest.training().get("seed"));
+    return evaluate(releaseDir, manifest, datasetDir, backgroundDir, cacheDir, suite, photosPerClass, failuresDir,
+        Long.parseLong(manifest.training().get("seed")));
+  }
+
+  /**
+   * The release on the suite built from the test split of {@code splitSeed} rather than the release's own: how two
+   * releases are compared on the same photos (a champion may have been split with another seed).
+   */
+  public static FieldReport evaluateOnSplit(Path releaseDir, Path datasetDir, Path backgroundDir, Path cacheDir,
+      FieldSuite suite, int photosPerClass, long splitSeed) throws IOException {
+    if (backgroundDir == null) {
+      throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
+    }
+    return evaluate(releaseDir, ReleaseFiles.readManifest(releaseDir), datasetDir, backgroundDir, cacheDir, suite,
+        photosPerClass, null, splitSeed);
+  }
+
+  private static FieldReport evaluate(Path releaseDir, ReleaseManifest manifest, Path datasetDir, Path backgroundDir,
+      Path cacheDir, FieldSuite suite, int photosPerClass, Path failuresDir, long splitSeed) throws IOException {
     TrainingData data = TrainingData.load(datasetDir, backgroundDir, splitSeed);
     List<LabelledImage> leaves = leafPhotos(data, photosPerClass);
     List<LabelledImage> nonLeaf = data.split(Split.TEST).stream()

@@ -17,6 +17,20 @@ public record FieldSuite(long seed, List<FieldCondition> conditions, List<Intege
   /** Bump when a condition changes what it draws, so cached features of the old suite are not reused. */
   public static final String VERSION = "field1";
 
+  /** The suite's seed when none is given (`evaluate --field-seed`). */
+  public static final long DEFAULT_SEED = 20261128L;
+
+  /** Test photos per class when none is given (`evaluate --field-per-class`). */
+  public static final int DEFAULT_PHOTOS_PER_CLASS = 20;
+
+  /**
+   * The suite the benchmarks and the promotion rule measure: every condition at the middle severity, the default
+   * seed. Its features are cached, so a second release costs only its head.
+   */
+  public static FieldSuite headline() {
+    return new FieldSuite(DEFAULT_SEED, List.of(FieldCondition.values()), List.of(2));
+  }
+
   public FieldSuite {
     conditions = List.copyOf(conditions);
     severities = List.copyOf(severities);

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Domain randomisation: the training split's leaf photos under field conditions, as extra training views. Scenes
+ * Domain randomisation: the training split's photos under field conditions, as extra training views. Scenes
  * are built from the training split only — its background photos and its leaves — so nothing the field-conditions
  * suite evaluates on (the test split's photos and backgrounds) is ever trained on.
  */
@@ -29,26 +29,36 @@ public final class FieldTrainingViews {
   private FieldTrainingViews() {}
 
   /**
-   * Features of the training leaf photos under each view, keyed by the view's name ({@code FIELD_MIX:2}).
+   * Features of the training photos under each view, keyed by the view's name ({@code FIELD_MIX:2}). A view that
+   * puts the leaf into a scene is taken by leaf photos only; a view about the camera (exposure, blur, low
+   * resolution...) is also taken by the background class's photos, so that the head does not learn that a
+   * washed-out or blurred picture must be a leaf (a plain white picture was answered "corn, healthy" otherwise).
    *
    * @param photosPerClass the first this many training photos of each class (split order) get the views; 0: all
    */
   public static Map<String, Map<String, float[]>> embed(TrainingData data, List<FieldView> views, int photosPerClass,
       long seed, Backbone backbone, Path cacheDir) throws IOException {
     FieldFeatures features = new FieldFeatures(backbone, cacheDir);
-    List<LabelledImage> leaves = trainingLeaves(data);
-    if (photosPerClass > 0) {
-      Map<String, Integer> taken = new HashMap<>();
-      leaves = leaves.stream().filter(i -> taken.merge(i.label(), 1, Integer::sum) <= photosPerClass).toList();
-    }
     Map<String, FieldScene> scenes = scenes(data, features::decode);
     FieldSuite suite = new FieldSuite(seed ^ SEED_SALT, List.of(FieldCondition.values()), List.of(1, 2, 3));
     Map<String, Map<String, float[]>> result = new LinkedHashMap<>();
     for (FieldView view : views) {
-      result.put(view.toString(), features.embed(leaves, suite, view.condition(), view.severity(), scenes::get,
-          "train" + seed));
+      result.put(view.toString(), features.embed(photosFor(data, view, photosPerClass), suite, view.condition(),
+          view.severity(), scenes::get, "train" + seed));
     }
     return result;
+  }
+
+  /**
+   * The training photos that take {@code view}: the first {@code photosPerClass} of each class (0: all), the
+   * background class's only when the view is about the camera rather than a scene.
+   */
+  static List<LabelledImage> photosFor(TrainingData data, FieldView view, int photosPerClass) {
+    Map<String, Integer> taken = new HashMap<>();
+    return data.split(Split.TRAIN).stream()
+        .filter(i -> !view.condition().needsScene() || !i.label().equals(data.backgroundLabel()))
+        .filter(i -> photosPerClass == 0 || taken.merge(i.label(), 1, Integer::sum) <= photosPerClass)
+        .toList();
   }
 
   /** The background photos of the training split: the only ones training scenes are drawn on. */

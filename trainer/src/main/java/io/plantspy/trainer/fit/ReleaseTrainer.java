@@ -260,8 +260,8 @@ public final class ReleaseTrainer {
     training.put("test_images", Integer.toString(data.split(Split.TEST).size()));
     training.put("augmentations", request.augmentations().toString());
     if (!request.fieldViews().isEmpty()) {
-      training.put("field_views", request.fieldViews() + " (training-split backgrounds and leaves only; head and "
-          + "class distance"
+      training.put("field_views", request.fieldViews() + " (training-split backgrounds and leaves only; views about the "
+          + "camera also on the background class's photos; head and class distance"
           + (request.fieldViewPhotosPerClass() == 0 ? "" : "; " + request.fieldViewPhotosPerClass()
           + " photos per class") + ")");
     }

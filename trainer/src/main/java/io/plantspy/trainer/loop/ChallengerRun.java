@@ -13,6 +13,9 @@ import io.plantspy.trainer.data.TrainingData;
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.Embedder;
 import io.plantspy.trainer.eval.ScoredImage;
+import io.plantspy.trainer.field.FieldConditionsEvaluator;
+import io.plantspy.trainer.field.FieldOutcome;
+import io.plantspy.trainer.field.FieldSuite;
 import io.plantspy.trainer.fit.ReleaseTrainer;
 import io.plantspy.trainer.fit.TestPredictions;
 import io.plantspy.trainer.fit.TrainingRequest;
@@ -104,6 +107,12 @@ public final class ChallengerRun {
     List<ClassifierAnswer> challengerAnswers = answers(challengerDir, set.evaluation(), evaluationFeatures,
         challengerCsv);
 
+    FieldComparison field = null;
+    if (request.backgroundDir() != null) {
+      enter("field conditions", 0.9, "champion and challenger on the field-conditions suite");
+      field = new FieldComparison(fieldMean(request.championDir()), fieldMean(challengerDir));
+    }
+
     enter("deciding", 0.97, "applying the promotion rule");
     // Whether a photo is a leaf is a fact of the data, not of either model (a champion may lack the background class).
     String background = set.data().backgroundLabel();
@@ -122,7 +131,7 @@ public final class ChallengerRun {
     }
     Comparison comparison = Comparisons.compare(paired, new HashSet<>(champion.labels()), background, championCsv,
         challengerCsv);
-    Decision decision = withCaveats(PromotionRule.decide(comparison, request.policy()), champion);
+    Decision decision = withCaveats(PromotionRule.decide(comparison, field, request.policy()), champion);
     finish();
     Comparison topClassOnly = Comparisons.compare(topClass, new HashSet<>(champion.labels()), background, championCsv,
         challengerCsv);
@@ -182,6 +191,15 @@ public final class ChallengerRun {
     provenance.put("lab_held_back_share", Double.toString(request.heldBackShare()));
     provenance.put("trained_sha256_file", TRAINED_SHA256_FILE);
     return new ReleaseTrainer(training, set.data(), provenance).run().manifest();
+  }
+
+  /**
+   * A release's mean on the field-conditions suite drawn from this run's split of the base dataset, so both models
+   * meet the same photos (the suite's features are cached: the second model costs only its head).
+   */
+  private FieldOutcome fieldMean(Path releaseDir) throws IOException {
+    return FieldConditionsEvaluator.evaluateOnSplit(releaseDir, request.baseDataset(), request.backgroundDir(),
+        request.cacheDir(), FieldSuite.headline(), FieldSuite.DEFAULT_PHOTOS_PER_CLASS, request.seed()).mean();
   }
 
   /** A release's answers for the evaluation images that have features, in order, also written as CSV. */

@@ -59,6 +59,29 @@ class FieldTrainingViewsTest {
     assertThat(evaluation).noneMatch(image -> training.contains(image.sha256()));
   }
 
+  @Test
+  void cameraViewsAreTakenByBackgroundPhotosTooSceneViewsByLeavesOnly() throws IOException {
+    Path dataset = work.resolve("dataset");
+    Path background = work.resolve("background");
+    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
+    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 30);
+    TrainingData data = TrainingData.load(dataset, background, 42);
+    String backgroundLabel = data.backgroundLabel();
+
+    Map<String, Long> exposure = perClass(FieldTrainingViews.photosFor(data, FieldView.parse("EXPOSURE:3"), 5));
+    Map<String, Long> composite = perClass(FieldTrainingViews.photosFor(data, FieldView.parse("COMPOSITE:1"), 5));
+    Map<String, Long> everyBlurred = perClass(FieldTrainingViews.photosFor(data, FieldView.parse("DEFOCUS_BLUR:3"), 0));
+
+    assertThat(exposure).containsEntry(backgroundLabel, 5L).containsEntry("Testleaf___healthy", 5L);
+    assertThat(composite).doesNotContainKey(backgroundLabel).containsEntry("Testleaf___healthy", 5L);
+    assertThat(everyBlurred.get(backgroundLabel))
+        .isEqualTo(FieldTrainingViews.trainingBackgroundPhotos(data).size());
+  }
+
+  private static Map<String, Long> perClass(List<LabelledImage> photos) {
+    return photos.stream().collect(Collectors.groupingBy(LabelledImage::label, Collectors.counting()));
+  }
+
   private static BufferedImage read(LabelledImage image) {
     try {
       return ImageIO.read(image.path().toFile());

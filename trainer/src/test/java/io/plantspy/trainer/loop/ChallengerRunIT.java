@@ -7,6 +7,9 @@ import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.trainer.TestData;
 import io.plantspy.trainer.TestTraining;
 import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.field.FieldConditionsEvaluator;
+import io.plantspy.trainer.field.FieldOutcome;
+import io.plantspy.trainer.field.FieldSuite;
 import io.plantspy.trainer.fit.HeadSettings;
 import io.plantspy.trainer.fit.ReleaseTrainer;
 import io.plantspy.trainer.fit.TestPredictions;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +158,30 @@ class ChallengerRunIT {
     return new ChallengerRequest(runId, runId, base, null, List.of(), champion, work.resolve("runs"),
         work.resolve("cache"), seed, HELD_BACK_SHARE, new HeadSettings(10, 0.1, 16, seed), List.of(Augmentation.NONE),
         0.02, POLICY, p -> {}, List.of(), 0, trained);
+  }
+
+  @Test
+  void withBackgroundPhotosBothModelsMeetTheSameFieldSuiteAndTheDecisionSaysHowEachDid() throws IOException {
+    List<LabSampleFile> samples = samples(copy(TestData.dataset().resolve(NEW_CLASS), work.resolve("lab-field"), 0,
+        PER_CLASS), NEW_CLASS);
+    List<RunProgress> progress = new ArrayList<>();
+
+    RunOutcome outcome = ChallengerRun.run(new ChallengerRequest("run-field", "run-field-challenger", base,
+        TestData.background(), samples, champion, work.resolve("runs"), work.resolve("cache"), SEED, HELD_BACK_SHARE,
+        new HeadSettings(10, 0.1, 16, SEED), List.of(Augmentation.NONE), 0.02, POLICY, progress::add));
+
+    // The figures in the decision are the suite's, measured on this run's split for each model.
+    FieldOutcome championField = FieldConditionsEvaluator.evaluateOnSplit(champion, base, TestData.background(),
+        work.resolve("cache"), FieldSuite.headline(), FieldSuite.DEFAULT_PHOTOS_PER_CLASS, SEED).mean();
+    FieldOutcome challengerField = FieldConditionsEvaluator.evaluateOnSplit(outcome.challengerDir(), base,
+        TestData.background(), work.resolve("cache"), FieldSuite.headline(), FieldSuite.DEFAULT_PHOTOS_PER_CLASS,
+        SEED).mean();
+    assertThat(championField.images()).isPositive();
+    assertThat(outcome.decision().reasons()).anyMatch(r -> r.startsWith(String.format(Locale.ROOT,
+        "field-conditions suite: served answers right %.2f %% -> %.2f %%", championField.answeredRight() * 100,
+        challengerField.answeredRight() * 100)));
+    assertThat(progress).extracting(RunProgress::phase).containsSubsequence("evaluating", "field conditions",
+        "deciding");
   }
 
   private static ChallengerRequest request(String runId, List<LabSampleFile> samples,

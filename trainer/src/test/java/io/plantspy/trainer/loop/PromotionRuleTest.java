@@ -2,6 +2,7 @@ package io.plantspy.trainer.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plantspy.trainer.field.FieldOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,57 @@ class PromotionRuleTest {
 
   private static ClassComparison fresh(String label, int images, int challenger) {
     return new ClassComparison(label, images, Double.NaN, (double) challenger / images, 0, challenger);
+  }
+
+  /** A field-conditions comparison: the share of the suite's photos each model answers right. */
+  private static FieldComparison field(double championRight, double challengerRight) {
+    return new FieldComparison(new FieldOutcome(620, championRight, championRight, 0.04, 1 - championRight - 0.04),
+        new FieldOutcome(620, challengerRight, challengerRight, 0.03, 1 - challengerRight - 0.03));
+  }
+
+  /** 1,000 images, the champion right on 33 the challenger missed and the challenger on 20 it missed: p = 0.099. */
+  private static Comparison slightlyWorseOnCleanPhotos(double championTop1, double challengerTop1) {
+    return new Comparison(1000, championTop1, challengerTop1, List.of(), McNemar.of(33, 20), null, null);
+  }
+
+  @Test
+  void promotesARobustChallengerWhoseCleanDropIsSmallAndNotSignificant() {
+    Decision decision = PromotionRule.decide(slightlyWorseOnCleanPhotos(0.952, 0.945), field(0.482, 0.667), POLICY);
+    assertThat(decision.promote()).as(decision.reasons().toString()).isTrue();
+    assertThat(decision.reasons()).anyMatch(r -> r.startsWith("top-1 of the challenger (94.50 %) is below the "
+        + "champion's (95.20 %)") && r.contains("by 0.70 points: within the 1.0 points") && r.contains("18.5 more"));
+    assertThat(decision.reasons()).anyMatch(r -> r.startsWith("field-conditions suite: served answers right "
+        + "48.20 % -> 66.70 % (+18.5 points"));
+
+    // Without the suite's figures the same clean drop refuses, as the rule always did.
+    assertThat(PromotionRule.decide(slightlyWorseOnCleanPhotos(0.952, 0.945), POLICY).promote()).isFalse();
+  }
+
+  @Test
+  void keepsTheChampionWhenTheCleanDropIsBeyondTheMarginOrSignificantOrTheFieldGainTooSmall() {
+    Decision tooFar = PromotionRule.decide(slightlyWorseOnCleanPhotos(0.952, 0.940), field(0.482, 0.667), POLICY);
+    assertThat(tooFar.promote()).isFalse();
+    assertThat(tooFar.reasons()).anyMatch(r -> r.contains("by 1.20 points; a challenger may give up at most 1.0"));
+
+    Comparison significant = new Comparison(1000, 0.952, 0.945, List.of(), McNemar.of(40, 10), null, null);
+    assertThat(PromotionRule.decide(significant, field(0.482, 0.667), POLICY).promote()).isFalse();
+
+    Decision smallGain = PromotionRule.decide(slightlyWorseOnCleanPhotos(0.952, 0.945), field(0.482, 0.51), POLICY);
+    assertThat(smallGain.promote()).isFalse();
+    assertThat(smallGain.reasons()).anyMatch(r -> r.contains("and it gains 2.8)"));
+  }
+
+  @Test
+  void keepsTheChampionWhenTheChallengerAnswersFewerFieldPhotosRight() {
+    Decision decision = PromotionRule.decide(comparison(0.90, 0.94), field(0.60, 0.55), POLICY);
+    assertThat(decision.promote()).isFalse();
+    assertThat(decision.reasons()).anyMatch(r -> r.startsWith("field-conditions suite: served answers right "
+        + "60.00 % -> 55.00 % (-5.0 points") && r.endsWith("more than the 2.0 points a challenger may lose there"));
+
+    // A loss within the allowance passes, and is reported.
+    Decision small = PromotionRule.decide(comparison(0.90, 0.94), field(0.60, 0.59), POLICY);
+    assertThat(small.promote()).isTrue();
+    assertThat(small.reasons()).anyMatch(r -> r.contains("(-1.0 points"));
   }
 
   @Test
@@ -100,13 +152,13 @@ class PromotionRuleTest {
   }
 
   @Test
-  void reportsMcNemarBesideTheDecisionWithoutDecidingOnIt() {
+  void reportsMcNemarBesideTheDecisionWithoutFieldFiguresNotDecidingOnIt() {
     ClassComparison steady = known("Apple___healthy", 60, 57, 0, 0);
     Comparison insignificant =
         new Comparison(1000, 0.90, 0.901, List.of(steady), McNemar.of(10, 11), null, null);
     Decision decision = PromotionRule.decide(insignificant, POLICY);
     assertThat(decision.promote()).isTrue();
     assertThat(decision.reasons())
-        .anyMatch(r -> r.startsWith("McNemar (exact-binomial") && r.contains("champion right on 10"));
+        .anyMatch(r -> r.startsWith("McNemar over all leaf images (exact-binomial") && r.contains("champion right on 10"));
   }
 }
