@@ -1,12 +1,17 @@
 package io.plantspy.ingest;
 
+import io.plantspy.model.image.ImageLimits;
+import io.plantspy.model.image.JpegThumbnail;
+import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.schemas.Diagnosis;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.InlineImage;
 import io.plantspy.schemas.RequestSource;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.schemas.Timings;
 import io.plantspy.schemas.Topics;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +100,23 @@ final class FakeProcessor implements AutoCloseable {
         .setOutcome(diagnosis)
         .setTimings(new Timings(5L, 3L, 20L, 1))
         .setCompletedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+        .setThumbnail(thumbnail(request))
         .build();
+  }
+
+  /** As the processor makes it, when the request asks and carries its image inline (no claim checks here). */
+  private static ByteBuffer thumbnail(DiagnosisRequest request) {
+    if (request.getThumbnail() == null || !(request.getImage() instanceof InlineImage inline)) {
+      return null;
+    }
+    try {
+      byte[] bytes = new byte[inline.getData().remaining()];
+      inline.getData().duplicate().get(bytes);
+      return ByteBuffer.wrap(JpegThumbnail.of(new LeafImagePreprocessor(ImageLimits.defaults()).decode(bytes),
+          request.getThumbnail().getMaxSide(), request.getThumbnail().getQuality()));
+    } catch (Exception e) {
+      return null;
+    }
   }
 
   @Override

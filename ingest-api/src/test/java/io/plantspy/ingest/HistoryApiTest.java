@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +38,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * first, filtered and paged, answers filtered by role as for a single read, bad parameters as problems, the
  * thumbnail kept for an upload and shown to its owner only, and the statistics (the aggregations run on the
  * embedded mongo-java-server, and the consumer lag on the embedded Kafka). Diagnoses are written straight into MongoDB with the
- * times and results each test needs; one test uploads for real to see its thumbnail made.
+ * times and results each test needs; two tests upload for real, answered by a fake processor that makes the
+ * thumbnail as the stream processor does, to see it kept.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles("test")
@@ -49,6 +52,7 @@ class HistoryApiTest {
   private static final Instant DAY = Instant.parse("2026-11-20T10:00:00Z");
 
   @Autowired ApplicationContext context;
+  @Autowired EmbeddedKafkaBroker kafka;
   @Autowired ReactiveMongoTemplate mongo;
   private WebTestClient client;
 
@@ -56,6 +60,8 @@ class HistoryApiTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", TestMongo::uri);
     registry.add("plantspy.security.jwk-set-uri", TestTokens::jwksUri);
+    // Uploads travel inline, where the fake processor reads them to make their thumbnails.
+    registry.add("plantspy.images.inline-max-size", () -> "512KB");
   }
 
   @BeforeEach
@@ -137,12 +143,21 @@ class HistoryApiTest {
   }
 
   @Test
-  void anUploadKeepsASmallJpegThumbnailThatOnlyItsOwnerCanRead() throws Exception {
+  void anUploadKeepsTheSmallJpegThumbnailItsResultBringsThatOnlyItsOwnerCanRead() throws Exception {
     String me = owner();
-    String location = as(client, me, "category").post().uri("/api/v1/diagnoses")
-        .body(image(TestImages.png(300))).exchange()
-        .expectStatus().isAccepted()
-        .returnResult(String.class).getResponseHeaders().getLocation().toString();
+    String location;
+    try (FakeProcessor processor = new FakeProcessor(kafka.getBrokersAsString(), "history-thumbnail")) {
+      // Waited for: the listener stores the result's thumbnail before it wakes the request.
+      Map<?, ?> answer = as(client, me, "category").post().uri("/api/v1/diagnoses?wait=5s")
+          .body(image(TestImages.png(300))).exchange()
+          .expectStatus().isOk()
+          .expectBody(Map.class).returnResult().getResponseBody();
+      location = "/api/v1/diagnoses/" + answer.get("id");
+      assertThat(processor.seen).anySatisfy(request -> {
+        assertThat(request.getThumbnail().getMaxSide()).isEqualTo(160);
+        assertThat(request.getThumbnail().getQuality()).isEqualTo(0.75f);
+      });
+    }
     String id = location.substring(location.lastIndexOf('/') + 1);
 
     as(client, me, "category").get().uri("/api/v1/diagnoses").exchange()
@@ -172,11 +187,13 @@ class HistoryApiTest {
   }
 
   @Test
-  void everyUploadOfAPageIsListedWithItsThumbnail() {
+  void everyUploadOfAPageIsListedWithItsThumbnail() throws Exception {
     String me = owner();
-    for (int i = 0; i < 3; i++) {
-      as(client, me, "category").post().uri("/api/v1/diagnoses").body(image(TestImages.png(40 + i))).exchange()
-          .expectStatus().isAccepted();
+    try (FakeProcessor processor = new FakeProcessor(kafka.getBrokersAsString(), "history-page")) {
+      for (int i = 0; i < 3; i++) {
+        as(client, me, "category").post().uri("/api/v1/diagnoses?wait=5s").body(image(TestImages.png(40 + i)))
+            .exchange().expectStatus().isOk();
+      }
     }
     as(client, me, "category").get().uri("/api/v1/diagnoses").exchange()
         .expectBody()

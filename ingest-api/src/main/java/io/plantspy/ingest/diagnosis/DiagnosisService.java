@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Accepts a vetted submission: claims its Idempotency-Key, stores a large image in GridFS, publishes the request to
- * Kafka (while {@code history} makes the photo's thumbnail, kept once the request is queued) and only then records
+ * Kafka (asking the processor for the photo's History thumbnail, which comes back with the result) and only then records
  * the diagnosis as PENDING; then, if the caller asked to wait, waits for the result. A
  * waiting request without an Idempotency-Key is recorded only if its wait ends without the result.
  *
@@ -196,18 +195,15 @@ public class DiagnosisService {
             .setCreatedAt(now)
             .setIdempotencyKey(s.idempotencyKey())
             .setCallbackUrl(s.callbackUrl())
+            .setThumbnail(thumbnails.request())
             .build()))
         .onErrorMap(e -> !(e instanceof ApiProblem), e -> {
           log.warn("Could not queue diagnosis {}: {}", id, e.toString());
           return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "queue-unavailable", "Cannot accept now",
               "the request could not be queued for diagnosis; retry later", e);
         });
-    // The thumbnail for the History page is made while the request is published and kept once it is queued, so
-    // a request that could not be queued leaves none; it never fails the request (see Thumbnails).
-    Mono<Optional<byte[]>> thumbnail = thumbnails.make(id, s.image()).map(Optional::of)
-        .defaultIfEmpty(Optional.empty());
-    return Mono.zip(published.thenReturn(true), thumbnail)
-        .flatMap(both -> both.getT2().map(jpeg -> thumbnails.keep(id, s.owner(), now, jpeg)).orElse(Mono.empty()));
+    // The History page's thumbnail comes back with the result: the request asks for it (see Thumbnails).
+    return published;
   }
 
   public Mono<DiagnosisDocument> find(String id, String owner) {

@@ -4,7 +4,11 @@ import com.mongodb.client.result.DeleteResult;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,6 +43,18 @@ public class ThumbnailStore {
   /** Stores a thumbnail; a second one for the same diagnosis (a replayed request) replaces the first. */
   public Mono<Void> save(ThumbnailDocument thumbnail) {
     return mongo.save(thumbnail).then();
+  }
+
+  /** Stores thumbnails in one unordered bulk write, each replacing any earlier one of its diagnosis. */
+  public Mono<Void> saveAll(List<ThumbnailDocument> thumbnails) {
+    if (thumbnails.isEmpty()) {
+      return Mono.empty();
+    }
+    ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ThumbnailDocument.class);
+    // By _id alone, which the embedded server finds through its _id index.
+    thumbnails.forEach(t -> bulk.replaceOne(Query.query(Criteria.where("_id").is(t.id())), t,
+        FindAndReplaceOptions.options().upsert()));
+    return bulk.execute().then();
   }
 
   /** The caller's thumbnail; empty for an unknown id and for someone else's, alike. */

@@ -1,51 +1,52 @@
 package io.plantspy.ingest.history;
 
-import java.time.Instant;
+import io.plantspy.schemas.DiagnosisResult;
+import io.plantspy.schemas.ThumbnailRequest;
+import java.nio.ByteBuffer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Keeps the thumbnail of an interactive diagnosis. Only the interactive path calls it (bulk job items never do), and
- * a thumbnail that cannot be made or stored is logged and skipped: it never fails or delays the diagnosis beyond
- * the one write.
+ * The thumbnail of an interactive diagnosis. The API asks for it in the request ({@link #request()}), the stream
+ * processor makes it from the image it decodes for the model and returns it with the result, and the result
+ * listener keeps it ({@link #keepAll}). So the photo is decoded once, by the processor, rather than once more here.
+ * A thumbnail that cannot be made or stored is logged and skipped: it never fails the diagnosis.
  */
 @Service
 public class Thumbnails {
 
   private static final Logger log = LoggerFactory.getLogger(Thumbnails.class);
 
-  private final Thumbnailer thumbnailer;
   private final ThumbnailStore store;
-  private final boolean enabled;
+  private final ThumbnailRequest request;
 
-  public Thumbnails(Thumbnailer thumbnailer, ThumbnailStore store, ThumbnailProperties props) {
-    this.thumbnailer = thumbnailer;
+  public Thumbnails(ThumbnailStore store, ThumbnailProperties props) {
     this.store = store;
-    this.enabled = props.enabled();
+    this.request = props.enabled() ? new ThumbnailRequest(props.maxSide(), props.quality()) : null;
   }
 
-  /** The JPEG thumbnail of a vetted image, made off the event loop; empty when disabled or it cannot be made. */
-  public Mono<byte[]> make(String diagnosisId, byte[] image) {
-    if (!enabled) {
-      return Mono.empty();
-    }
-    // Decoding is CPU work of a few milliseconds: not on the Netty event loop.
-    return Mono.fromCallable(() -> thumbnailer.thumbnail(image))
-        .subscribeOn(Schedulers.boundedElastic())
-        .onErrorResume(e -> {
-          log.warn("No thumbnail for diagnosis {}: {}", diagnosisId, e.toString());
-          return Mono.empty();
-        });
+  /** What an interactive request asks the processor for; null when thumbnails are disabled. */
+  public ThumbnailRequest request() {
+    return request;
   }
 
-  /** Stores a thumbnail made by {@link #make}; a failure is logged, never passed on. */
-  public Mono<Void> keep(String diagnosisId, String owner, Instant createdAt, byte[] jpeg) {
-    return store.save(new ThumbnailDocument(diagnosisId, owner, createdAt, jpeg)).onErrorResume(e -> {
-      log.warn("Could not store the thumbnail of diagnosis {}: {}", diagnosisId, e.toString());
+  /** Keeps the thumbnails these results carry, one bulk write; a failure is logged, never passed on. */
+  public Mono<Void> keepAll(List<DiagnosisResult> results) {
+    List<ThumbnailDocument> thumbnails = results.stream().filter(r -> r.getThumbnail() != null)
+        .map(r -> new ThumbnailDocument(r.getId(), r.getOwner(), r.getCompletedAt(), bytes(r.getThumbnail())))
+        .toList();
+    return store.saveAll(thumbnails).onErrorResume(e -> {
+      log.warn("Could not store {} thumbnails: {}", thumbnails.size(), e.toString());
       return Mono.empty();
     });
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
 import io.plantspy.ingest.diagnosis.StoredResult;
+import io.plantspy.ingest.history.Thumbnails;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.SchemaLookupException;
@@ -21,6 +22,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * Stores the DiagnosisResults from the processor in their {@code diagnoses} documents, then wakes the requests waiting
@@ -45,11 +47,13 @@ public class ResultListener {
 
   private final DiagnosisStore store;
   private final ResultWaiters waiters;
+  private final Thumbnails thumbnails;
   private final Counter skipped;
 
-  public ResultListener(DiagnosisStore store, ResultWaiters waiters, MeterRegistry meters) {
+  public ResultListener(DiagnosisStore store, ResultWaiters waiters, Thumbnails thumbnails, MeterRegistry meters) {
     this.store = store;
     this.waiters = waiters;
+    this.thumbnails = thumbnails;
     this.skipped = Counter.builder("plantspy.results.skipped")
         .description("Results skipped because their value could not be read").register(meters);
   }
@@ -59,11 +63,12 @@ public class ResultListener {
       containerFactory = "resultListenerFactory")
   public void onResults(List<ConsumerRecord<String, DiagnosisResult>> records) {
     List<DiagnosisStore.Completion> completions = new ArrayList<>(records.size());
+    List<DiagnosisResult> stored = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       ConsumerRecord<String, DiagnosisResult> record = records.get(i);
       DiagnosisResult result = record.value();
       if (result == null && schemaLookupFailed(record)) {
-        store(completions);
+        store(completions, stored);
         throw new BatchListenerFailedException("the schema topic could not be read; result retried", i);
       }
       if (result == null) {
@@ -75,17 +80,20 @@ public class ResultListener {
         completions.add(new DiagnosisStore.Completion(result.getId(), result.getOwner(),
             StoredResult.from(result, RecordTrace.traceId(record)),
             waiters.unrecorded(result.getId())));
+        stored.add(result);
       } catch (RuntimeException e) {
         // Converting is a pure function of the record: it would fail on every retry.
         skip(record, e.toString());
       }
     }
-    store(completions);
+    store(completions, stored);
   }
 
-  private void store(List<DiagnosisStore.Completion> completions) {
+  private void store(List<DiagnosisStore.Completion> completions, List<DiagnosisResult> results) {
     // Blocking is right here: the listener thread is not a reactor thread, and the offsets must wait for the write.
-    store.completeAll(completions).block(Duration.ofSeconds(30));
+    // The thumbnails the results carry are written beside them (a failure there is only logged), before the waiters
+    // wake, so a History page loaded after a waited answer shows the photo.
+    Mono.when(store.completeAll(completions), thumbnails.keepAll(results)).block(Duration.ofSeconds(30));
     completions.forEach(c -> waiters.settled(c.id(), c.result()));
     log.debug("Stored {} results", completions.size());
   }

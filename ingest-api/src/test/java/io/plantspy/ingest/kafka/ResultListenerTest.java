@@ -10,6 +10,10 @@ import static org.mockito.Mockito.when;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.plantspy.ingest.diagnosis.DiagnosisStatus;
 import io.plantspy.ingest.diagnosis.ResultWaiters;
+import io.plantspy.ingest.history.ThumbnailDocument;
+import io.plantspy.ingest.history.ThumbnailProperties;
+import io.plantspy.ingest.history.ThumbnailStore;
+import io.plantspy.ingest.history.Thumbnails;
 import io.plantspy.ingest.mongo.DiagnosisDocument;
 import io.plantspy.ingest.mongo.DiagnosisStore;
 import io.plantspy.schemas.DiagnosisError;
@@ -19,10 +23,12 @@ import io.plantspy.schemas.SchemaCatalog;
 import io.plantspy.schemas.SchemaLookupException;
 import io.plantspy.schemas.Timings;
 import io.plantspy.schemas.UnknownSchemaException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -37,7 +43,14 @@ class ResultListenerTest {
 
   private final DiagnosisStore store = mock(DiagnosisStore.class);
   private final ResultWaiters waiters = new ResultWaiters();
-  private final ResultListener listener = new ResultListener(store, waiters, new SimpleMeterRegistry());
+  private final ThumbnailStore thumbnailStore = mock(ThumbnailStore.class);
+  private final ResultListener listener = new ResultListener(store, waiters,
+      new Thumbnails(thumbnailStore, new ThumbnailProperties(true, 160, 0.75f)), new SimpleMeterRegistry());
+
+  @BeforeEach
+  void thumbnailsAreStored() {
+    when(thumbnailStore.saveAll(any())).thenReturn(Mono.empty());
+  }
 
   @BeforeAll
   static void trustTheGeneratedClasses() {
@@ -82,6 +95,30 @@ class ResultListenerTest {
     List<DiagnosisStore.Completion> stored = stored();
     assertThat(stored.get(0).request()).isEqualTo(pending);
     assertThat(stored.get(1).request()).as("nobody here holds that request").isNull();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theThumbnailAResultCarriesIsKeptUnderItsDiagnosisAndAFailureToKeepItFailsNothing() {
+    when(store.completeAll(any())).thenReturn(Mono.empty());
+    ConsumerRecord<String, DiagnosisResult> withThumbnail = readable(0, "a");
+    withThumbnail.value().setThumbnail(ByteBuffer.wrap(new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}));
+
+    listener.onResults(List.of(withThumbnail, readable(1, "c")));
+
+    ArgumentCaptor<List<ThumbnailDocument>> kept = ArgumentCaptor.forClass(List.class);
+    verify(thumbnailStore).saveAll(kept.capture());
+    assertThat(kept.getValue()).singleElement().satisfies(t -> {
+      assertThat(t.id()).isEqualTo("a");
+      assertThat(t.owner()).isEqualTo("grower");
+      assertThat(t.createdAt()).isEqualTo(withThumbnail.value().getCompletedAt());
+      assertThat(t.jpeg()).containsExactly(0xFF, 0xD8, 1, 2);
+    });
+
+    when(thumbnailStore.saveAll(any())).thenReturn(Mono.error(new IllegalStateException("thumbnails unwritable")));
+    listener.onResults(List.of(withThumbnail));
+    // The diagnoses were stored both times, and the second poll did not fail.
+    verify(store, org.mockito.Mockito.times(2)).completeAll(any());
   }
 
   private List<String> storedIds() {

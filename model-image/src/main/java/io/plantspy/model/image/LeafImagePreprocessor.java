@@ -63,6 +63,15 @@ public final class LeafImagePreprocessor {
     writeTensor(decode(bytes), batch, offset);
   }
 
+  /**
+   * Like {@link #toTensor}, writing {@link #TENSOR_LENGTH} values into a batch from {@code offset}: for a caller that
+   * also needs the decoded image (the stream processor's thumbnails).
+   */
+  public void toTensorInto(BufferedImage rgb, float[] batch, int offset) {
+    Objects.checkFromIndexSize(offset, TENSOR_LENGTH, batch.length);
+    writeTensor(rgb, batch, offset);
+  }
+
   private static void writeTensor(BufferedImage image, float[] out, int offset) {
     PackedRgb halved = BoxHalving.halveTowards(PackedRgb.of(image), SIZE, SIZE);
     BilinearTensorWriter.write(halved, SIZE, out, offset);

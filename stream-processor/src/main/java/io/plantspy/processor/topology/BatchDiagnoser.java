@@ -1,6 +1,7 @@
 package io.plantspy.processor.topology;
 
 import io.plantspy.model.image.InvalidImageException;
+import io.plantspy.model.image.JpegThumbnail;
 import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.processor.images.ImageResolver;
@@ -10,6 +11,9 @@ import io.plantspy.processor.metrics.DiagnosisMetrics;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ErrorCode;
+import io.plantspy.schemas.ThumbnailRequest;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,11 +53,12 @@ final class BatchDiagnoser {
     float[] pixels = new float[requests.size() * TENSOR];
     int[] slotOf = new int[requests.size()];
     long[] preprocessMillis = new long[requests.size()];
+    byte[][] thumbnails = new byte[requests.size()][];
     int good = 0;
     for (int i = 0; i < requests.size(); i++) {
       DiagnosisRequest request = requests.get(i);
       long start = System.nanoTime();
-      Optional<ErrorResult> error = preprocess(request, pixels, good);
+      Optional<ErrorResult> error = preprocess(request, pixels, good, thumbnails, i);
       preprocessMillis[i] = elapsedMillis(start);
       if (error.isPresent()) {
         results[i] = error(request, error.get(), now, preprocessMillis[i]);
@@ -79,15 +84,19 @@ final class BatchDiagnoser {
           results[i] = Results.diagnosis(request, batch.releaseId(),
               diagnoses.get(slotOf[i]),
               Results.timings(queuedMillis(request, now), preprocessMillis[i], inference.toMillis(), good),
-              completedAt);
+              completedAt, thumbnails[i]);
         }
       }
     }
     return Arrays.asList(results);
   }
 
-  /** Writes the request's tensor into slot {@code slot} of the batch, or says why it cannot. */
-  private Optional<ErrorResult> preprocess(DiagnosisRequest request, float[] pixels, int slot) {
+  /**
+   * Writes the request's tensor into slot {@code slot} of the batch, and its thumbnail when asked into
+   * {@code thumbnails[index]}, or says why it cannot.
+   */
+  private Optional<ErrorResult> preprocess(DiagnosisRequest request, float[] pixels, int slot, byte[][] thumbnails,
+      int index) {
     Optional<byte[]> bytes;
     try {
       // Not inside the catch-all below: an unreachable blob store must fail the batch (and be retried).
@@ -100,7 +109,9 @@ final class BatchDiagnoser {
           "The referenced image does not exist (it may have expired)."));
     }
     try {
-      preprocessor.preprocessInto(bytes.get(), pixels, slot * TENSOR);
+      BufferedImage decoded = preprocessor.decode(bytes.get());
+      preprocessor.toTensorInto(decoded, pixels, slot * TENSOR);
+      thumbnails[index] = thumbnail(request, decoded);
       return Optional.empty();
     } catch (InvalidImageException e) {
       return Optional.of(new ErrorResult(Results.codeFor(e.reason()), e.getMessage()));
@@ -108,6 +119,23 @@ final class BatchDiagnoser {
       // A decoder bug on hostile bytes: retrying would fail the same way forever, so answer instead.
       log.error("Preprocessing failed unexpectedly for request {}", request.getId(), e);
       return Optional.of(new ErrorResult(ErrorCode.INTERNAL, "The image could not be processed."));
+    }
+  }
+
+  /**
+   * The thumbnail the request asked for, made from the image already decoded for the model (the API would decode
+   * the photo a second time); null when not asked or when it cannot be made, which never fails the diagnosis.
+   */
+  private static byte[] thumbnail(DiagnosisRequest request, BufferedImage decoded) {
+    ThumbnailRequest asked = request.getThumbnail();
+    if (asked == null) {
+      return null;
+    }
+    try {
+      return JpegThumbnail.of(decoded, asked.getMaxSide(), asked.getQuality());
+    } catch (IOException | RuntimeException e) {
+      log.warn("No thumbnail for request {}: {}", request.getId(), e.toString());
+      return null;
     }
   }
 

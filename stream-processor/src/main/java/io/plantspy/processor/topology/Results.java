@@ -10,6 +10,7 @@ import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ErrorCode;
 import io.plantspy.schemas.ScoredLabel;
 import io.plantspy.schemas.Timings;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /** Builds DiagnosisResult records: the model's answers in the Avro contract, or a typed error. */
@@ -30,6 +31,12 @@ final class Results {
    */
   static DiagnosisResult diagnosis(DiagnosisRequest request, String releaseId, ClassifierAnswer answer,
       Timings timings, Instant completedAt) {
+    return diagnosis(request, releaseId, answer, timings, completedAt, null);
+  }
+
+  /** As above, with the JPEG thumbnail the request asked for ({@code null}: none). */
+  static DiagnosisResult diagnosis(DiagnosisRequest request, String releaseId, ClassifierAnswer answer,
+      Timings timings, Instant completedAt, byte[] thumbnail) {
     Diagnosis outcome = Diagnosis.newBuilder()
         .setCategory(answer.category().map(Results::label).orElseGet(Results::unknown))
         .setHealth(answer.health().map(Results::label).orElseGet(Results::unknown))
@@ -39,20 +46,20 @@ final class Results {
         .setUnknown(answer.unknown())
         .build();
     return new DiagnosisResult(request.getId(), request.getOwner(), releaseId, outcome, timings, completedAt,
-        request.getCallbackUrl());
+        request.getCallbackUrl(), thumbnail == null ? null : ByteBuffer.wrap(thumbnail));
   }
 
   /** An error answer to a request; {@code releaseId} is null when no model was involved. */
   static DiagnosisResult error(DiagnosisRequest request, String releaseId, ErrorCode code, String message,
       Timings timings, Instant completedAt) {
     return new DiagnosisResult(request.getId(), request.getOwner(), releaseId, new DiagnosisError(code, message),
-        timings, completedAt, request.getCallbackUrl());
+        timings, completedAt, request.getCallbackUrl(), null);
   }
 
   /** An error answer to a record that could not be read as a request (so no callback URL is known). */
   static DiagnosisResult error(String id, String owner, ErrorCode code, String message, Timings timings,
       Instant completedAt) {
-    return new DiagnosisResult(id, owner, null, new DiagnosisError(code, message), timings, completedAt, null);
+    return new DiagnosisResult(id, owner, null, new DiagnosisError(code, message), timings, completedAt, null, null);
   }
 
   static ErrorCode codeFor(InvalidImageException.Reason reason) {

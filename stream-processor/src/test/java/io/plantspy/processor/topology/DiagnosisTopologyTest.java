@@ -13,8 +13,10 @@ import io.plantspy.schemas.DiagnosisError;
 import io.plantspy.schemas.DiagnosisRequest;
 import io.plantspy.schemas.DiagnosisResult;
 import io.plantspy.schemas.ErrorCode;
+import io.plantspy.schemas.ThumbnailRequest;
 import io.plantspy.testsupport.DatasetAssumption;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,6 +246,29 @@ class DiagnosisTopologyTest {
       assertThat(results.get("broken").getOutcome()).isInstanceOf(DiagnosisError.class);
       assertThat(results.get("broken").getCallbackUrl()).isEqualTo("https://hooks.example.com/broken");
       assertThat(results.get("plain").getCallbackUrl()).isNull();
+    }
+  }
+
+  @Test
+  void aThumbnailComesBackWithTheAnswerOnlyWhenTheRequestAsksForOne() throws IOException {
+    try (TopologyHarness harness = harness(ProcessorProperties.defaults().withBatch(3, LONG_WAIT), fake,
+        ImageResolver.inlineOnly())) {
+      DiagnosisRequest asking = TestRequests.inline("asking", TestRequests.generatedJpeg());
+      asking.setThumbnail(new ThumbnailRequest(48, 0.75f));
+      DiagnosisRequest broken = TestRequests.inline("broken", TestRequests.truncatedJpeg());
+      broken.setThumbnail(new ThumbnailRequest(48, 0.75f));
+      harness.send(asking);
+      harness.send(broken);
+      harness.send(TestRequests.inline("plain", TestRequests.generatedJpeg()));
+
+      Map<String, DiagnosisResult> results = harness.results.readKeyValuesToMap();
+      ByteBuffer jpeg = results.get("asking").getThumbnail();
+      java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(
+          new java.io.ByteArrayInputStream(jpeg.array(), jpeg.arrayOffset() + jpeg.position(), jpeg.remaining()));
+      assertThat(Math.max(thumbnail.getWidth(), thumbnail.getHeight())).isEqualTo(48);
+      assertThat(results.get("broken").getOutcome()).isInstanceOf(DiagnosisError.class);
+      assertThat(results.get("broken").getThumbnail()).isNull();
+      assertThat(results.get("plain").getThumbnail()).isNull();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.plantspy.trainer.field;
 
+import io.plantspy.model.image.JpegThumbnail;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -8,14 +9,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** The image operations the field conditions are made of, on opaque TYPE_INT_RGB images, with Java2D and ImageIO. */
 final class ImageOps {
@@ -148,20 +144,11 @@ final class ImageOps {
 
   /** The JPEG bytes of the image at a quality in 0..1 (the JDK's encoder, baseline, 4:2:0). */
   static byte[] jpeg(BufferedImage image, float quality) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality);
-      writer.write(null, new IIOImage(image, null, null), param);
+    try {
+      return JpegThumbnail.jpeg(image, quality);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      writer.dispose();
     }
-    return bytes.toByteArray();
   }
 
   /** The image after a round trip through JPEG at the given quality. */

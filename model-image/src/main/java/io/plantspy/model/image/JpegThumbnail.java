@@ -1,8 +1,5 @@
-package io.plantspy.ingest.history;
+package io.plantspy.model.image;
 
-import io.plantspy.ingest.image.ImageProperties;
-import io.plantspy.model.image.InvalidImageException;
-import io.plantspy.model.image.LeafImagePreprocessor;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -13,27 +10,23 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.springframework.stereotype.Component;
 
 /**
- * Makes the small JPEG thumbnail of a vetted image: decoded by the model's own preprocessor (subsampled while
- * decoding, turned upright per EXIF), scaled so its longest side is {@code maxSide}, encoded as JPEG.
+ * The small JPEG of a decoded photo that the web app's History page shows: scaled so its longest side is at most
+ * {@code maxSide} (never enlarged), encoded at {@code quality}. Made by the stream processor from the image it has
+ * already decoded for the model, so a photo is decoded once.
  */
-@Component
-public class Thumbnailer {
+public final class JpegThumbnail {
 
-  private final LeafImagePreprocessor decoder;
-  private final ThumbnailProperties props;
+  private JpegThumbnail() {}
 
-  public Thumbnailer(ImageProperties images, ThumbnailProperties props) {
-    this.decoder = new LeafImagePreprocessor(images.limits());
-    this.props = props;
-  }
-
-  /** The JPEG bytes of the thumbnail of {@code image}. */
-  public byte[] thumbnail(byte[] image) throws InvalidImageException, IOException {
-    BufferedImage decoded = decoder.decode(image);
-    double scale = Math.min(1.0, (double) props.maxSide() / Math.max(decoded.getWidth(), decoded.getHeight()));
+  /** The JPEG bytes of the thumbnail of {@code decoded} (as {@link LeafImagePreprocessor#decode} returns it). */
+  public static byte[] of(BufferedImage decoded, int maxSide, float quality) throws IOException {
+    if (maxSide < 1 || !(quality > 0 && quality <= 1)) {
+      throw new IllegalArgumentException("maxSide must be >= 1 and quality in (0, 1], were " + maxSide + ", "
+          + quality);
+    }
+    double scale = Math.min(1.0, (double) maxSide / Math.max(decoded.getWidth(), decoded.getHeight()));
     int width = Math.max(1, (int) Math.round(decoded.getWidth() * scale));
     int height = Math.max(1, (int) Math.round(decoded.getHeight() * scale));
     BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -45,17 +38,18 @@ public class Thumbnailer {
     } finally {
       g.dispose();
     }
-    return jpeg(small);
+    return jpeg(small, quality);
   }
 
-  private byte[] jpeg(BufferedImage image) throws IOException {
+  /** The JPEG bytes of an image at a quality in (0, 1] (the JDK's encoder, baseline, 4:2:0). */
+  public static byte[] jpeg(BufferedImage image, float quality) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
       writer.setOutput(stream);
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(props.quality());
+      param.setCompressionQuality(quality);
       writer.write(null, new IIOImage(image, null, null), param);
     } finally {
       writer.dispose();
