@@ -2,6 +2,7 @@ package io.plantspy.trainer;
 
 import io.plantspy.trainer.eval.ReleaseEvaluator;
 import io.plantspy.trainer.eval.ReportWriter;
+import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.EmbeddingCache;
 import io.plantspy.trainer.field.FieldCondition;
 import io.plantspy.trainer.field.FieldConditionsEvaluator;
@@ -54,6 +55,12 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Severities 1..3 (default: ${DEFAULT-VALUE}).")
   List<Integer> fieldSeverities;
 
+  @Option(names = "--tta", split = ",", description = "Test-time augmentation on the field-conditions suite: "
+      + "each photo is also seen through these views (e.g. FLIP_HORIZONTAL), probabilities and class distances "
+      + "averaged before the open-set rule; each view is one more backbone pass per photo. Not with "
+      + "--update-model-card: serving does not do it.")
+  List<Augmentation> tta = List.of();
+
   @Option(names = "--update-model-card", description = "Put the field-conditions figures into the release's "
       + "MODEL_CARD.md (section \"Field conditions\").")
   boolean updateModelCard;
@@ -80,8 +87,15 @@ final class EvaluateCommand implements Callable<Integer> {
       FieldSuite suite = new FieldSuite(fieldSeed, List.of(FieldCondition.values()), fieldSeverities);
       // The model card links thumbnails of failures, kept with the release's other evaluation files.
       Path failures = updateModelCard ? release.resolve("evaluation").resolve("field-failures") : null;
+      if (updateModelCard && !tta.isEmpty()) {
+        throw new IllegalArgumentException("--tta measures what serving does not do: not with --update-model-card");
+      }
       FieldReport field = FieldConditionsEvaluator.evaluate(release, dataset, background, cacheDir, suite,
-          fieldPerClass, failures);
+          fieldPerClass, failures, tta);
+      if (!tta.isEmpty()) {
+        out().println();
+        out().println("Test-time views averaged with each photo: " + tta);
+      }
       out().println();
       out().print(field.markdown());
       if (reportsDir != null) {

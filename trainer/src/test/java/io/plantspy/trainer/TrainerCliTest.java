@@ -146,6 +146,34 @@ class TrainerCliTest {
   }
 
   @Test
+  void evaluateWithTestTimeViewsScoresEachSuitePhotoAlsoInTheMirrorAndRefusesToWriteThemIntoTheCard()
+      throws IOException {
+    Path cache = work.resolve("tta-cache");
+    Run plain = run("evaluate", "--release", models.resolve("releases/cli-r1").toString(), "--dataset",
+        dataset.toString(), "--background", background.toString(), "--field-conditions", "--field-per-class", "2",
+        "--field-severities", "2", "--cache", cache.toString());
+    Run mirrored = run("evaluate", "--release", models.resolve("releases/cli-r1").toString(), "--dataset",
+        dataset.toString(), "--background", background.toString(), "--field-conditions", "--field-per-class", "2",
+        "--field-severities", "2", "--tta", "FLIP_HORIZONTAL", "--cache", cache.toString());
+
+    assertThat(mirrored.exitCode()).as(mirrored.err()).isZero();
+    assertThat(mirrored.out()).contains("**field-conditions mean**")
+        .contains("Test-time views averaged with each photo: [FLIP_HORIZONTAL]");
+    assertThat(plain.out()).doesNotContain("Test-time views");
+    // Every condition's variants were embedded once more, mirrored, and cached apart from the variants themselves.
+    try (var files = Files.walk(cache)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.contains("-s2-flip_horizontal")).count())
+          .isEqualTo(io.plantspy.trainer.field.FieldCondition.values().length);
+    }
+
+    Run refused = run("evaluate", "--release", models.resolve("releases/cli-r1").toString(), "--dataset",
+        dataset.toString(), "--background", background.toString(), "--field-conditions", "--field-per-class", "2",
+        "--field-severities", "2", "--tta", "FLIP_HORIZONTAL", "--update-model-card", "--cache", cache.toString());
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("--tta measures what serving does not do");
+  }
+
+  @Test
   void challengeRunsTheLearningLoopFromFoldersAndPrintsTheDecision() throws IOException {
     Path lab = work.resolve("lab-samples");
     SyntheticDataset.leaves(lab.resolve(RUST), 10, true, 7);

@@ -42,12 +42,22 @@ public final class FieldConditionsEvaluator {
    */
   public static FieldReport evaluate(Path releaseDir, Path datasetDir, Path backgroundDir, Path cacheDir,
       FieldSuite suite, int photosPerClass, Path failuresDir) throws IOException {
+    return evaluate(releaseDir, datasetDir, backgroundDir, cacheDir, suite, photosPerClass, failuresDir, List.of());
+  }
+
+  /**
+   * With test-time augmentation: each photo is also seen through every one of {@code lenses} (a mirror image...),
+   * and the release's probabilities and class distances are averaged over the photo and those views before the
+   * open-set rule decides. Each lens is one more backbone pass per photo.
+   */
+  public static FieldReport evaluate(Path releaseDir, Path datasetDir, Path backgroundDir, Path cacheDir,
+      FieldSuite suite, int photosPerClass, Path failuresDir, List<Augmentation> lenses) throws IOException {
     if (backgroundDir == null) {
       throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
     }
     ReleaseManifest manifest = ReleaseFiles.readManifest(releaseDir);
     return evaluate(releaseDir, manifest, datasetDir, backgroundDir, cacheDir, suite, photosPerClass, failuresDir,
-        Long.parseLong(manifest.training().get("seed")));
+        Long.parseLong(manifest.training().get("seed")), lenses);
   }
 
   /**
@@ -60,11 +70,12 @@ public final class FieldConditionsEvaluator {
       throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
     }
     return evaluate(releaseDir, ReleaseFiles.readManifest(releaseDir), datasetDir, backgroundDir, cacheDir, suite,
-        photosPerClass, null, splitSeed);
+        photosPerClass, null, splitSeed, List.of());
   }
 
   private static FieldReport evaluate(Path releaseDir, ReleaseManifest manifest, Path datasetDir, Path backgroundDir,
-      Path cacheDir, FieldSuite suite, int photosPerClass, Path failuresDir, long splitSeed) throws IOException {
+      Path cacheDir, FieldSuite suite, int photosPerClass, Path failuresDir, long splitSeed,
+      List<Augmentation> lenses) throws IOException {
     TrainingData data = TrainingData.load(datasetDir, backgroundDir, splitSeed);
     List<LabelledImage> leaves = leafPhotos(data, photosPerClass);
     List<LabelledImage> nonLeaf = data.split(Split.TEST).stream()
@@ -75,10 +86,10 @@ public final class FieldConditionsEvaluator {
       FieldFeatures features = new FieldFeatures(backbone, cacheDir);
       Map<String, FieldScene> scenes = scenes(leaves, evaluationBackgrounds(data, features), features);
       Embedder embedder = new Embedder(backbone, cacheDir);
-      FieldOutcome clean = FieldOutcome.of(score(classifier, leaves, embedder.embed(leaves, Augmentation.NONE)), rule);
+      FieldOutcome clean = FieldOutcome.of(score(classifier, leaves, plainViews(embedder, leaves, lenses)), rule);
       Double nonLeafUnknown = null;
       if (manifest.backgroundLabel() != null && !nonLeaf.isEmpty()) {
-        List<ScoredImage> scored = score(classifier, nonLeaf, embedder.embed(nonLeaf, Augmentation.NONE));
+        List<ScoredImage> scored = score(classifier, nonLeaf, plainViews(embedder, nonLeaf, lenses));
         nonLeafUnknown = scored.stream().filter(s -> rule.decide(s.probabilities(), s.distances()).unknown())
             .count() / (double) scored.size();
       }
@@ -87,9 +98,12 @@ public final class FieldConditionsEvaluator {
       for (FieldCondition condition : suite.conditions()) {
         Map<Integer, FieldOutcome> bySeverity = new LinkedHashMap<>();
         for (int severity : suite.severities()) {
-          Map<String, float[]> vectors = features.embed(leaves, suite, condition, severity, scenes::get,
-              "split" + splitSeed);
-          List<ScoredImage> scored = score(classifier, leaves, vectors);
+          List<Map<String, float[]>> views = new ArrayList<>();
+          views.add(features.embed(leaves, suite, condition, severity, scenes::get, "split" + splitSeed));
+          for (Augmentation lens : lenses) {
+            views.add(features.embed(leaves, suite, condition, severity, scenes::get, "split" + splitSeed, lens));
+          }
+          List<ScoredImage> scored = score(classifier, leaves, views);
           bySeverity.put(severity, FieldOutcome.of(scored, rule));
           for (ScoredImage image : scored) {
             var answer = rule.decide(image.probabilities(), image.distances());
@@ -137,6 +151,44 @@ public final class FieldConditionsEvaluator {
     Map<String, FieldScene> scenes = new HashMap<>();
     byClass.forEach((label, photos) -> scenes.put(label, new FieldScene(backgrounds, photos)));
     return scenes;
+  }
+
+  /** The photos' features as they are, then through each lens. */
+  private static List<Map<String, float[]>> plainViews(Embedder embedder, List<LabelledImage> images,
+      List<Augmentation> lenses) throws IOException {
+    List<Map<String, float[]>> views = new ArrayList<>();
+    views.add(embedder.embed(images, Augmentation.NONE));
+    for (Augmentation lens : lenses) {
+      views.add(embedder.embed(images, lens));
+    }
+    return views;
+  }
+
+  /** Each photo scored in every view, its probabilities and class distances averaged over the views. */
+  private static List<ScoredImage> score(PlantClassifier classifier, List<LabelledImage> images,
+      List<Map<String, float[]>> views) {
+    List<List<ScoredImage>> perView = views.stream().map(v -> score(classifier, images, v)).toList();
+    if (perView.size() == 1) {
+      return perView.get(0);
+    }
+    List<ScoredImage> averaged = new ArrayList<>();
+    for (int i = 0; i < perView.get(0).size(); i++) {
+      int index = i;
+      List<ScoredImage> same = perView.stream().map(scored -> scored.get(index)).toList();
+      averaged.add(new ScoredImage(same.get(0).image(), mean(same.stream().map(ScoredImage::probabilities).toList()),
+          same.get(0).distances() == null ? null : mean(same.stream().map(ScoredImage::distances).toList())));
+    }
+    return averaged;
+  }
+
+  private static float[] mean(List<float[]> vectors) {
+    float[] sum = new float[vectors.get(0).length];
+    for (float[] vector : vectors) {
+      for (int j = 0; j < sum.length; j++) {
+        sum[j] += vector[j] / vectors.size();
+      }
+    }
+    return sum;
   }
 
   private static List<ScoredImage> score(PlantClassifier classifier, List<LabelledImage> images,

@@ -6,8 +6,9 @@ import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.model.runtime.Backbone;
 import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.trainer.data.LabelledImage;
-import io.plantspy.trainer.embed.EmbeddingCache;
+import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.Embedder;
+import io.plantspy.trainer.embed.EmbeddingCache;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,8 +50,17 @@ public final class FieldFeatures {
    */
   public Map<String, float[]> embed(List<LabelledImage> images, FieldSuite suite, FieldCondition condition,
       int severity, Function<String, FieldScene> scenes, String sceneKey) throws IOException {
+    return embed(images, suite, condition, severity, scenes, sceneKey, Augmentation.NONE);
+  }
+
+  /**
+   * Features of the variants seen through {@code lens} (a mirror image, say): a test-time view of each variant,
+   * cached apart from the variant itself.
+   */
+  public Map<String, float[]> embed(List<LabelledImage> images, FieldSuite suite, FieldCondition condition,
+      int severity, Function<String, FieldScene> scenes, String sceneKey, Augmentation lens) throws IOException {
     String view = FieldSuite.VERSION + "-" + sceneKey + "-seed" + suite.seed() + "-" + FieldReport.name(condition)
-        + "-s" + severity;
+        + "-s" + severity + (lens == Augmentation.NONE ? "" : "-" + lens.name().toLowerCase(java.util.Locale.ROOT));
     Map<String, float[]> result = new HashMap<>();
     try (EmbeddingCache cache = EmbeddingCache.open(cacheDir, backbone.sha256(), Embedder.PREPROCESSING_VERSION,
         view, BackboneFiles.FEATURE_DIM)) {
@@ -70,7 +80,7 @@ public final class FieldFeatures {
         List<LabelledImage> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
         float[][] tensors = new float[batch.size()][];
         IntStream.range(0, batch.size()).parallel().forEach(i -> tensors[i] =
-            tensor(batch.get(i), suite, condition, severity, scenes.apply(batch.get(i).label())));
+            tensor(batch.get(i), suite, condition, severity, scenes.apply(batch.get(i).label()), lens));
         int perImage = Backbone.valuesPerImage();
         float[] pixels = new float[batch.size() * perImage];
         for (int i = 0; i < batch.size(); i++) {
@@ -87,8 +97,9 @@ public final class FieldFeatures {
   }
 
   private float[] tensor(LabelledImage image, FieldSuite suite, FieldCondition condition, int severity,
-      FieldScene scene) {
-    return preprocessor.toTensor(suite.variant(image.sha256(), decode(image), condition, severity, scene));
+      FieldScene scene, Augmentation lens) {
+    return preprocessor.toTensor(lens.apply(suite.variant(image.sha256(), decode(image), condition, severity,
+        scene)));
   }
 
   /** A dataset photo decoded as serving decodes an upload. */
