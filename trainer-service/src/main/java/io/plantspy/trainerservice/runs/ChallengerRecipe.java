@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class ChallengerRecipe {
 
+  /** Where a release's manifest records its calibration budget (written by every training). */
+  static final String MAX_LOST_CORRECT = "max_lost_correct_on_validation";
+
   private ChallengerRecipe() {}
 
   static TrainingRecipe choose(RunsProperties props, ReleaseManifest champion) throws RunExecution.RunFailure {
@@ -28,6 +31,26 @@ final class ChallengerRecipe {
       }
     }
     return configured(props);
+  }
+
+  /**
+   * The share of correct validation answers the challenger's open-set thresholds may turn into {@code unknown}: the
+   * champion's own, when following its recipe and it records one, else {@code max-lost-correct}. A challenger
+   * calibrated looser than its champion answers fewer clean photos and loses the top-1 clause for that alone.
+   */
+  static double maxLostCorrect(RunsProperties props, ReleaseManifest champion) {
+    String recorded = champion.training().get(MAX_LOST_CORRECT);
+    if (props.followChampionRecipe() && recorded != null) {
+      try {
+        double share = Double.parseDouble(recorded);
+        if (share >= 0 && share <= 1) {
+          return share;
+        }
+      } catch (NumberFormatException unreadable) {
+        // Falls back to the configured share below, as for a champion that records none.
+      }
+    }
+    return props.maxLostCorrect();
   }
 
   static TrainingRecipe configured(RunsProperties props) {

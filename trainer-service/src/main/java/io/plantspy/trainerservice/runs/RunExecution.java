@@ -1,6 +1,7 @@
 package io.plantspy.trainerservice.runs;
 
 import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.model.release.ReleaseManifest;
 import io.plantspy.schemas.LabSample;
 import io.plantspy.trainer.embed.EmbeddingCache;
 import io.plantspy.trainer.fit.TrainingRecipe;
@@ -97,11 +98,14 @@ class RunExecution {
     String releaseId = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "-run-" + runId.substring(0, 8);
     ProgressRecorder progress = new ProgressRecorder(p -> store.progress(runId, p));
     Path championDir = releases.championDir();
-    TrainingRecipe recipe = ChallengerRecipe.choose(props, ReleaseFiles.readManifest(championDir));
-    log.info("Training run {} trains its challenger with a {}", runId, recipe);
+    ReleaseManifest champion = ReleaseFiles.readManifest(championDir);
+    TrainingRecipe recipe = ChallengerRecipe.choose(props, champion);
+    double maxLostCorrect = ChallengerRecipe.maxLostCorrect(props, champion);
+    log.info("Training run {} trains its challenger with a {}, calibrated to lose at most {} of validation answers",
+        runId, recipe, maxLostCorrect);
     return new ChallengerRequest(runId, releaseId, base, background, labSamples, championDir, workDir,
         cache, props.seed(), props.heldBackShare(), recipe.head(props.seed()),
-        props.augmentations(), props.maxLostCorrect(),
+        props.augmentations(), maxLostCorrect,
         new PromotionPolicy(props.maxRecallDropPoints(), props.minNewClassImages(), props.classRegressionAlpha(),
             props.cleanMarginPoints(), props.minFieldGainPoints(), props.maxFieldDropPoints()),
         progress, recipe.fieldViews(), recipe.fieldViewPhotosPerClass());

@@ -44,6 +44,21 @@ class ChallengerRecipeTest {
   }
 
   @Test
+  void theChallengerIsCalibratedAsTheChampionWasUnlessTheServiceIsToldNotToFollowIt() {
+    Map<String, String> training = new HashMap<>(FIELD_MLP.entries());
+    training.put(ChallengerRecipe.MAX_LOST_CORRECT, "0.015");
+    RunsProperties following = SampleTriggerTest.properties(50);
+
+    assertThat(ChallengerRecipe.maxLostCorrect(following, champion(training))).isEqualTo(0.015);
+    assertThat(ChallengerRecipe.maxLostCorrect(SampleTriggerTest.properties(50, false), champion(training)))
+        .isEqualTo(following.maxLostCorrect());
+    assertThat(ChallengerRecipe.maxLostCorrect(following, champion(FIELD_MLP.entries())))
+        .as("a champion that records none").isEqualTo(following.maxLostCorrect());
+    training.put(ChallengerRecipe.MAX_LOST_CORRECT, "most");
+    assertThat(ChallengerRecipe.maxLostCorrect(following, champion(training))).isEqualTo(following.maxLostCorrect());
+  }
+
+  @Test
   void anUnreadableRecipeFailsTheRunSayingHowToGoOn() {
     Map<String, String> training = new HashMap<>(FIELD_MLP.entries());
     training.put("recipe.minibatch", "many");
