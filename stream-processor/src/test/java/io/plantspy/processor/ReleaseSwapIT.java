@@ -34,8 +34,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -132,7 +134,9 @@ class ReleaseSwapIT {
         System.out.printf("[release swap] an instance served %s %.0f ms after its announcement (%d swaps)%n", copy,
             delay.totalTime(TimeUnit.MILLISECONDS), delay.count());
       }
-      awaitAnswers(results, answered, answered.size() + 20);
+      // The load goes on until every partition has been answered by the new release: a count of answers alone can
+      // be met by the backlog of a slow machine before a partition sees one request after the swap.
+      awaitNewReleaseOnEveryPartition(results, answered, copy);
       loading.set(false);
       producer.get();
       awaitAnswers(results, answered, sent.size());
@@ -295,6 +299,22 @@ class ReleaseSwapIT {
         .until(() -> {
           consumer.poll(Duration.ofMillis(200)).forEach(record -> answered.add(record.key()));
           return answered.size() >= count;
+        });
+  }
+
+  private static void awaitNewReleaseOnEveryPartition(KafkaConsumer<String, DiagnosisResult> consumer,
+      List<String> answered, String release) {
+    Set<String> partitions = new HashSet<>();
+    await("every partition answered by " + release).atMost(Duration.ofSeconds(90)).pollInSameThread()
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> {
+          consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+            answered.add(record.key());
+            if (release.equals(record.value().getModelRelease())) {
+              partitions.add(record.key().substring(0, record.key().indexOf('-')));
+            }
+          });
+          return partitions.size() == PARTITIONS;
         });
   }
 
