@@ -443,8 +443,10 @@ class DiagnosisApiTest {
   @Test
   void sameIdempotencyKeyWithAnotherCallbackUrlIs422() {
     byte[] png = TestImages.png(16);
+    // 202, or 200 when the fake processor's result was stored before the API recorded the request (then the answer
+    // is the finished diagnosis).
     as(client, "karl", "category").post().uri("/api/v1/diagnoses?callbackUrl={url}", "http://127.0.0.1:9/a")
-        .header("Idempotency-Key", "key-cb").body(image(png)).exchange().expectStatus().isAccepted();
+        .header("Idempotency-Key", "key-cb").body(image(png)).exchange().expectStatus().is2xxSuccessful();
     problem(as(client, "karl", "category").post().uri("/api/v1/diagnoses?callbackUrl={url}", "http://127.0.0.1:9/b")
         .header("Idempotency-Key", "key-cb").body(image(png)).exchange(), HttpStatus.UNPROCESSABLE_CONTENT,
         "idempotency-key-reused", "Idempotency-Key reused");
@@ -467,7 +469,7 @@ class DiagnosisApiTest {
 
   @Test
   void sameIdempotencyKeyWithAnotherBodyIs422() {
-    idempotent("heidi", "key-x", TestImages.png(16)).expectStatus().isAccepted();
+    idempotent("heidi", "key-x", TestImages.png(16)).expectStatus().is2xxSuccessful();
     problem(idempotent("heidi", "key-x", TestImages.png(24)), HttpStatus.UNPROCESSABLE_CONTENT,
         "idempotency-key-reused", "Idempotency-Key reused");
   }
