@@ -40,12 +40,10 @@ public class ThumbnailStore {
         .block(Duration.ofSeconds(30));
   }
 
-  /** Stores a thumbnail; a second one for the same diagnosis (a replayed request) replaces the first. */
-  public Mono<Void> save(ThumbnailDocument thumbnail) {
-    return mongo.save(thumbnail).then();
-  }
-
-  /** Stores thumbnails in one unordered bulk write, each replacing any earlier one of its diagnosis. */
+  /**
+   * Stores thumbnails in one unordered bulk write; a second one for the same diagnosis (a redelivered result)
+   * replaces the first.
+   */
   public Mono<Void> saveAll(List<ThumbnailDocument> thumbnails) {
     if (thumbnails.isEmpty()) {
       return Mono.empty();

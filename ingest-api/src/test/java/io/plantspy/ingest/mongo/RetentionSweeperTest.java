@@ -112,8 +112,8 @@ class RetentionSweeperTest {
     Instant created = clock.instant();
     String old = UUID.randomUUID().toString();
     String younger = UUID.randomUUID().toString();
-    thumbnails.save(new ThumbnailDocument(old, "grower", created, new byte[] {1})).block(TIMEOUT);
-    thumbnails.save(new ThumbnailDocument(younger, "grower", created.plusSeconds(1), new byte[] {2})).block(TIMEOUT);
+    thumbnails.saveAll(List.of(new ThumbnailDocument(old, "grower", created, new byte[] {1}),
+        new ThumbnailDocument(younger, "grower", created.plusSeconds(1), new byte[] {2}))).block(TIMEOUT);
 
     clock.set(created.plus(RETENTION.diagnoses()));
     assertThat(sweep().getT4()).isZero();

@@ -52,9 +52,6 @@ public final class FieldConditionsEvaluator {
    */
   public static FieldReport evaluate(Path releaseDir, Path datasetDir, Path backgroundDir, Path cacheDir,
       FieldSuite suite, int photosPerClass, Path failuresDir, List<Augmentation> lenses) throws IOException {
-    if (backgroundDir == null) {
-      throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
-    }
     ReleaseManifest manifest = ReleaseFiles.readManifest(releaseDir);
     return evaluate(releaseDir, manifest, datasetDir, backgroundDir, cacheDir, suite, photosPerClass, failuresDir,
         Long.parseLong(manifest.training().get("seed")), lenses);
@@ -66,9 +63,6 @@ public final class FieldConditionsEvaluator {
    */
   public static FieldReport evaluateOnSplit(Path releaseDir, Path datasetDir, Path backgroundDir, Path cacheDir,
       FieldSuite suite, int photosPerClass, long splitSeed) throws IOException {
-    if (backgroundDir == null) {
-      throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
-    }
     return evaluate(releaseDir, ReleaseFiles.readManifest(releaseDir), datasetDir, backgroundDir, cacheDir, suite,
         photosPerClass, null, splitSeed, List.of());
   }
@@ -76,6 +70,12 @@ public final class FieldConditionsEvaluator {
   private static FieldReport evaluate(Path releaseDir, ReleaseManifest manifest, Path datasetDir, Path backgroundDir,
       Path cacheDir, FieldSuite suite, int photosPerClass, Path failuresDir, long splitSeed,
       List<Augmentation> lenses) throws IOException {
+    if (backgroundDir == null) {
+      throw new IllegalArgumentException("the field-conditions suite needs --background (its photos are the scenes)");
+    }
+    // The photo as it is first, then each test-time lens; one view alone is plain scoring.
+    List<Augmentation> views = new ArrayList<>(List.of(Augmentation.NONE));
+    views.addAll(lenses);
     TrainingData data = TrainingData.load(datasetDir, backgroundDir, splitSeed);
     List<LabelledImage> leaves = leafPhotos(data, photosPerClass);
     List<LabelledImage> nonLeaf = data.split(Split.TEST).stream()
@@ -86,10 +86,10 @@ public final class FieldConditionsEvaluator {
       FieldFeatures features = new FieldFeatures(backbone, cacheDir);
       Map<String, FieldScene> scenes = scenes(leaves, evaluationBackgrounds(data, features), features);
       Embedder embedder = new Embedder(backbone, cacheDir);
-      FieldOutcome clean = FieldOutcome.of(score(classifier, leaves, plainViews(embedder, leaves, lenses)), rule);
+      FieldOutcome clean = FieldOutcome.of(score(classifier, leaves, plainViews(embedder, leaves, views)), rule);
       Double nonLeafUnknown = null;
       if (manifest.backgroundLabel() != null && !nonLeaf.isEmpty()) {
-        List<ScoredImage> scored = score(classifier, nonLeaf, plainViews(embedder, nonLeaf, lenses));
+        List<ScoredImage> scored = score(classifier, nonLeaf, plainViews(embedder, nonLeaf, views));
         nonLeafUnknown = scored.stream().filter(s -> rule.decide(s.probabilities(), s.distances()).unknown())
             .count() / (double) scored.size();
       }
@@ -98,12 +98,11 @@ public final class FieldConditionsEvaluator {
       for (FieldCondition condition : suite.conditions()) {
         Map<Integer, FieldOutcome> bySeverity = new LinkedHashMap<>();
         for (int severity : suite.severities()) {
-          List<Map<String, float[]>> views = new ArrayList<>();
-          views.add(features.embed(leaves, suite, condition, severity, scenes::get, "split" + splitSeed));
-          for (Augmentation lens : lenses) {
-            views.add(features.embed(leaves, suite, condition, severity, scenes::get, "split" + splitSeed, lens));
+          List<Map<String, float[]>> vectors = new ArrayList<>();
+          for (Augmentation lens : views) {
+            vectors.add(features.embed(leaves, suite, condition, severity, scenes::get, "split" + splitSeed, lens));
           }
-          List<ScoredImage> scored = score(classifier, leaves, views);
+          List<ScoredImage> scored = score(classifier, leaves, vectors);
           bySeverity.put(severity, FieldOutcome.of(scored, rule));
           for (ScoredImage image : scored) {
             var answer = rule.decide(image.probabilities(), image.distances());
@@ -153,15 +152,14 @@ public final class FieldConditionsEvaluator {
     return scenes;
   }
 
-  /** The photos' features as they are, then through each lens. */
+  /** The photos' features in each view. */
   private static List<Map<String, float[]>> plainViews(Embedder embedder, List<LabelledImage> images,
-      List<Augmentation> lenses) throws IOException {
-    List<Map<String, float[]>> views = new ArrayList<>();
-    views.add(embedder.embed(images, Augmentation.NONE));
-    for (Augmentation lens : lenses) {
-      views.add(embedder.embed(images, lens));
+      List<Augmentation> views) throws IOException {
+    List<Map<String, float[]>> vectors = new ArrayList<>();
+    for (Augmentation view : views) {
+      vectors.add(embedder.embed(images, view));
     }
-    return views;
+    return vectors;
   }
 
   /** Each photo scored in every view, its probabilities and class distances averaged over the views. */
