@@ -28,6 +28,10 @@ public final class BuildBackbone {
   public static final String FEATURES_OUTPUT = "features";
   public static final String FLOAT32_FILE = "plantspy-backbone-mnv2.onnx";
   public static final String UINT8_FILE = "plantspy-backbone-mnv2-uint8.onnx";
+  /** The block taps and the whole network's pooled features in one output, from one pass (3,264 + 1,792). */
+  public static final String TAPS_AND_WHOLE_FILE = "plantspy-backbone-mnv2-taps-whole.onnx";
+  /** The block taps, then each tapped layer's regional max (3,264 + 1,632), the network cut as for the taps. */
+  public static final String TAPS_AND_REGIONS_FILE = "plantspy-backbone-mnv2-taps-regions.onnx";
   /** The whole MobileNetV2 up to its 1792-d pooled features, kept to prove the conversion against TF.js. */
   public static final String REFERENCE_FILE = "mobilenet_v2_140_224_pooled1792.onnx";
 
@@ -49,19 +53,42 @@ public final class BuildBackbone {
       SCOPE + "MobilenetV2/expanded_conv_9/expand/Relu6",
       SCOPE + "MobilenetV2/expanded_conv_13/expand/Relu6");
 
+  /**
+   * Regions of the tapped layers for the regional max, as side and stride in positions: a 3 x 3 grid of regions a
+   * little over half the frame's side (block 6's expansion is 28 x 28 positions for a 224 image, blocks 9 and 13's
+   * 14 x 14).
+   */
+  static final int[][] TAP_REGIONS = {{16, 6}, {8, 3}, {8, 3}};
+
   private BuildBackbone() {}
 
-  /** The three graphs the build ships (float32 and uint8 serving backbones, the reference), by file name. */
+  /**
+   * The graphs the build ships, by file name: the served block taps (float32 and uint8 weights), the taps with the
+   * whole network's features, and the whole network alone (the reference, also servable).
+   */
   public static Map<String, OnnxMl.ModelProto> convert(TfjsPackage model) throws IOException {
     List<TfjsToOnnxConverter.Tap> taps = TAP_NODES.stream()
         .map(node -> new TfjsToOnnxConverter.Tap(node, TfjsToOnnxConverter.Pooling.MEAN_STD)).toList();
     List<TfjsToOnnxConverter.Output> serving = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT, taps));
+    TfjsToOnnxConverter.Tap whole = new TfjsToOnnxConverter.Tap(FEATURE_NODE, TfjsToOnnxConverter.Pooling.MEAN);
     List<TfjsToOnnxConverter.Output> reference = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT,
-        List.of(new TfjsToOnnxConverter.Tap(FEATURE_NODE, TfjsToOnnxConverter.Pooling.MEAN))));
+        List.of(whole)));
+    List<TfjsToOnnxConverter.Tap> tapsAndWhole = new java.util.ArrayList<>(taps);
+    tapsAndWhole.add(whole);
+    List<TfjsToOnnxConverter.Output> both = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT, tapsAndWhole));
+    List<TfjsToOnnxConverter.Tap> tapsAndRegions = new java.util.ArrayList<>(taps);
+    for (int i = 0; i < TAP_NODES.size(); i++) {
+      tapsAndRegions.add(new TfjsToOnnxConverter.Tap(TAP_NODES.get(i), TfjsToOnnxConverter.Pooling.REGION_MAX,
+          TAP_REGIONS[i][0], TAP_REGIONS[i][1]));
+    }
+    List<TfjsToOnnxConverter.Output> regions = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT,
+        tapsAndRegions));
     Map<String, OnnxMl.ModelProto> graphs = new LinkedHashMap<>();
     graphs.put(FLOAT32_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, serving));
     graphs.put(UINT8_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.UINT8, serving));
     graphs.put(REFERENCE_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, reference));
+    graphs.put(TAPS_AND_WHOLE_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, both));
+    graphs.put(TAPS_AND_REGIONS_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, regions));
     return graphs;
   }
 

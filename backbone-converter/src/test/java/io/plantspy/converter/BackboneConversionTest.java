@@ -7,11 +7,14 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.plantspy.converter.tfjs.TfjsToOnnxConverter;
+import io.plantspy.converter.tfjs.WeightEncoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,53 @@ class BackboneConversionTest {
   }
 
   @Test
+  void tapsAndWholeBackboneMatchesTfjsLayerStatisticsThenFeatures() throws Exception {
+    assertMatchesGolden(BuildBackbone.TAPS_AND_WHOLE_FILE, SERVING_FEATURE_DIM + REFERENCE_FEATURE_DIM,
+        "taps", "features");
+  }
+
+  @Test
+  void tapsAndRegionsBackboneStartsWithTheTfjsLayerStatistics() throws Exception {
+    JsonNode golden = golden();
+    int batch = golden.path("shape").get(0).asInt();
+    float[][] features = run(built.get(BuildBackbone.TAPS_AND_REGIONS_FILE), syntheticInput(batch), batch);
+    double maxDiff = 0;
+    for (int b = 0; b < batch; b++) {
+      // The regional maxima (one per channel of the three tapped layers) follow the taps; the model module checks
+      // their values against the layers' statistics.
+      assertThat(features[b]).hasSize(SERVING_FEATURE_DIM + SERVING_FEATURE_DIM / 2);
+      JsonNode taps = golden.path("taps").get(b);
+      for (int i = 0; i < taps.size(); i++) {
+        maxDiff = Math.max(maxDiff, Math.abs(features[b][i] - taps.get(i).asDouble()));
+      }
+    }
+    assertThat(maxDiff).isLessThan(TOLERANCE);
+  }
+
+  @Test
+  void aRegionalMaxOverOneRegionCoveringTheWholeMapIsTheLayersMean() throws Exception {
+    // Block 13's expansion is 14 x 14 positions: one 14-wide region is the whole map, so the regional max must be
+    // TF.js's global mean of that layer, which the golden taps hold after blocks 6 and 9's mean and std.
+    List<TfjsToOnnxConverter.Tap> oneRegion = List.of(new TfjsToOnnxConverter.Tap(BuildBackbone.TAP_NODES.get(2),
+        TfjsToOnnxConverter.Pooling.REGION_MAX, 14, 14));
+    byte[] onnx = TfjsToOnnxConverter.convert(BuildBackbone.read(tarball()), WeightEncoding.FLOAT32,
+        List.of(new TfjsToOnnxConverter.Output(BuildBackbone.FEATURES_OUTPUT, oneRegion))).toByteArray();
+    JsonNode golden = golden();
+    int batch = golden.path("shape").get(0).asInt();
+    float[][] features = run(onnx, syntheticInput(batch), batch);
+    int block13MeanOffset = 2 * (288 + 528);
+    double maxDiff = 0;
+    for (int b = 0; b < batch; b++) {
+      assertThat(features[b]).hasSize(816);
+      for (int c = 0; c < 816; c++) {
+        maxDiff = Math.max(maxDiff, Math.abs(features[b][c] - golden.path("taps").get(b).get(block13MeanOffset + c)
+            .asDouble()));
+      }
+    }
+    assertThat(maxDiff).isLessThan(TOLERANCE);
+  }
+
+  @Test
   void conversionIsDeterministic() throws IOException {
     // A second conversion from a fresh read of the package: the backbone's sha256 is pinned by every release.
     Map<String, byte[]> again = convert();
@@ -74,17 +124,23 @@ class BackboneConversionTest {
     return Path.of(path);
   }
 
-  private static void assertMatchesGolden(String file, int dimension, String field) throws Exception {
+  /** The graph's output against the golden fields, laid side by side in the order given. */
+  private static void assertMatchesGolden(String file, int dimension, String... fields) throws Exception {
     JsonNode golden = golden();
     int batch = golden.path("shape").get(0).asInt();
     float[][] features = run(built.get(file), syntheticInput(batch), batch);
     double maxDiff = 0;
     for (int b = 0; b < batch; b++) {
-      JsonNode expected = golden.path(field).get(b);
-      assertThat(features[b]).hasSize(dimension).hasSize(expected.size());
-      for (int i = 0; i < expected.size(); i++) {
-        maxDiff = Math.max(maxDiff, Math.abs(features[b][i] - expected.get(i).asDouble()));
+      assertThat(features[b]).hasSize(dimension);
+      int offset = 0;
+      for (String field : fields) {
+        JsonNode expected = golden.path(field).get(b);
+        for (int i = 0; i < expected.size(); i++) {
+          maxDiff = Math.max(maxDiff, Math.abs(features[b][offset + i] - expected.get(i).asDouble()));
+        }
+        offset += expected.size();
       }
+      assertThat(offset).as("golden values per image").isEqualTo(dimension);
     }
     assertThat(maxDiff).as("max abs difference to TF.js (%s)", file).isLessThan(TOLERANCE);
   }

@@ -6,6 +6,7 @@ import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.runtime.Backbone;
 import io.plantspy.model.runtime.BackboneFiles;
+import io.plantspy.model.runtime.BackboneGraph;
 import io.plantspy.model.runtime.InferenceOptions;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -40,6 +42,9 @@ final class BenchModelCommand implements Callable<Integer> {
   @Option(names = "--batch", split = ",", defaultValue = "1,8,32", description = "Batch sizes (default: ${DEFAULT-VALUE}).")
   List<Integer> batches;
 
+  /** Turns each backbone gets (its measuring time split between them). */
+  private static final int ROUNDS = 4;
+
   @Option(names = "--seconds", defaultValue = "5", description = "Measuring time per case (default: ${DEFAULT-VALUE}).")
   double seconds;
 
@@ -59,21 +64,41 @@ final class BenchModelCommand implements Callable<Integer> {
     System.out.println("| backbone | batch | ms per batch (median) | ms per batch (p95) | images/s |");
     System.out.println("|---|---|---|---|---|");
     record Variant(String name, byte[] onnx, int dimension) {}
-    List<Variant> variants = List.of(
-        new Variant("served, float32 weights", BackboneFiles.load(false), BackboneFiles.FEATURE_DIM),
-        new Variant("served, uint8 weights", BackboneFiles.load(true), BackboneFiles.FEATURE_DIM),
-        new Variant("whole MobileNetV2 to 1792-d, float32", BackboneFiles.loadResource(BackboneFiles.REFERENCE_FILE),
-            BackboneFiles.REFERENCE_FEATURE_DIM));
-    for (Variant variant : variants) {
-      try (Backbone backbone = Backbone.load(variant.onnx(), variant.dimension(), InferenceOptions.cpu(threads))) {
-        for (int batch : batches) {
-          float[] pixels = randomPixels(batch);
-          List<Double> millis = time(() -> backbone.features(pixels, batch));
-          double median = percentile(millis, 0.5);
-          System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f |%n", variant.name(), batch,
-              median, percentile(millis, 0.95), batch * 1000 / median);
+    // Every graph a release can name (float32), and the taps' uint8-weight file.
+    List<Variant> variants = new java.util.ArrayList<>();
+    for (BackboneGraph graph : BackboneGraph.values()) {
+      variants.add(new Variant(graph + ", float32 weights", graph.load(), graph.featureDim()));
+    }
+    variants.add(1, new Variant(BackboneGraph.TAPS + ", uint8 weights", BackboneFiles.load(true),
+        BackboneFiles.FEATURE_DIM));
+    // All sessions open at once and measured in turns, a slice of the time each per round: on a shared machine a
+    // slow spell then hits every graph alike instead of whichever was measured during it.
+    List<Backbone> backbones = new ArrayList<>();
+    try {
+      for (Variant variant : variants) {
+        backbones.add(Backbone.load(variant.onnx(), variant.dimension(), InferenceOptions.cpu(threads)));
+      }
+      Map<String, List<Double>> millis = new java.util.LinkedHashMap<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int v = 0; v < variants.size(); v++) {
+          Backbone backbone = backbones.get(v);
+          for (int batch : batches) {
+            float[] pixels = randomPixels(batch);
+            millis.computeIfAbsent(v + "/" + batch, key -> new ArrayList<>())
+                .addAll(time(() -> backbone.features(pixels, batch), seconds / ROUNDS));
+          }
         }
       }
+      for (int v = 0; v < variants.size(); v++) {
+        for (int batch : batches) {
+          List<Double> samples = millis.get(v + "/" + batch);
+          double median = percentile(samples, 0.5);
+          System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.1f |%n", variants.get(v).name(), batch,
+              median, percentile(samples, 0.95), batch * 1000 / median);
+        }
+      }
+    } finally {
+      backbones.forEach(Backbone::close);
     }
     timeReleaseGraphs();
     byte[] leafJpeg = leaf != null ? Files.readAllBytes(leaf) : jpeg(syntheticLeaf(256, 256));
@@ -100,7 +125,7 @@ final class BenchModelCommand implements Callable<Integer> {
     try (PlantClassifier classifier = PlantClassifier.load(release, InferenceOptions.cpu(threads))) {
       Random random = new Random(3);
       for (int batch : batches) {
-        float[][] features = new float[batch][BackboneFiles.FEATURE_DIM];
+        float[][] features = new float[batch][classifier.manifest().backboneGraph().featureDim()];
         for (float[] row : features) {
           for (int i = 0; i < row.length; i++) {
             row[i] = random.nextFloat();
@@ -124,6 +149,10 @@ final class BenchModelCommand implements Callable<Integer> {
 
   /** Warms up, then runs the work repeatedly for the configured time; returns each run's milliseconds. */
   private List<Double> time(Work work) throws Exception {
+    return time(work, seconds);
+  }
+
+  private static List<Double> time(Work work, double seconds) throws Exception {
     for (int i = 0; i < 5; i++) {
       work.run();
     }

@@ -124,7 +124,7 @@ final class ChallengeCommand implements Callable<Integer> {
           err.printf(Locale.ROOT, "[%3.0f %%] %s: %s%n", progress.fraction() * 100, progress.phase(),
               progress.detail());
           err.flush();
-        }, training.fieldViews, training.fieldViewPhotosPerClass, challenger);
+        }, training.fieldViews, training.fieldViewPhotosPerClass, challenger, training.backbone);
     RunOutcome outcome = ChallengerRun.run(request);
 
     PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package io.plantspy.trainer;
 
+import io.plantspy.model.runtime.BackboneGraph;
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.EmbeddingCache;
 import io.plantspy.trainer.field.FieldView;
@@ -53,6 +54,11 @@ final class HeadTrainingOptions {
       description = "Share of correct validation answers the open-set thresholds together may turn into unknown "
           + "(default: ${DEFAULT-VALUE}).")
   double maxLostCorrect;
+
+  @Option(names = "--backbone", defaultValue = "TAPS",
+      description = "Backbone features the head learns: TAPS (blocks 6, 9, 13), WHOLE (the whole network's 1,792)"
+          + " or TAPS_AND_WHOLE (both, one pass); the release serves with the same (default: ${DEFAULT-VALUE}).")
+  BackboneGraph backbone;
 
   @Option(names = "--cache", description = "Embedding cache folder (default: ~/.cache/plantspy/embeddings).")
   Path cache;

@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     Path releaseDir = models.resolve("releases").resolve(releaseId);
     TrainingRequest request = new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
         training.head(seed), training.augmentations, training.cacheDir(), holdOutClasses, training.maxLostCorrect, training.fieldViews,
-        training.fieldViewPhotosPerClass);
+        training.fieldViewPhotosPerClass, training.backbone);
     ReleaseTrainer.Outcome outcome = new ReleaseTrainer(request).run();
     out().println("metric,value");
     outcome.manifest().metrics().forEach((k, v) -> out().printf(Locale.ROOT, "%s,%.4f%n", k, v));

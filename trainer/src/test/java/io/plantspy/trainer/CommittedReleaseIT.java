@@ -7,7 +7,6 @@ import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.OpenSetRule;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
-import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.Embedder;
 import io.plantspy.trainer.embed.EmbeddingCache;
@@ -78,7 +77,7 @@ class CommittedReleaseIT {
     int same = 0;
     // The test split's features, as the evaluation above embedded them.
     try (EmbeddingCache features = EmbeddingCache.open(cacheDir, manifest.backboneSha256(),
-        Embedder.PREPROCESSING_VERSION, Augmentation.NONE, BackboneFiles.FEATURE_DIM)) {
+        Embedder.PREPROCESSING_VERSION, Augmentation.NONE, manifest.backboneGraph().featureDim())) {
       for (ScoredImage scored : result.scores()) {
         float[] vector = features.get(scored.image().sha256());
         assertThat(vector).as(scored.image().path().toString()).isNotNull();

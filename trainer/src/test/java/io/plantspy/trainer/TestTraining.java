@@ -1,5 +1,6 @@
 package io.plantspy.trainer;
 
+import io.plantspy.model.runtime.BackboneGraph;
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.field.FieldView;
 import io.plantspy.trainer.fit.HeadKind;
@@ -28,6 +29,7 @@ public final class TestTraining {
   private List<String> holdOut = List.of();
   private double maxLostCorrect = 0.05;
   private List<FieldView> fieldViews = List.of();
+  private BackboneGraph backbone = BackboneGraph.TAPS;
 
   private TestTraining(Path dataset) {
     this.dataset = dataset;
@@ -96,10 +98,15 @@ public final class TestTraining {
     return this;
   }
 
+  public TestTraining backbone(BackboneGraph backbone) {
+    this.backbone = backbone;
+    return this;
+  }
+
   public TrainingRequest request() {
     return new TrainingRequest(dataset, background, releaseDir, releaseId, seed,
         mlpHiddenUnits == 0 ? new HeadSettings(epochs, learningRate, minibatch, seed)
             : new HeadSettings(HeadKind.MLP, epochs, learningRate, minibatch, seed, mlpHiddenUnits, 0.2), augmentations, cache, holdOut, maxLostCorrect,
-        fieldViews, 0);
+        fieldViews, 0, backbone);
   }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
+import io.plantspy.model.runtime.BackboneGraph;
+import io.plantspy.trainer.embed.Augmentation;
+import io.plantspy.trainer.fit.HeadKind;
+import io.plantspy.trainer.fit.HeadSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,6 +90,27 @@ class TrainerCliTest {
     assertThat(printed.get("top1_accuracy"))
         .as("printed metrics are the recorded ones").isCloseTo(manifest.metrics().get("top1_accuracy"), within(1e-4));
     assertThat(training.out()).contains("release written to " + release);
+  }
+
+  @Test
+  void theModelCardsReproduceLineGivesTheSameTrainingOptions() throws IOException {
+    assertThat(training.exitCode()).as(training.err()).isZero();
+    String line = Files.readAllLines(models.resolve("releases/cli-r1/MODEL_CARD.md")).stream()
+        .filter(l -> l.startsWith("./plantspy train ")).findFirst().orElseThrow();
+
+    CommandLine.ParseResult parsed = TrainerCli.commandLine()
+        .parseArgs(line.substring("./plantspy ".length()).split(" "));
+    TrainCommand reproduced = (TrainCommand) parsed.subcommand().commandSpec().userObject();
+
+    assertThat(reproduced.releaseId).isEqualTo("cli-r1");
+    assertThat(reproduced.seed).isEqualTo(42);
+    HeadSettings head = reproduced.training.head(42);
+    assertThat(List.of(head.kind(), head.epochs(), head.learningRate(), head.minibatch()))
+        .containsExactly(HeadKind.LOGISTIC, 5, 0.1, 16);
+    assertThat(reproduced.training.augmentations).containsExactly(Augmentation.NONE);
+    assertThat(reproduced.training.maxLostCorrect).isEqualTo(0.1);
+    assertThat(reproduced.training.backbone).isEqualTo(BackboneGraph.TAPS);
+    assertThat(reproduced.training.fieldViews).isEmpty();
   }
 
   @Test

@@ -34,11 +34,33 @@ public final class TfjsToOnnxConverter {
     /** Global average over positions: C values. */
     MEAN,
     /** Global average and standard deviation over positions: 2C values (mean first). */
-    MEAN_STD
+    MEAN_STD,
+    /**
+     * The average over each of a grid of square regions, then the largest of those averages per channel: C values.
+     * A leaf filling part of a busy photo dominates some region, where a global average mixes it with the scene
+     * (regional max-pooling, as R-MAC does for image retrieval).
+     */
+    REGION_MAX
   }
 
-  /** One TF.js tensor feeding an output, with the pooling applied when it is a 4-D feature map. */
-  public record Tap(String tfNode, Pooling pooling) {}
+  /**
+   * One TF.js tensor feeding an output, with the pooling applied when it is a 4-D feature map.
+   *
+   * @param regionSide the side of a {@link Pooling#REGION_MAX} region in positions (0 for other poolings)
+   * @param regionStride the step between regions in positions
+   */
+  public record Tap(String tfNode, Pooling pooling, int regionSide, int regionStride) {
+
+    public Tap(String tfNode, Pooling pooling) {
+      this(tfNode, pooling, 0, 0);
+    }
+
+    public Tap {
+      if ((pooling == Pooling.REGION_MAX) != (regionSide > 0 && regionStride > 0)) {
+        throw new IllegalArgumentException("region sizes go with REGION_MAX pooling only: " + tfNode);
+      }
+    }
+  }
 
   /** An ONNX graph output: the pooled taps concatenated in order into one {@code [N, D]} vector. */
   public record Output(String name, List<Tap> taps) {
@@ -89,7 +111,14 @@ public final class TfjsToOnnxConverter {
     for (Tap tap : output.taps()) {
       Value value = valueOf(tap.tfNode());
       String base = output.name() + "_" + parts.size();
-      if (value.rank() == 4) {
+      if (value.rank() == 4 && tap.pooling() == Pooling.REGION_MAX) {
+        String regions = graph.node("AveragePool", base + "_regions", new String[] {value.name()},
+            ints("kernel_shape", tap.regionSide(), tap.regionSide()), ints("strides", tap.regionStride(),
+                tap.regionStride()));
+        String max = graph.node("GlobalMaxPool", base + "_region_max", new String[] {regions});
+        parts.add(graph.node("Flatten", base + "_flat", new String[] {max}, integer("axis", 1)));
+        width += value.channels();
+      } else if (value.rank() == 4) {
         String mean = graph.node("GlobalAveragePool", base + "_mean", new String[] {value.name()});
         String pooled = mean;
         if (tap.pooling() == Pooling.MEAN_STD) {

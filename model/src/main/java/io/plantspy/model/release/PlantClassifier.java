@@ -1,7 +1,6 @@
 package io.plantspy.model.release;
 
 import io.plantspy.model.runtime.Backbone;
-import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.model.runtime.InferenceOptions;
 import io.plantspy.model.runtime.OnnxModel;
 import io.plantspy.model.runtime.Sha256;
@@ -33,9 +32,9 @@ public final class PlantClassifier implements AutoCloseable {
     this.rule = new OpenSetRule(manifest.labels(), manifest.backgroundLabel(), manifest.thresholds());
   }
 
-  /** Loads a release folder with the backbone built into the model jar. */
+  /** Loads a release folder with the backbone graph it names, built into the model jar. */
   public static PlantClassifier load(Path releaseDir, InferenceOptions options) throws IOException {
-    return load(releaseDir, BackboneFiles.load(false), options);
+    return load(releaseDir, ReleaseFiles.readManifest(releaseDir).backboneGraph().load(), options);
   }
 
   public static PlantClassifier load(Path releaseDir, byte[] backboneOnnx, InferenceOptions options)
@@ -61,9 +60,10 @@ public final class PlantClassifier implements AutoCloseable {
             + manifest.id() + " does not match the sha256 in its release.json");
       }
     }
-    long[] featureShape = {-1, BackboneFiles.FEATURE_DIM};
+    int featureDim = manifest.backboneGraph().featureDim();
+    long[] featureShape = {-1, featureDim};
     long[] perLabelShape = {-1, manifest.labels().size()};
-    Backbone backbone = Backbone.load(backboneOnnx, options);
+    Backbone backbone = Backbone.load(backboneOnnx, featureDim, options);
     OnnxModel head = null;
     try {
       head = OnnxModel.load(headOnnx, manifest.headInput(), featureShape, manifest.headOutput(), perLabelShape,
@@ -106,8 +106,8 @@ public final class PlantClassifier implements AutoCloseable {
     return classDistances == null ? null : classDistances.run(flatten(features), features.length);
   }
 
-  private static float[] flatten(float[][] features) {
-    int width = BackboneFiles.FEATURE_DIM;
+  private float[] flatten(float[][] features) {
+    int width = backbone.featureDim();
     float[] flat = new float[features.length * width];
     for (int i = 0; i < features.length; i++) {
       System.arraycopy(features[i], 0, flat, i * width, width);

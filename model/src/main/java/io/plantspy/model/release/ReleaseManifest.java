@@ -1,5 +1,6 @@
 package io.plantspy.model.release;
 
+import io.plantspy.model.runtime.BackboneGraph;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,11 @@ public record ReleaseManifest(
       throw new IllegalArgumentException("thresholds.maxClassDistance and classDistances go together: "
           + thresholds + ", " + classDistances);
     }
+  }
+
+  /** The backbone graph the release was trained on, by its file name. */
+  public BackboneGraph backboneGraph() {
+    return BackboneGraph.ofFile(backboneFile);
   }
 
   /** The same release under another id (a copy published beside the original). */

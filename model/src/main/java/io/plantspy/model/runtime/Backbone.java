@@ -9,15 +9,22 @@ public final class Backbone implements AutoCloseable {
 
   private final OnnxModel model;
   private final String sha256;
+  private final int featureDim;
 
-  private Backbone(OnnxModel model, String sha256) {
+  private Backbone(OnnxModel model, String sha256, int featureDim) {
     this.model = model;
     this.sha256 = sha256;
+    this.featureDim = featureDim;
   }
 
   /** Loads the backbone the build converted from the npm package (float32 or uint8 weights). */
   public static Backbone loadBuilt(boolean uint8, InferenceOptions options) {
     return load(BackboneFiles.load(uint8), options);
+  }
+
+  /** Loads one of the graphs the build converted (float32 weights). */
+  public static Backbone load(BackboneGraph graph, InferenceOptions options) {
+    return load(graph.load(), graph.featureDim(), options);
   }
 
   public static Backbone load(byte[] onnx, InferenceOptions options) {
@@ -29,12 +36,17 @@ public final class Backbone implements AutoCloseable {
     int size = BackboneFiles.IMAGE_SIZE;
     OnnxModel model = OnnxModel.load(onnx, BackboneFiles.INPUT, new long[] {-1, size, size, 3},
         BackboneFiles.FEATURES_OUTPUT, new long[] {-1, featureDim}, options);
-    return new Backbone(model, Sha256.hex(onnx));
+    return new Backbone(model, Sha256.hex(onnx), featureDim);
   }
 
   /** Features for {@code count} images stored back to back in {@code pixels} (NHWC, RGB in [0,1]). */
   public float[][] features(float[] pixels, int count) {
     return model.run(pixels, count);
+  }
+
+  /** Feature values per image. */
+  public int featureDim() {
+    return featureDim;
   }
 
   public static int valuesPerImage() {

@@ -31,4 +31,75 @@ class BackboneFilesTest {
           .hasSize(BackboneFiles.REFERENCE_FEATURE_DIM);
     }
   }
+
+  @Test
+  void tapsAndWholeGraphGivesTheTapsThenTheWholeNetworksFeaturesOfTheSameImage() {
+    float[] pixels = randomPixels();
+    try (Backbone taps = Backbone.load(BackboneGraph.TAPS, InferenceOptions.cpu(1));
+        Backbone whole = Backbone.load(BackboneGraph.WHOLE, InferenceOptions.cpu(1));
+        Backbone both = Backbone.load(BackboneGraph.TAPS_AND_WHOLE, InferenceOptions.cpu(1))) {
+      float[][] tapFeatures = taps.features(pixels, BATCH);
+      float[][] wholeFeatures = whole.features(pixels, BATCH);
+      float[][] bothFeatures = both.features(pixels, BATCH);
+      for (int b = 0; b < BATCH; b++) {
+        assertThat(bothFeatures[b]).hasSize(BackboneGraph.TAPS_AND_WHOLE.featureDim());
+        assertThat(java.util.Arrays.copyOfRange(bothFeatures[b], 0, BackboneFiles.FEATURE_DIM))
+            .containsExactly(tapFeatures[b], org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(java.util.Arrays.copyOfRange(bothFeatures[b], BackboneFiles.FEATURE_DIM, bothFeatures[b].length))
+            .containsExactly(wholeFeatures[b], org.assertj.core.data.Offset.offset(1e-4f));
+      }
+    }
+  }
+
+  @Test
+  void tapsAndRegionsGraphGivesTheTapsThenARegionalMaxBetweenEachChannelsMeanAndItsActivationCeiling() {
+    float[] pixels = randomPixels();
+    try (Backbone taps = Backbone.load(BackboneGraph.TAPS, InferenceOptions.cpu(1));
+        Backbone regions = Backbone.load(BackboneGraph.TAPS_AND_REGIONS, InferenceOptions.cpu(1))) {
+      float[][] tapFeatures = taps.features(pixels, BATCH);
+      float[][] features = regions.features(pixels, BATCH);
+      int[] channels = {288, 528, 816};
+      for (int b = 0; b < BATCH; b++) {
+        assertThat(features[b]).hasSize(BackboneGraph.TAPS_AND_REGIONS.featureDim());
+        assertThat(java.util.Arrays.copyOfRange(features[b], 0, BackboneFiles.FEATURE_DIM))
+            .containsExactly(tapFeatures[b], org.assertj.core.data.Offset.offset(1e-4f));
+        // Taps are laid out as [mean(C), std(C)] per layer; the regional maxima follow, one per channel. A regional
+        // mean of a ReLU6 layer lies in [0, 6], and the largest of nine regions covering the map is at least the
+        // smallest position value, so it cannot be below zero nor above the ceiling.
+        int tapOffset = 0;
+        int regionOffset = BackboneFiles.FEATURE_DIM;
+        for (int layerChannels : channels) {
+          for (int c = 0; c < layerChannels; c++) {
+            float mean = features[b][tapOffset + c];
+            float regionMax = features[b][regionOffset + c];
+            assertThat(regionMax).isBetween(0f, 6f);
+            // Regions overlap unevenly, so the largest regional mean is only roughly above the plain mean.
+            assertThat(regionMax).isGreaterThanOrEqualTo(mean * 0.5f - 1e-4f);
+          }
+          tapOffset += 2 * layerChannels;
+          regionOffset += layerChannels;
+        }
+      }
+    }
+  }
+
+  private static float[] randomPixels() {
+    float[] pixels = new float[BATCH * Backbone.valuesPerImage()];
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = random.nextFloat();
+    }
+    return pixels;
+  }
+
+  @Test
+  void aReleaseNamesItsGraphByFileAndAnUnknownNameIsRefused() {
+    for (BackboneGraph graph : BackboneGraph.values()) {
+      assertThat(BackboneGraph.ofFile(graph.fileName())).isEqualTo(graph);
+    }
+    assertThat(BackboneGraph.ofFile(BackboneFiles.fileName(true))).isEqualTo(BackboneGraph.TAPS);
+    assertThat(BackboneGraph.ofFile(null)).isEqualTo(BackboneGraph.TAPS);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BackboneGraph.ofFile("other.onnx"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other.onnx");
+  }
 }

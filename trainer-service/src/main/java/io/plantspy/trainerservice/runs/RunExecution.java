@@ -101,14 +101,14 @@ class RunExecution {
     ReleaseManifest champion = ReleaseFiles.readManifest(championDir);
     TrainingRecipe recipe = ChallengerRecipe.choose(props, champion);
     double maxLostCorrect = ChallengerRecipe.maxLostCorrect(props, champion);
-    log.info("Training run {} trains its challenger with a {}, calibrated to lose at most {} of validation answers",
-        runId, recipe, maxLostCorrect);
+    log.info("Training run {} trains its challenger with a {} on the {} backbone features, calibrated to lose at most"
+        + " {} of validation answers", runId, recipe, champion.backboneGraph(), maxLostCorrect);
     return new ChallengerRequest(runId, releaseId, base, background, labSamples, championDir, workDir,
         cache, props.seed(), props.heldBackShare(), recipe.head(props.seed()),
         props.augmentations(), maxLostCorrect,
         new PromotionPolicy(props.maxRecallDropPoints(), props.minNewClassImages(), props.classRegressionAlpha(),
             props.cleanMarginPoints(), props.minFieldGainPoints(), props.maxFieldDropPoints()),
-        progress, recipe.fieldViews(), recipe.fieldViewPhotosPerClass());
+        progress, recipe.fieldViews(), recipe.fieldViewPhotosPerClass(), null, champion.backboneGraph());
   }
 
   private static String reason(Exception e) {

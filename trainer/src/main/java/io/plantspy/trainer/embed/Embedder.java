@@ -42,7 +42,7 @@ public final class Embedder {
   public Map<String, float[]> embed(List<LabelledImage> images, Augmentation augmentation) throws IOException {
     Map<String, float[]> result = new HashMap<>();
     try (EmbeddingCache cache = EmbeddingCache.open(cacheDir, backbone.sha256(), PREPROCESSING_VERSION,
-        augmentation, io.plantspy.model.runtime.BackboneFiles.FEATURE_DIM)) {
+        augmentation, backbone.featureDim())) {
       List<LabelledImage> missing = new ArrayList<>();
       for (LabelledImage image : images) {
         float[] cached = cache.get(image.sha256());

@@ -1,6 +1,5 @@
 package io.plantspy.trainer.eval;
 
-import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.model.runtime.OnnxModel;
 import io.plantspy.trainer.data.LabelledImage;
 import java.util.ArrayList;
@@ -24,8 +23,8 @@ public final class HeadScorer {
   /** @param classDistances the class-distance model, or null for probabilities alone */
   public static List<ScoredImage> score(OnnxModel head, OnnxModel classDistances, List<LabelledImage> images,
       Map<String, float[]> features) {
-    int width = BackboneFiles.FEATURE_DIM;
     List<LabelledImage> present = images.stream().filter(i -> features.containsKey(i.sha256())).toList();
+    int width = present.isEmpty() ? 0 : features.get(present.get(0).sha256()).length;
     List<ScoredImage> scored = new ArrayList<>(present.size());
     for (int from = 0; from < present.size(); from += BATCH) {
       List<LabelledImage> batch = present.subList(from, Math.min(present.size(), from + BATCH));

@@ -35,7 +35,7 @@ public final class ReleaseEvaluator {
     TrainingData data = TrainingData.load(datasetDir, manifest.backgroundLabel() == null ? null : backgroundDir, seed);
     List<LabelledImage> test = data.split(Split.TEST);
     try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(2));
-        Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
+        Backbone backbone = Backbone.load(manifest.backboneGraph(), InferenceOptions.cpu(2))) {
       Map<String, float[]> features = new Embedder(backbone, cacheDir).embed(test, Augmentation.NONE);
       List<ScoredImage> scores = new ArrayList<>();
       for (LabelledImage image : test) {

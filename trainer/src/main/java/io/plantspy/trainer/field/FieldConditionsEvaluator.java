@@ -82,7 +82,7 @@ public final class FieldConditionsEvaluator {
         .filter(i -> i.label().equals(data.backgroundLabel())).toList();
     OpenSetRule rule = new OpenSetRule(manifest.labels(), manifest.backgroundLabel(), manifest.thresholds());
     try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(2));
-        Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
+        Backbone backbone = Backbone.load(manifest.backboneGraph(), InferenceOptions.cpu(2))) {
       FieldFeatures features = new FieldFeatures(backbone, cacheDir);
       Map<String, FieldScene> scenes = scenes(leaves, evaluationBackgrounds(data, features), features);
       Embedder embedder = new Embedder(backbone, cacheDir);

@@ -4,7 +4,6 @@ import io.plantspy.model.image.ImageLimits;
 import io.plantspy.model.image.InvalidImageException;
 import io.plantspy.model.image.LeafImagePreprocessor;
 import io.plantspy.model.runtime.Backbone;
-import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.trainer.data.LabelledImage;
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.embed.Embedder;
@@ -63,7 +62,7 @@ public final class FieldFeatures {
         + "-s" + severity + (lens == Augmentation.NONE ? "" : "-" + lens.name().toLowerCase(java.util.Locale.ROOT));
     Map<String, float[]> result = new HashMap<>();
     try (EmbeddingCache cache = EmbeddingCache.open(cacheDir, backbone.sha256(), Embedder.PREPROCESSING_VERSION,
-        view, BackboneFiles.FEATURE_DIM)) {
+        view, backbone.featureDim())) {
       List<LabelledImage> missing = new ArrayList<>();
       for (LabelledImage image : images) {
         float[] cached = cache.get(image.sha256());

@@ -2,6 +2,7 @@ package io.plantspy.trainer.fit;
 
 import io.plantspy.model.release.ReleaseManifest;
 import io.plantspy.trainer.eval.Evaluation;
+import io.plantspy.trainer.field.FieldView;
 import io.plantspy.trainer.eval.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,8 @@ final class ModelCard {
         .append("`nsfwjs@4.4.0` (MIT; ImageNet-initialised TF-Hub `imagenet/mobilenet_v2_140_224`, fine-tuned by ")
         .append("nsfwjs) into ONNX by the project's converter. sha256 `").append(manifest.backboneSha256())
         .append("`; loading checks it.\n")
-        .append("- Features: per-channel mean and standard deviation over positions of the expansion layers of ")
-        .append("blocks 6, 9 and 13 (3,264 values); the network is cut after block 13.\n")
+        .append("- Features (`").append(manifest.backboneFile()).append("`): ")
+        .append(manifest.backboneGraph().description()).append("\n")
         .append("- Head: ").append(manifest.training().get("head")).append(", exported to ONNX (`")
         .append(manifest.headFile()).append("`, sha256 `").append(manifest.headSha256()).append("`).\n")
         .append("- Preprocessing (shared by training and serving): decode JPEG/PNG/WebP (large photos subsampled), ")
@@ -114,8 +115,33 @@ final class ModelCard {
         .append("- The non-leaf class is general scene photos: it teaches rejection of obvious non-leaves only.\n\n");
     md.append("## Reproduce\n\n```\n./mvnw -q -pl trainer -am package -DskipTests\n")
         .append("./plantspy train --dataset DATASET --background BACKGROUND ")
-        .append("--release-id ").append(manifest.id()).append(" --seed ").append(request.seed()).append("\n```\n");
+        .append("--release-id ").append(manifest.id()).append(" --seed ").append(request.seed())
+        .append(recipeOptions(request)).append("\n```\n");
     Files.writeString(file, md.toString());
+  }
+
+  /** The training options of {@code train} that give this release's recipe, each written out. */
+  static String recipeOptions(TrainingRequest request) {
+    HeadSettings head = request.head();
+    StringBuilder options = new StringBuilder();
+    options.append(" --head ").append(head.kind()).append(" --epochs ").append(head.epochs())
+        .append(" --learning-rate ").append(head.learningRate()).append(" --minibatch ").append(head.minibatch());
+    if (head.kind() == HeadKind.MLP) {
+      options.append(" --hidden-units ").append(head.hiddenUnits()).append(" --dropout ").append(head.dropout());
+    }
+    options.append(" --augment ").append(request.augmentations().stream().map(Enum::name)
+        .collect(java.util.stream.Collectors.joining(",")));
+    if (!request.fieldViews().isEmpty()) {
+      options.append(" --field-views ").append(request.fieldViews().stream().map(FieldView::toString)
+          .collect(java.util.stream.Collectors.joining(","))).append(" --field-view-photos ")
+          .append(request.fieldViewPhotosPerClass());
+    }
+    options.append(" --max-lost-correct ").append(request.maxLostCorrect()).append(" --backbone ")
+        .append(request.backbone());
+    if (!request.holdOut().isEmpty()) {
+      options.append(" --hold-out \"").append(String.join(",", request.holdOut())).append('"');
+    }
+    return options.toString();
   }
 
   private static String percent(double share) {

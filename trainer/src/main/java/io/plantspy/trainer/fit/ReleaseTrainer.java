@@ -7,7 +7,6 @@ import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
 import io.plantspy.model.release.Thresholds;
 import io.plantspy.model.runtime.Backbone;
-import io.plantspy.model.runtime.BackboneFiles;
 import io.plantspy.model.runtime.InferenceOptions;
 import io.plantspy.model.runtime.OnnxModel;
 import io.plantspy.model.runtime.Sha256;
@@ -70,7 +69,7 @@ public final class ReleaseTrainer {
         : TrainingData.load(request.datasetDir(), request.backgroundDir(), request.seed());
     log.info("{} images, {} classes; train {}, validation {}, test {}", data.images().size(), data.labels().size(),
         data.split(Split.TRAIN).size(), data.split(Split.VALIDATION).size(), data.split(Split.TEST).size());
-    try (Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
+    try (Backbone backbone = Backbone.load(request.backbone(), InferenceOptions.cpu(2))) {
       Embedder embedder = new Embedder(backbone, request.cacheDir());
       Map<String, Map<String, float[]>> trainFeatures = new LinkedHashMap<>();
       for (Augmentation augmentation : request.augmentations()) {
@@ -108,7 +107,7 @@ public final class ReleaseTrainer {
     List<LabelledImage> trainImages = without(data.split(Split.TRAIN), excluded);
     Standardizer standardizer = Standardizer.fit(trainImages.stream()
         .map(i -> trainFeatures.get(PLAIN).get(i.sha256())).filter(java.util.Objects::nonNull).toList(),
-        BackboneFiles.FEATURE_DIM);
+        request.backbone().featureDim());
     List<float[]> rows = new ArrayList<>();
     List<String> rowLabels = new ArrayList<>();
     for (LabelledImage image : trainImages) {
@@ -126,7 +125,7 @@ public final class ReleaseTrainer {
     TrainedHead model = new HeadTrainer(request.head()).train(rows, rowLabels, request.datasetDir().toString());
     rows = null; // the standardised copies are the largest thing held; the class distance makes its own
     log.info("head trained in {} s", (System.nanoTime() - started) / 1_000_000_000);
-    OnnxMl.ModelProto proto = StandardizedHead.wrap(model.exportOnnx(BackboneFiles.FEATURE_DIM), standardizer);
+    OnnxMl.ModelProto proto = StandardizedHead.wrap(model.exportOnnx(request.backbone().featureDim()), standardizer);
     byte[] onnx = proto.toByteArray();
     String input = proto.getGraph().getInput(0).getName();
     String output = proto.getGraph().getOutput(0).getName();
@@ -138,7 +137,7 @@ public final class ReleaseTrainer {
     request.fieldViews().forEach(view -> distanceViews.add(trainFeatures.get(view.toString())));
     byte[] distancesOnnx = fitClassDistances(trainImages, distanceViews, labels, data.backgroundLabel(),
         standardizer);
-    long[] featureShape = {-1, BackboneFiles.FEATURE_DIM};
+    long[] featureShape = {-1, request.backbone().featureDim()};
     long[] perLabelShape = {-1, labels.size()};
     try (OnnxModel head = OnnxModel.load(onnx, input, featureShape, output, perLabelShape, InferenceOptions.cpu(2));
         OnnxModel distances = OnnxModel.load(distancesOnnx, ClassDistanceFitter.INPUT, featureShape,
@@ -204,10 +203,10 @@ public final class ReleaseTrainer {
         run.validationScores(), request.maxLostCorrect()));
     rules.put("max_softmax_or_class_distance", run.thresholds());
     Map<String, Double> result = new LinkedHashMap<>();
-    try (OnnxModel head = OnnxModel.load(run.onnx(), run.input(), new long[] {-1, BackboneFiles.FEATURE_DIM},
+    try (OnnxModel head = OnnxModel.load(run.onnx(), run.input(), new long[] {-1, request.backbone().featureDim()},
         run.output(), new long[] {-1, run.labels().size()}, InferenceOptions.cpu(2));
         OnnxModel distances = OnnxModel.load(run.distancesOnnx(), ClassDistanceFitter.INPUT,
-            new long[] {-1, BackboneFiles.FEATURE_DIM}, ClassDistanceFitter.OUTPUT,
+            new long[] {-1, request.backbone().featureDim()}, ClassDistanceFitter.OUTPUT,
             new long[] {-1, run.labels().size()}, InferenceOptions.cpu(2))) {
       List<ScoredImage> unseenScores = HeadScorer.score(head, distances, unseen, features);
       for (Map.Entry<String, Thresholds> rule : rules.entrySet()) {
@@ -273,7 +272,7 @@ public final class ReleaseTrainer {
         .forEach(training::put);
     new java.util.TreeMap<>(provenance).forEach(training::put);
     ReleaseManifest manifest = new ReleaseManifest(request.releaseId(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BackboneFiles.fileName(false), backbone.sha256(),
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), request.backbone().fileName(), backbone.sha256(),
         "head.onnx", Sha256.hex(run.onnx()), run.input(), run.output(), run.labels(), data.backgroundLabel(),
         run.thresholds(), new ClassDistanceModel(CLASS_DISTANCES_FILE, Sha256.hex(run.distancesOnnx()),
             ClassDistanceFitter.INPUT, ClassDistanceFitter.OUTPUT, ClassDistanceFitter.METHOD), metrics, training);

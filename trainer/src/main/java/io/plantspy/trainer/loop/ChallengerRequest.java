@@ -1,5 +1,6 @@
 package io.plantspy.trainer.loop;
 
+import io.plantspy.model.runtime.BackboneGraph;
 import io.plantspy.trainer.embed.Augmentation;
 import io.plantspy.trainer.field.FieldView;
 import io.plantspy.trainer.fit.HeadSettings;
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
  * @param fieldViewPhotosPerClass how many training leaf photos of each class get the field views (0: all)
  * @param trainedChallenger an already trained challenger release folder to compare instead of training one (its
  *     training settings are in its own release.json; it must have been split with the same seed), or null
+ * @param backbone the backbone graph the challenger is trained on (each release is scored with its own)
  */
 public record ChallengerRequest(
     String runId,
@@ -43,7 +45,19 @@ public record ChallengerRequest(
     Consumer<RunProgress> progress,
     List<FieldView> fieldViews,
     int fieldViewPhotosPerClass,
-    Path trainedChallenger) {
+    Path trainedChallenger,
+    BackboneGraph backbone) {
+
+  /** A request on the block taps. */
+  public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
+      List<LabSampleFile> labSamples, Path championDir, Path workDir, Path cacheDir, long seed, double heldBackShare,
+      HeadSettings head, List<Augmentation> augmentations, double maxLostCorrect, PromotionPolicy policy,
+      Consumer<RunProgress> progress, List<FieldView> fieldViews, int fieldViewPhotosPerClass,
+      Path trainedChallenger) {
+    this(runId, releaseId, baseDataset, backgroundDir, labSamples, championDir, workDir, cacheDir, seed, heldBackShare,
+        head, augmentations, maxLostCorrect, policy, progress, fieldViews, fieldViewPhotosPerClass, trainedChallenger,
+        BackboneGraph.TAPS);
+  }
 
   /** A request that trains its challenger. */
   public ChallengerRequest(String runId, String releaseId, Path baseDataset, Path backgroundDir,
@@ -51,7 +65,8 @@ public record ChallengerRequest(
       HeadSettings head, List<Augmentation> augmentations, double maxLostCorrect, PromotionPolicy policy,
       Consumer<RunProgress> progress, List<FieldView> fieldViews, int fieldViewPhotosPerClass) {
     this(runId, releaseId, baseDataset, backgroundDir, labSamples, championDir, workDir, cacheDir, seed, heldBackShare,
-        head, augmentations, maxLostCorrect, policy, progress, fieldViews, fieldViewPhotosPerClass, null);
+        head, augmentations, maxLostCorrect, policy, progress, fieldViews, fieldViewPhotosPerClass, null,
+        BackboneGraph.TAPS);
   }
 
   /** A request with field views on every training photo. */
@@ -76,6 +91,7 @@ public record ChallengerRequest(
     labSamples = List.copyOf(labSamples);
     augmentations = List.copyOf(augmentations);
     fieldViews = List.copyOf(fieldViews);
+    java.util.Objects.requireNonNull(backbone, "backbone");
     if (fieldViewPhotosPerClass < 0) {
       throw new IllegalArgumentException("fieldViewPhotosPerClass must be 0 (all) or more");
     }

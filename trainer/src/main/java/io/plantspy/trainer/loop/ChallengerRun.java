@@ -102,10 +102,10 @@ public final class ChallengerRun {
     Files.createDirectories(reportDir);
     Path championCsv = reportDir.resolve("champion-predictions.csv");
     Path challengerCsv = reportDir.resolve("challenger-predictions.csv");
-    List<ClassifierAnswer> championAnswers = answers(request.championDir(), set.evaluation(), evaluationFeatures,
-        championCsv);
-    List<ClassifierAnswer> challengerAnswers = answers(challengerDir, set.evaluation(), evaluationFeatures,
-        challengerCsv);
+    List<ClassifierAnswer> championAnswers = answers(request.championDir(), set.evaluation(),
+        featuresFor(champion, set.evaluation(), evaluationFeatures), championCsv);
+    List<ClassifierAnswer> challengerAnswers = answers(challengerDir, set.evaluation(),
+        featuresFor(challenger, set.evaluation(), evaluationFeatures), challengerCsv);
 
     FieldComparison field = null;
     if (request.backgroundDir() != null) {
@@ -153,7 +153,7 @@ public final class ChallengerRun {
     plain.addAll(set.evaluation());
     long total = plain.size() + (long) train.size() * (request.augmentations().size() - 1);
     long done = 0;
-    try (Backbone backbone = Backbone.loadBuilt(false, InferenceOptions.cpu(2))) {
+    try (Backbone backbone = Backbone.load(request.backbone(), InferenceOptions.cpu(2))) {
       Embedder embedder = new Embedder(backbone, request.cacheDir());
       Map<String, float[]> features = embedder.embed(plain, Augmentation.NONE);
       decodable.addAll(features.keySet());
@@ -177,11 +177,26 @@ public final class ChallengerRun {
     }
   }
 
+  /**
+   * The evaluation images' features on the graph {@code release} was trained on: the run's own when it is the run's
+   * graph, else embedded with the release's (a champion on other backbone features), for the same photos.
+   */
+  private Map<String, float[]> featuresFor(ReleaseManifest release, List<LabelledImage> evaluation,
+      Map<String, float[]> runFeatures) throws IOException {
+    if (release.backboneGraph() == request.backbone()) {
+      return runFeatures;
+    }
+    List<LabelledImage> present = evaluation.stream().filter(i -> runFeatures.containsKey(i.sha256())).toList();
+    try (Backbone backbone = Backbone.load(release.backboneGraph(), InferenceOptions.cpu(2))) {
+      return new Embedder(backbone, request.cacheDir()).embed(present, Augmentation.NONE);
+    }
+  }
+
   private ReleaseManifest train(LoopTrainingSet set, Path challengerDir, ReleaseManifest champion)
       throws IOException {
     TrainingRequest training = new TrainingRequest(request.baseDataset(), request.backgroundDir(), challengerDir,
         request.releaseId(), request.seed(), request.head(), request.augmentations(), request.cacheDir(), List.of(),
-        request.maxLostCorrect(), request.fieldViews(), request.fieldViewPhotosPerClass());
+        request.maxLostCorrect(), request.fieldViews(), request.fieldViewPhotosPerClass(), request.backbone());
     Map<String, String> provenance = new LinkedHashMap<>();
     provenance.put("run_id", request.runId());
     provenance.put("champion", champion.id());

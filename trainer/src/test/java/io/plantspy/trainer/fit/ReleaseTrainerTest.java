@@ -8,7 +8,9 @@ import io.plantspy.model.release.ClassifierAnswer;
 import io.plantspy.model.release.PlantClassifier;
 import io.plantspy.model.release.ReleaseFiles;
 import io.plantspy.model.release.ReleaseManifest;
+import io.plantspy.model.runtime.BackboneGraph;
 import io.plantspy.model.runtime.InferenceOptions;
+import io.plantspy.model.runtime.Sha256;
 import io.plantspy.trainer.SyntheticDataset;
 import io.plantspy.trainer.TestTraining;
 import io.plantspy.trainer.embed.Augmentation;
@@ -29,9 +31,7 @@ class ReleaseTrainerTest {
   void trainsAReleaseThatTheClassifierServes() throws Exception {
     Path dataset = work.resolve("dataset");
     Path background = work.resolve("background");
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___Rust"), 20, true, 2);
-    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 20);
+    healthyAndRustyLeavesAndScenes(dataset, background);
     Path releaseDir = work.resolve("models/releases/r1");
 
     TrainingRequest request = TestTraining.on(dataset, releaseDir).background(background).releaseId("r1")
@@ -50,10 +50,8 @@ class ReleaseTrainerTest {
       assertThat(releaseDir.resolve(file)).as(file).isRegularFile();
     }
 
-    LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
     try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(1))) {
-      byte[] rusty = Files.readAllBytes(Files.list(dataset.resolve("Testleaf___Rust")).sorted().findFirst().orElseThrow());
-      ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(rusty), 1).get(0);
+      ClassifierAnswer diagnosis = classifier.diagnose(firstRustyPhoto(dataset), 1).get(0);
       assertThat(diagnosis.top3().get(0).label()).isEqualTo("Testleaf___Rust");
     }
   }
@@ -62,9 +60,7 @@ class ReleaseTrainerTest {
   void trainsAnMlpHeadReleaseThatTheClassifierServes() throws Exception {
     Path dataset = work.resolve("dataset");
     Path background = work.resolve("background");
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___Rust"), 20, true, 2);
-    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 20);
+    healthyAndRustyLeavesAndScenes(dataset, background);
     Path releaseDir = work.resolve("models/releases/mlp");
 
     ReleaseTrainer.Outcome outcome = new ReleaseTrainer(TestTraining.on(dataset, releaseDir).background(background)
@@ -75,11 +71,47 @@ class ReleaseTrainerTest {
     assertThat(TrainingRecipe.from(manifest.training()).orElseThrow().kind()).isEqualTo(HeadKind.MLP);
     assertThat(manifest.metrics().get("onnx_matches_trainer")).isEqualTo(1.0);
     assertThat(outcome.test().metrics().get("top1_accuracy")).isGreaterThanOrEqualTo(0.75);
-    LeafImagePreprocessor preprocessor = new LeafImagePreprocessor(ImageLimits.defaults());
     try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(1))) {
-      byte[] rusty = Files.readAllBytes(Files.list(dataset.resolve("Testleaf___Rust")).sorted().findFirst().orElseThrow());
-      ClassifierAnswer diagnosis = classifier.diagnose(preprocessor.preprocess(rusty), 1).get(0);
+      ClassifierAnswer diagnosis = classifier.diagnose(firstRustyPhoto(dataset), 1).get(0);
       assertThat(diagnosis.top3().get(0).label()).isEqualTo("Testleaf___Rust");
+    }
+  }
+
+  @Test
+  void aReleaseTrainedOnTheTapsAndWholeNetworkFeaturesIsServedWithThatGraph() throws Exception {
+    Path dataset = work.resolve("dataset");
+    Path background = work.resolve("background");
+    healthyAndRustyLeavesAndScenes(dataset, background);
+    Path releaseDir = work.resolve("models/releases/both");
+
+    ReleaseTrainer.Outcome outcome = new ReleaseTrainer(TestTraining.on(dataset, releaseDir).background(background)
+        .releaseId("both").mlp(16).backbone(BackboneGraph.TAPS_AND_WHOLE).cache(work.resolve("cache")).request())
+        .run();
+
+    ReleaseManifest manifest = ReleaseFiles.readManifest(releaseDir);
+    assertThat(manifest.backboneGraph()).isEqualTo(BackboneGraph.TAPS_AND_WHOLE);
+    assertThat(manifest.backboneSha256()).isEqualTo(Sha256.hex(BackboneGraph.TAPS_AND_WHOLE.load()));
+    assertThat(manifest.metrics().get("onnx_matches_trainer")).isEqualTo(1.0);
+    assertThat(outcome.test().metrics().get("top1_accuracy")).isGreaterThanOrEqualTo(0.75);
+    try (PlantClassifier classifier = PlantClassifier.load(releaseDir, InferenceOptions.cpu(1))) {
+      float[] pixels = firstRustyPhoto(dataset);
+      assertThat(classifier.features(pixels, 1)[0]).hasSize(BackboneGraph.TAPS_AND_WHOLE.featureDim());
+      assertThat(classifier.diagnose(pixels, 1).get(0).top3().get(0).label()).isEqualTo("Testleaf___Rust");
+    }
+  }
+
+  /** Two classes of 20 generated leaf photos and a background class of 20 generated scenes. */
+  private static void healthyAndRustyLeavesAndScenes(Path dataset, Path background) throws Exception {
+    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
+    SyntheticDataset.leaves(dataset.resolve("Testleaf___Rust"), 20, true, 2);
+    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 20);
+  }
+
+  /** The first rusty leaf photo by file name, preprocessed as serving does. */
+  private static float[] firstRustyPhoto(Path dataset) throws Exception {
+    try (var files = Files.list(dataset.resolve("Testleaf___Rust"))) {
+      byte[] rusty = Files.readAllBytes(files.sorted().findFirst().orElseThrow());
+      return new LeafImagePreprocessor(ImageLimits.defaults()).preprocess(rusty);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plantspy.model.release.ReleaseFiles;
+import io.plantspy.model.runtime.BackboneGraph;
 import io.plantspy.trainer.TestData;
 import io.plantspy.trainer.TestTraining;
 import io.plantspy.trainer.embed.Augmentation;
@@ -152,6 +153,23 @@ class ChallengerRunIT {
 
     assertThatThrownBy(() -> ChallengerRun.run(trainedRequest("run-other-seed", trained, SEED + 1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed");
+  }
+
+  @Test
+  void aChallengerOnOtherBackboneFeaturesIsScoredWithItsOwnAndTheChampionWithItsOnTheSamePhotos() throws IOException {
+    RunOutcome outcome = ChallengerRun.run(new ChallengerRequest("run-whole", "run-whole-challenger", base, null,
+        List.of(), champion, work.resolve("runs"), work.resolve("cache"), SEED, HELD_BACK_SHARE,
+        new HeadSettings(10, 0.1, 16, SEED), List.of(Augmentation.NONE), 0.02, POLICY, p -> {}, List.of(), 0, null,
+        BackboneGraph.WHOLE));
+
+    assertThat(outcome.challenger().backboneGraph()).isEqualTo(BackboneGraph.WHOLE);
+    assertThat(ReleaseFiles.readManifest(champion).backboneGraph()).isEqualTo(BackboneGraph.TAPS);
+    assertThat(TestPredictions.read(outcome.comparison().championPredictions()).keySet())
+        .isEqualTo(TestPredictions.read(outcome.comparison().challengerPredictions()).keySet());
+    // Each model read features of its own width (a head fed the other graph's would fail to run at all) and
+    // both classify the four base classes well.
+    assertThat(outcome.comparison().championTop1()).isGreaterThan(0.8);
+    assertThat(outcome.comparison().challengerTop1()).isGreaterThan(0.8);
   }
 
   private static ChallengerRequest trainedRequest(String runId, Path trained, long seed) {
