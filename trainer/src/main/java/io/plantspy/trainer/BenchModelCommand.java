@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code trainer bench-model} ({@code ./plantspy bench-model}): the inference ceiling the platform is measured
- * against. Reports ONNX Runtime images/s and ms per batch for the float32 and uint8 backbones at several batch
- * sizes, the served release's head and class-distance model on backbone features, and the decode + preprocess
+ * against. Reports ONNX Runtime images/s and ms per batch for every backbone graph a release can name (and the
+ * taps' uint8-weight file) at several batch sizes, the served release's head and class-distance model on backbone features, and the decode + preprocess
  * cost of a 256×256 leaf JPEG and of a 2 MP photo. Prints Markdown tables.
  */
 @Command(name = "bench-model", mixinStandardHelpOptions = true,
