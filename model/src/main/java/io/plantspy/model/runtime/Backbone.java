@@ -17,11 +17,6 @@ public final class Backbone implements AutoCloseable {
     this.featureDim = featureDim;
   }
 
-  /** Loads the backbone the build converted from the npm package (float32 or uint8 weights). */
-  public static Backbone loadBuilt(boolean uint8, InferenceOptions options) {
-    return load(BackboneFiles.load(uint8), options);
-  }
-
   /** Loads one of the graphs the build converted (float32 weights). */
   public static Backbone load(BackboneGraph graph, InferenceOptions options) {
     return load(graph.load(), graph.featureDim(), options);

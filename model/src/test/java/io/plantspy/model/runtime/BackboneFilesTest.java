@@ -15,7 +15,7 @@ class BackboneFilesTest {
   @Test
   void servedBackbonesGiveFeatureVectorsOfTheServedWidth() {
     for (boolean uint8 : new boolean[] {false, true}) {
-      try (Backbone backbone = Backbone.loadBuilt(uint8, InferenceOptions.cpu(1))) {
+      try (Backbone backbone = Backbone.load(BackboneFiles.load(uint8), InferenceOptions.cpu(1))) {
         float[][] features = backbone.features(new float[BATCH * Backbone.valuesPerImage()], BATCH);
         assertThat(features).hasNumberOfRows(BATCH);
         assertThat(features[0]).as("uint8=%s", uint8).hasSize(BackboneFiles.FEATURE_DIM);
