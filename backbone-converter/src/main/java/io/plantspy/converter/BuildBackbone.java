@@ -5,9 +5,11 @@ import io.plantspy.converter.tfjs.TfjsPackage;
 import io.plantspy.converter.tfjs.TfjsToOnnxConverter;
 import io.plantspy.converter.tfjs.WeightEncoding;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,23 @@ public final class BuildBackbone {
   public static final String TAPS_AND_WHOLE_FILE = "plantspy-backbone-mnv2-taps-whole.onnx";
   /** The block taps, then each tapped layer's regional max (3,264 + 1,632), the network cut as for the taps. */
   public static final String TAPS_AND_REGIONS_FILE = "plantspy-backbone-mnv2-taps-regions.onnx";
+  /**
+   * The block taps, then each tapped layer's mean weighted by the leaf scorer, then the mean leaf score
+   * (3,264 + 1,632 + 1), the network cut as for the taps; its second output holds the scored layer's positions.
+   */
+  public static final String TAPS_AND_LEAF_FILE = "plantspy-backbone-mnv2-taps-leaf.onnx";
+  /**
+   * The leaf scorer's weights on block 13's expansion, trained by {@code trainer leaf-scorer} and committed: its
+   * bias then one weight per channel, whitespace-separated, {@code #} lines being comments. All zeros (the first
+   * build's, before any training) weigh every position alike, so the leaf means are the plain means.
+   */
+  static final String LEAF_SCORER_RESOURCE = "leaf-scorer.txt";
+  /** The layer the leaf scorer reads (the deepest tap) and its positions per side for a 224 x 224 image. */
+  static final String LEAF_SCORER_NODE = "StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/"
+      + "StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/expanded_conv_13/expand/Relu6";
+  static final int LEAF_SCORER_GRID = 14;
+  /** Block 6's expansion has 28 x 28 positions: 2 x 2 of them make one of the scorer's 14 x 14. */
+  static final int[] LEAF_CELLS = {2, 1, 1};
   /** The whole MobileNetV2 up to its 1792-d pooled features, kept to prove the conversion against TF.js. */
   public static final String REFERENCE_FILE = "mobilenet_v2_140_224_pooled1792.onnx";
 
@@ -83,13 +102,39 @@ public final class BuildBackbone {
     }
     List<TfjsToOnnxConverter.Output> regions = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT,
         tapsAndRegions));
+    List<TfjsToOnnxConverter.Tap> tapsAndLeaf = new java.util.ArrayList<>(taps);
+    for (int i = 0; i < TAP_NODES.size(); i++) {
+      tapsAndLeaf.add(new TfjsToOnnxConverter.Tap(TAP_NODES.get(i), TfjsToOnnxConverter.Pooling.LEAF_MEAN,
+          LEAF_CELLS[i], LEAF_CELLS[i]));
+    }
+    List<TfjsToOnnxConverter.Output> leaf = List.of(new TfjsToOnnxConverter.Output(FEATURES_OUTPUT, tapsAndLeaf,
+        leafScorer()));
     Map<String, OnnxMl.ModelProto> graphs = new LinkedHashMap<>();
     graphs.put(FLOAT32_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, serving));
     graphs.put(UINT8_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.UINT8, serving));
     graphs.put(REFERENCE_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, reference));
     graphs.put(TAPS_AND_WHOLE_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, both));
     graphs.put(TAPS_AND_REGIONS_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, regions));
+    graphs.put(TAPS_AND_LEAF_FILE, TfjsToOnnxConverter.convert(model, WeightEncoding.FLOAT32, leaf));
     return graphs;
+  }
+
+  /** The committed leaf scorer ({@link #LEAF_SCORER_RESOURCE}). */
+  static TfjsToOnnxConverter.LeafScorer leafScorer() throws IOException {
+    try (InputStream in = BuildBackbone.class.getResourceAsStream(LEAF_SCORER_RESOURCE)) {
+      if (in == null) {
+        throw new IOException("no " + LEAF_SCORER_RESOURCE + " beside " + BuildBackbone.class.getName());
+      }
+      List<String> numbers = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .flatMap(line -> Arrays.stream(line.trim().split("\\s+"))).toList();
+      float[] values = new float[numbers.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Float.parseFloat(numbers.get(i));
+      }
+      return new TfjsToOnnxConverter.LeafScorer(LEAF_SCORER_NODE, LEAF_SCORER_GRID,
+          Arrays.copyOfRange(values, 1, values.length), values[0]);
+    }
   }
 
   /** Reads the MobileNetV2 graph out of the npm tarball. */

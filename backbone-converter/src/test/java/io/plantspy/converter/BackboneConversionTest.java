@@ -1,6 +1,7 @@
 package io.plantspy.converter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OnnxTensor;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,20 +65,81 @@ class BackboneConversionTest {
 
   @Test
   void tapsAndRegionsBackboneStartsWithTheTfjsLayerStatistics() throws Exception {
+    // The regional maxima (one per channel of the three tapped layers) follow the taps; the model module checks
+    // their values against the layers' statistics.
+    assertStartsWithGolden(BuildBackbone.TAPS_AND_REGIONS_FILE, SERVING_FEATURE_DIM + SERVING_FEATURE_DIM / 2, "taps");
+  }
+
+  @Test
+  void tapsAndLeafBackboneStartsWithTheTfjsLayerStatistics() throws Exception {
+    // Then one leaf mean per channel of the three tapped layers, and the mean leaf score.
+    assertStartsWithGolden(BuildBackbone.TAPS_AND_LEAF_FILE, SERVING_FEATURE_DIM + SERVING_FEATURE_DIM / 2 + 1,
+        "taps");
+  }
+
+  @Test
+  void aScorerThatWeighsEveryPositionAlikeGivesTheLayersMeans() throws Exception {
+    // Zero weights score every position sigmoid(0) = 0.5, so the weighted means are TF.js's plain means: block 6's
+    // through the 2 x 2 averaging onto the scorer's grid, block 13's directly.
+    TfjsToOnnxConverter.LeafScorer uniform = new TfjsToOnnxConverter.LeafScorer(BuildBackbone.LEAF_SCORER_NODE,
+        BuildBackbone.LEAF_SCORER_GRID, new float[816], 0f);
+    float[][] features = leafMeans(uniform).get(BuildBackbone.FEATURES_OUTPUT);
     JsonNode golden = golden();
-    int batch = golden.path("shape").get(0).asInt();
-    float[][] features = run(built.get(BuildBackbone.TAPS_AND_REGIONS_FILE), syntheticInput(batch), batch);
+    int block13MeanOffset = 2 * (288 + 528);
     double maxDiff = 0;
-    for (int b = 0; b < batch; b++) {
-      // The regional maxima (one per channel of the three tapped layers) follow the taps; the model module checks
-      // their values against the layers' statistics.
-      assertThat(features[b]).hasSize(SERVING_FEATURE_DIM + SERVING_FEATURE_DIM / 2);
+    for (int b = 0; b < features.length; b++) {
+      assertThat(features[b]).hasSize(288 + 816 + 1);
       JsonNode taps = golden.path("taps").get(b);
-      for (int i = 0; i < taps.size(); i++) {
-        maxDiff = Math.max(maxDiff, Math.abs(features[b][i] - taps.get(i).asDouble()));
+      for (int c = 0; c < 288; c++) {
+        maxDiff = Math.max(maxDiff, Math.abs(features[b][c] - taps.get(c).asDouble()));
       }
+      for (int c = 0; c < 816; c++) {
+        maxDiff = Math.max(maxDiff, Math.abs(features[b][288 + c] - taps.get(block13MeanOffset + c).asDouble()));
+      }
+      assertThat(features[b][288 + 816]).as("mean leaf score").isCloseTo(0.5f, within(1e-6f));
     }
     assertThat(maxDiff).isLessThan(TOLERANCE);
+  }
+
+  @Test
+  void aLeafMeanIsTheScoreWeightedMeanOfTheScoredPositions() throws Exception {
+    Random random = new Random(13);
+    float[] weights = new float[816];
+    for (int c = 0; c < weights.length; c++) {
+      weights[c] = (float) (random.nextGaussian() * 0.1);
+    }
+    TfjsToOnnxConverter.LeafScorer scorer = new TfjsToOnnxConverter.LeafScorer(BuildBackbone.LEAF_SCORER_NODE,
+        BuildBackbone.LEAF_SCORER_GRID, weights, -0.5f);
+    Map<String, float[][]> outputs = leafMeans(scorer);
+    float[][] features = outputs.get(BuildBackbone.FEATURES_OUTPUT);
+    float[][] positions = outputs.get(TfjsToOnnxConverter.POSITIONS_OUTPUT);
+    int cells = BuildBackbone.LEAF_SCORER_GRID * BuildBackbone.LEAF_SCORER_GRID;
+    double maxRelativeDiff = 0;
+    for (int b = 0; b < features.length; b++) {
+      assertThat(positions[b]).hasSize(cells * 816);
+      // The same sums in Java, from the positions output: score each position, weigh block 13's values by it.
+      double[] score = new double[cells];
+      double scoreSum = 0;
+      for (int p = 0; p < cells; p++) {
+        double logit = scorer.bias();
+        for (int c = 0; c < 816; c++) {
+          logit += weights[c] * positions[b][p * 816 + c];
+        }
+        score[p] = 1 / (1 + Math.exp(-logit));
+        scoreSum += score[p];
+      }
+      for (int c = 0; c < 816; c++) {
+        double weighted = 0;
+        for (int p = 0; p < cells; p++) {
+          weighted += score[p] * positions[b][p * 816 + c];
+        }
+        double expected = weighted / scoreSum;
+        maxRelativeDiff = Math.max(maxRelativeDiff,
+            Math.abs(features[b][288 + c] - expected) / Math.max(1e-3, Math.abs(expected)));
+      }
+      assertThat((double) features[b][288 + 816]).as("mean leaf score").isCloseTo(scoreSum / cells, within(1e-5));
+    }
+    assertThat(maxRelativeDiff).isLessThan(TOLERANCE);
   }
 
   @Test
@@ -124,15 +187,35 @@ class BackboneConversionTest {
     return Path.of(path);
   }
 
+  /** Both outputs of a graph holding block 6's and block 13's leaf means under {@code scorer}, on the golden input. */
+  private static Map<String, float[][]> leafMeans(TfjsToOnnxConverter.LeafScorer scorer) throws Exception {
+    List<TfjsToOnnxConverter.Tap> taps = List.of(
+        new TfjsToOnnxConverter.Tap(BuildBackbone.TAP_NODES.get(0), TfjsToOnnxConverter.Pooling.LEAF_MEAN, 2, 2),
+        new TfjsToOnnxConverter.Tap(BuildBackbone.TAP_NODES.get(2), TfjsToOnnxConverter.Pooling.LEAF_MEAN, 1, 1));
+    byte[] onnx = TfjsToOnnxConverter.convert(BuildBackbone.read(tarball()), WeightEncoding.FLOAT32,
+        List.of(new TfjsToOnnxConverter.Output(BuildBackbone.FEATURES_OUTPUT, taps, scorer))).toByteArray();
+    int batch = golden().path("shape").get(0).asInt();
+    return runAll(onnx, syntheticInput(batch), batch);
+  }
+
   /** The graph's output against the golden fields, laid side by side in the order given. */
   private static void assertMatchesGolden(String file, int dimension, String... fields) throws Exception {
+    assertThat(assertStartsWithGolden(file, dimension, fields)).as("golden values per image").isEqualTo(dimension);
+  }
+
+  /**
+   * The first values of the graph's output against the golden fields, laid side by side in the order given; returns
+   * how many values per image they cover.
+   */
+  private static int assertStartsWithGolden(String file, int dimension, String... fields) throws Exception {
     JsonNode golden = golden();
     int batch = golden.path("shape").get(0).asInt();
     float[][] features = run(built.get(file), syntheticInput(batch), batch);
     double maxDiff = 0;
+    int offset = 0;
     for (int b = 0; b < batch; b++) {
       assertThat(features[b]).hasSize(dimension);
-      int offset = 0;
+      offset = 0;
       for (String field : fields) {
         JsonNode expected = golden.path(field).get(b);
         for (int i = 0; i < expected.size(); i++) {
@@ -140,12 +223,17 @@ class BackboneConversionTest {
         }
         offset += expected.size();
       }
-      assertThat(offset).as("golden values per image").isEqualTo(dimension);
     }
     assertThat(maxDiff).as("max abs difference to TF.js (%s)", file).isLessThan(TOLERANCE);
+    return offset;
   }
 
   private static float[][] run(byte[] onnx, float[] input, int batch) throws OrtException {
+    return runAll(onnx, input, batch).get(BuildBackbone.FEATURES_OUTPUT);
+  }
+
+  /** Every output of the graph, by name. */
+  private static Map<String, float[][]> runAll(byte[] onnx, float[] input, int batch) throws OrtException {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(2);
@@ -153,7 +241,11 @@ class BackboneConversionTest {
           OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input),
               new long[] {batch, IMAGE_SIZE, IMAGE_SIZE, 3});
           OrtSession.Result result = session.run(Map.of("image", tensor))) {
-        return (float[][]) result.get(BuildBackbone.FEATURES_OUTPUT).orElseThrow().getValue();
+        Map<String, float[][]> outputs = new LinkedHashMap<>();
+        for (Map.Entry<String, ai.onnxruntime.OnnxValue> output : result) {
+          outputs.put(output.getKey(), (float[][]) output.getValue().getValue());
+        }
+        return outputs;
       }
     }
   }

@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 
 /**
  * Command line of the trainer: {@code train}, {@code evaluate}, {@code challenge} (a learning-loop run),
- * {@code classify} with a release, {@code bench-model} inference, {@code releases publish} to a running platform.
+ * {@code classify} with a release, {@code bench-model} inference, {@code releases publish} to a running platform,
+ * {@code leaf-scorer} for the leaf-weighted backbone graph.
  */
 @Command(name = "trainer", mixinStandardHelpOptions = true, version = "plantspy-trainer 0.1",
     subcommands = {TrainCommand.class, EvaluateCommand.class, ChallengeCommand.class, ClassifyCommand.class,
-        BenchModelCommand.class, ReleasesCommand.class},
+        BenchModelCommand.class, ReleasesCommand.class, LeafScorerCommand.class},
     description = "Trains, evaluates and benchmarks PlantSpy model releases.")
 public final class TrainerCli implements Runnable {
 

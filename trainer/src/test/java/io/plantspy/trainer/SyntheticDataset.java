@@ -18,6 +18,13 @@ public final class SyntheticDataset {
 
   private SyntheticDataset() {}
 
+  /** Two classes of 20 generated leaf photos (healthy, and rusty) and a background class of generated scenes. */
+  public static void healthyAndRustyLeavesAndScenes(Path dataset, Path background, int scenes) throws IOException {
+    leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
+    leaves(dataset.resolve("Testleaf___Rust"), 20, true, 2);
+    scenes(background.resolve("Not_a_leaf"), scenes);
+  }
+
   /** Leaf-like pictures: a green ellipse on grey, with rust-coloured spots for the sick class. */
   public static void leaves(Path dir, int count, boolean spots, long seed) throws IOException {
     Files.createDirectories(dir);

@@ -40,14 +40,21 @@ public final class TfjsToOnnxConverter {
      * A leaf filling part of a busy photo dominates some region, where a global average mixes it with the scene
      * (regional max-pooling, as R-MAC does for image retrieval).
      */
-    REGION_MAX
+    REGION_MAX,
+    /**
+     * The average over positions weighted by the output's {@link LeafScorer}: how much each position looks like
+     * leaf rather than scene, so the leaf's features are pooled without the background's. C values.
+     */
+    LEAF_MEAN
   }
 
   /**
    * One TF.js tensor feeding an output, with the pooling applied when it is a 4-D feature map.
    *
-   * @param regionSide the side of a {@link Pooling#REGION_MAX} region in positions (0 for other poolings)
-   * @param regionStride the step between regions in positions
+   * @param regionSide the side of a {@link Pooling#REGION_MAX} region in positions; for {@link Pooling#LEAF_MEAN},
+   *     how many of this layer's positions per side make one of the scorer's (1 on the scorer's grid, 2 on a grid
+   *     twice as fine); 0 for other poolings
+   * @param regionStride the step between regions in positions (for {@link Pooling#LEAF_MEAN}, equal to the side)
    */
   public record Tap(String tfNode, Pooling pooling, int regionSide, int regionStride) {
 
@@ -56,18 +63,49 @@ public final class TfjsToOnnxConverter {
     }
 
     public Tap {
-      if ((pooling == Pooling.REGION_MAX) != (regionSide > 0 && regionStride > 0)) {
-        throw new IllegalArgumentException("region sizes go with REGION_MAX pooling only: " + tfNode);
+      boolean regional = pooling == Pooling.REGION_MAX || pooling == Pooling.LEAF_MEAN;
+      if (regional != (regionSide > 0 && regionStride > 0)) {
+        throw new IllegalArgumentException("region sizes go with REGION_MAX and LEAF_MEAN pooling only: " + tfNode);
       }
     }
   }
 
-  /** An ONNX graph output: the pooled taps concatenated in order into one {@code [N, D]} vector. */
-  public record Output(String name, List<Tap> taps) {
+  /**
+   * A learned leaf score per position of one layer: {@code sigmoid(weights . x + bias)} over its channels. The
+   * {@link Pooling#LEAF_MEAN} taps of an output are weighted by it.
+   *
+   * @param gridSide the layer's positions per side for a 224 x 224 image (it fixes the width of the
+   *     {@link #POSITIONS_OUTPUT} the scorer is trained from)
+   */
+  public record LeafScorer(String tfNode, int gridSide, float[] weights, float bias) {
+    public LeafScorer {
+      weights = weights.clone();
+    }
+  }
+
+  /**
+   * The graph output that a {@link LeafScorer} adds: its layer's values at every position, NHWC-flattened to
+   * {@code [N, gridSide * gridSide * C]} (position {@code y * gridSide + x}, then channel), to train the scorer
+   * from. ONNX Runtime computes it only when asked.
+   */
+  public static final String POSITIONS_OUTPUT = "positions";
+
+  /**
+   * An ONNX graph output: the pooled taps concatenated in order into one {@code [N, D]} vector. With a leaf scorer,
+   * the mean leaf score over positions (the share of the frame that looks like leaf) comes last.
+   */
+  public record Output(String name, List<Tap> taps, LeafScorer scorer) {
+    public Output(String name, List<Tap> taps) {
+      this(name, taps, null);
+    }
+
     public Output {
       taps = List.copyOf(taps);
       if (taps.isEmpty()) {
         throw new IllegalArgumentException("an output needs at least one tap");
+      }
+      if ((scorer != null) != taps.stream().anyMatch(tap -> tap.pooling() == Pooling.LEAF_MEAN)) {
+        throw new IllegalArgumentException("LEAF_MEAN taps and a leaf scorer go together: " + name);
       }
     }
   }
@@ -108,10 +146,14 @@ public final class TfjsToOnnxConverter {
   private void exposeOutput(Output output) throws IOException {
     List<String> parts = new ArrayList<>();
     long width = 0;
+    String leafScore = output.scorer() == null ? null : leafScore(output.scorer());
     for (Tap tap : output.taps()) {
       Value value = valueOf(tap.tfNode());
       String base = output.name() + "_" + parts.size();
-      if (value.rank() == 4 && tap.pooling() == Pooling.REGION_MAX) {
+      if (value.rank() == 4 && tap.pooling() == Pooling.LEAF_MEAN) {
+        parts.add(leafMean(value, tap, leafScore, base));
+        width += value.channels();
+      } else if (value.rank() == 4 && tap.pooling() == Pooling.REGION_MAX) {
         String regions = graph.node("AveragePool", base + "_regions", new String[] {value.name()},
             ints("kernel_shape", tap.regionSide(), tap.regionSide()), ints("strides", tap.regionStride(),
                 tap.regionStride()));
@@ -140,9 +182,53 @@ public final class TfjsToOnnxConverter {
         throw new IOException("tap " + tap.tfNode() + " has rank " + value.rank() + ", expected 2 or 4");
       }
     }
+    if (leafScore != null) {
+      String share = graph.node("GlobalAveragePool", output.name() + "_leaf_share", new String[] {leafScore});
+      parts.add(graph.node("Flatten", output.name() + "_leaf_share_flat", new String[] {share}, integer("axis", 1)));
+      width += 1;
+    }
     String result = graph.node(parts.size() == 1 ? "Identity" : "Concat", output.name(), parts.toArray(String[]::new),
         parts.size() == 1 ? new OnnxMl.AttributeProto[0] : new OnnxMl.AttributeProto[] {integer("axis", 1)});
     graph.addFloatOutput(result, "N", Long.toString(width));
+  }
+
+  /**
+   * The scorer's sigmoid leaf score per position, {@code [N, 1, H, W]}, and the {@link #POSITIONS_OUTPUT} it is
+   * trained from.
+   */
+  private String leafScore(LeafScorer scorer) throws IOException {
+    Value layer = valueOf(scorer.tfNode());
+    if (layer.rank() != 4 || layer.channels() != scorer.weights().length) {
+      throw new IOException("leaf scorer has " + scorer.weights().length + " weights for " + scorer.tfNode()
+          + " (rank " + layer.rank() + ", " + layer.channels() + " channels)");
+    }
+    String weights = graph.floatInitializer("leaf_scorer_w", new long[] {1, layer.channels(), 1, 1},
+        scorer.weights());
+    String bias = graph.floatInitializer("leaf_scorer_b", new long[] {1}, new float[] {scorer.bias()});
+    String logit = graph.node("Conv", "leaf_logit", new String[] {layer.name(), weights, bias},
+        ints("kernel_shape", 1, 1));
+    String nhwc = graph.node("Transpose", "positions_nhwc", new String[] {layer.name()}, ints("perm", 0, 2, 3, 1));
+    String positions = graph.node("Flatten", POSITIONS_OUTPUT, new String[] {nhwc}, integer("axis", 1));
+    graph.addFloatOutput(positions, "N",
+        Long.toString((long) scorer.gridSide() * scorer.gridSide() * layer.channels()));
+    return graph.node("Sigmoid", "leaf_score", new String[] {logit});
+  }
+
+  /**
+   * The layer's mean weighted by the leaf score, {@code sum(score * x) / sum(score)} per channel, as two global
+   * averages. A layer finer than the scorer's grid is averaged down to it first.
+   */
+  private String leafMean(Value value, Tap tap, String leafScore, String base) {
+    String onGrid = tap.regionSide() == 1 ? value.name() : graph.node("AveragePool", base + "_cells",
+        new String[] {value.name()}, ints("kernel_shape", tap.regionSide(), tap.regionSide()),
+        ints("strides", tap.regionStride(), tap.regionStride()));
+    String weighted = graph.node("GlobalAveragePool", base + "_leaf_sum", new String[] {graph.node("Mul",
+        base + "_leaf_weighted", new String[] {onGrid, leafScore})});
+    // The score is a sigmoid, so its mean is positive; the epsilon only guards a scorer that saturates at 0.
+    String share = graph.node("Add", base + "_leaf_share", new String[] {graph.node("GlobalAveragePool",
+        base + "_leaf_mass", new String[] {leafScore}), graph.floatScalar(base + "_eps", 1e-6f)});
+    String mean = graph.node("Div", base + "_leaf_mean", new String[] {weighted, share});
+    return graph.node("Flatten", base + "_flat", new String[] {mean}, integer("axis", 1));
   }
 
   private Value valueOf(String tensorName) throws IOException {

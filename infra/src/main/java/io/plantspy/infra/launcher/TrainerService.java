@@ -43,7 +43,7 @@ final class TrainerService extends BootService {
       args.add("--plantspy.trainer.runs.background-dir=" + datasets.resolve("plantvillage-background"));
     }
     // A run holds the embedded features of the whole training set (with its augmented and field views) while the
-    // head trains and the class distance is fitted: following the served champion's recipe (94,595 examples of 4,896
+    // head trains and the class distance is fitted: following the served champion's recipe (94,595 examples of 4,897
     // features) needs about 12 GB, so the heap may grow to a share of the machine's memory rather than a fixed size.
     return ChildProcess.start(NAME, JavaCommand.jar(List.of(HEAP, JavaCommand.THROUGHPUT_GC),
         context.jar(NAME), args), settings.repoRoot(), context.state().log(NAME), Map.of());

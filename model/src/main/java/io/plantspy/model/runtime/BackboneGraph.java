@@ -25,7 +25,21 @@ public enum BackboneGraph {
    */
   TAPS_AND_REGIONS("plantspy-backbone-mnv2-taps-regions.onnx", BackboneFiles.FEATURE_DIM + BackboneFiles.FEATURE_DIM / 2,
       Descriptions.TAPS + ", then the largest of each channel's means over a 3 x 3 grid of regions a little over half"
-          + " the frame's side (1,632 values; 4,896 in all); the network is cut after block 13.");
+          + " the frame's side (1,632 values; 4,896 in all); the network is cut after block 13."),
+  /**
+   * The block taps, then each tapped layer's mean weighted by a learned leaf score per position (how much it looks
+   * like leaf rather than scene), then the mean leaf score: a leaf on a busy scene is pooled without the scene. Same
+   * network cut as the taps; the graph's {@code positions} output gives block 13's values the score is trained on.
+   */
+  TAPS_AND_LEAF("plantspy-backbone-mnv2-taps-leaf.onnx", BackboneFiles.FEATURE_DIM + BackboneFiles.FEATURE_DIM / 2 + 1,
+      Descriptions.TAPS + ", then each layer's mean weighted by a learned per-position leaf score on block 13"
+          + " (1,632 values), then the mean leaf score (4,897 values in all); the network is cut after block 13.");
+
+  /** The output of {@link #TAPS_AND_LEAF} holding block 13's values at its 14 x 14 positions, NHWC-flattened. */
+  public static final String POSITIONS_OUTPUT = "positions";
+  /** Block 13's positions per side and channels, for {@link #POSITIONS_OUTPUT}. */
+  public static final int LEAF_GRID = 14;
+  public static final int LEAF_CHANNELS = 816;
 
   /** Phrases the descriptions share (an enum constant cannot refer to a static field of its own enum). */
   private static final class Descriptions {

@@ -83,6 +83,26 @@ class BackboneFilesTest {
     }
   }
 
+  @Test
+  void tapsAndLeafGraphGivesTheTapsThenLeafMeansWithinTheActivationRangeThenTheLeafShare() {
+    float[] pixels = randomPixels();
+    try (Backbone taps = Backbone.load(BackboneGraph.TAPS, InferenceOptions.cpu(1));
+        Backbone leaf = Backbone.load(BackboneGraph.TAPS_AND_LEAF, InferenceOptions.cpu(1))) {
+      float[][] tapFeatures = taps.features(pixels, BATCH);
+      float[][] features = leaf.features(pixels, BATCH);
+      for (int b = 0; b < BATCH; b++) {
+        assertThat(features[b]).hasSize(BackboneGraph.TAPS_AND_LEAF.featureDim());
+        assertThat(java.util.Arrays.copyOfRange(features[b], 0, BackboneFiles.FEATURE_DIM))
+            .containsExactly(tapFeatures[b], org.assertj.core.data.Offset.offset(1e-4f));
+        // A weighted mean of a ReLU6 layer's positions lies in [0, 6]; the leaf share is a mean of sigmoids.
+        for (int i = BackboneFiles.FEATURE_DIM; i < features[b].length - 1; i++) {
+          assertThat(features[b][i]).isBetween(0f, 6f + 1e-4f);
+        }
+        assertThat(features[b][features[b].length - 1]).isStrictlyBetween(0f, 1f);
+      }
+    }
+  }
+
   private static float[] randomPixels() {
     float[] pixels = new float[BATCH * Backbone.valuesPerImage()];
     java.util.Random random = new java.util.Random(7);

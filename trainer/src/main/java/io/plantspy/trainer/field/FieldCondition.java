@@ -198,9 +198,27 @@ public enum FieldCondition {
     return ImageOps.cover(background, CANVAS_WIDTH, CANVAS_HEIGHT);
   }
 
-  /** Places the leaf whole inside the frame at a random position, its box {@code size} of the frame's height. */
-  private static void placeLeaf(BufferedImage canvas, BufferedImage photo, LeafMask mask, double size, Random random,
-      double angle) {
+  /**
+   * A composite as {@link #COMPOSITE} draws it at {@code severity} (turned by a random angle), with the leaf's
+   * cut-out drawn the same way on a transparent canvas: where the leaf went, for training the leaf scorer.
+   */
+  static MaskedScene compositeWithMask(BufferedImage photo, int severity, Random random, FieldScene scene) {
+    BufferedImage canvas = backgroundCanvas(scene, random);
+    double[] sizes = pick(severity, new double[][] {{0.75, 0.95}, {0.5, 0.75}, {0.3, 0.5}});
+    LeafMask mask = LeafMask.of(photo);
+    AffineTransform where = placeLeaf(canvas, photo, mask, uniform(random, sizes), random,
+        uniform(random, 0, 2 * Math.PI));
+    BufferedImage leaf = new BufferedImage(canvas.getWidth(), canvas.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    ImageOps.draw(leaf, mask.cutOut(photo), where);
+    return new MaskedScene(canvas, leaf);
+  }
+
+  /**
+   * Places the leaf whole inside the frame at a random position, its box {@code size} of the frame's height;
+   * returns where its cut-out was drawn.
+   */
+  private static AffineTransform placeLeaf(BufferedImage canvas, BufferedImage photo, LeafMask mask, double size,
+      Random random, double angle) {
     Rectangle box = mask.bounds();
     double scale = size * canvas.getHeight() / Math.max(box.width, box.height);
     double halfW = box.width * scale / 2;
@@ -209,12 +227,15 @@ public enum FieldCondition {
         canvas.getWidth() / 2.0));
     double cy = uniform(random, Math.min(halfH, canvas.getHeight() / 2.0), Math.max(canvas.getHeight() - halfH,
         canvas.getHeight() / 2.0));
-    drawLeaf(canvas, photo, mask, size, cx, cy, angle);
+    return drawLeaf(canvas, photo, mask, size, cx, cy, angle);
   }
 
-  /** Draws the leaf's cut-out centred at (cx, cy), its longer box side {@code size} of the frame's height. */
-  static void drawLeaf(BufferedImage canvas, BufferedImage photo, LeafMask mask, double size, double cx, double cy,
-      double angle) {
+  /**
+   * Draws the leaf's cut-out centred at (cx, cy), its longer box side {@code size} of the frame's height; returns
+   * the transform it was drawn through.
+   */
+  static AffineTransform drawLeaf(BufferedImage canvas, BufferedImage photo, LeafMask mask, double size, double cx,
+      double cy, double angle) {
     Rectangle box = mask.bounds();
     double scale = size * canvas.getHeight() / Math.max(box.width, box.height);
     AffineTransform t = new AffineTransform();
@@ -223,6 +244,7 @@ public enum FieldCondition {
     t.scale(scale, scale);
     t.translate(-box.getCenterX(), -box.getCenterY());
     ImageOps.draw(canvas, mask.cutOut(photo), t);
+    return t;
   }
 
   private static BufferedImage flipped(BufferedImage image) {

@@ -103,6 +103,10 @@ public final class FieldFeatures {
 
   /** A dataset photo decoded as serving decodes an upload. */
   public BufferedImage decode(LabelledImage image) {
+    return decode(preprocessor, image);
+  }
+
+  static BufferedImage decode(LeafImagePreprocessor preprocessor, LabelledImage image) {
     try {
       return preprocessor.decode(Files.readAllBytes(image.path()));
     } catch (InvalidImageException e) {

@@ -95,6 +95,28 @@ class FieldConditionTest {
   }
 
   @Test
+  void theLeafCanvasOfACompositeMarksWhereTheLeafWasDrawn() {
+    for (int severity = 1; severity <= FieldCondition.MAX_SEVERITY; severity++) {
+      MaskedScene composite = FieldCondition.compositeWithMask(photo, severity, new Random(severity), scene);
+      int[] image = SyntheticField.pixels(composite.image());
+      int[] leaf = SyntheticField.pixels(composite.leaf());
+      int opaque = 0;
+      int green = 0;
+      for (int i = 0; i < image.length; i++) {
+        if (leaf[i] >>> 24 == 255) {
+          opaque++;
+          // Where the leaf canvas is opaque the composite shows the leaf's own pixel, drawn the same way.
+          assertThat(Math.abs(((image[i] >> 8) & 0xff) - ((leaf[i] >> 8) & 0xff))).isLessThanOrEqualTo(2);
+          green += ((image[i] >> 8) & 0xff) > ((image[i] >> 16) & 0xff) ? 1 : 0;
+        }
+      }
+      // The leaf's box is 0.3-0.95 of the frame's height depending on severity: a sizeable, mostly green area.
+      assertThat((double) opaque / image.length).as("severity " + severity).isBetween(0.03, 0.7);
+      assertThat((double) green / opaque).isGreaterThan(0.9);
+    }
+  }
+
+  @Test
   void compositeReplacesTheClothWithTheBackgroundPhoto() {
     BufferedImage composite = FieldCondition.COMPOSITE.apply(photo, 3, new Random(4), scene);
     assertThat(composite.getWidth()).isEqualTo(FieldCondition.CANVAS_WIDTH);

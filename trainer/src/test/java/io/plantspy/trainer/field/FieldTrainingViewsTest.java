@@ -28,9 +28,7 @@ class FieldTrainingViewsTest {
   void trainingScenesHoldOnlyTrainingBackgroundsAndLeaves() throws IOException {
     Path dataset = work.resolve("dataset");
     Path background = work.resolve("background");
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___Rust"), 20, true, 2);
-    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 30);
+    SyntheticDataset.healthyAndRustyLeavesAndScenes(dataset, background, 30);
     TrainingData data = TrainingData.load(dataset, background, 42);
     List<LabelledImage> evaluationOnly = FieldConditionsEvaluator.evaluationBackgroundPhotos(data);
     assertThat(evaluationOnly).isNotEmpty();

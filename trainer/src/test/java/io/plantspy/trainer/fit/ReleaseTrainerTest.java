@@ -31,7 +31,7 @@ class ReleaseTrainerTest {
   void trainsAReleaseThatTheClassifierServes() throws Exception {
     Path dataset = work.resolve("dataset");
     Path background = work.resolve("background");
-    healthyAndRustyLeavesAndScenes(dataset, background);
+    SyntheticDataset.healthyAndRustyLeavesAndScenes(dataset, background, 20);
     Path releaseDir = work.resolve("models/releases/r1");
 
     TrainingRequest request = TestTraining.on(dataset, releaseDir).background(background).releaseId("r1")
@@ -60,7 +60,7 @@ class ReleaseTrainerTest {
   void trainsAnMlpHeadReleaseThatTheClassifierServes() throws Exception {
     Path dataset = work.resolve("dataset");
     Path background = work.resolve("background");
-    healthyAndRustyLeavesAndScenes(dataset, background);
+    SyntheticDataset.healthyAndRustyLeavesAndScenes(dataset, background, 20);
     Path releaseDir = work.resolve("models/releases/mlp");
 
     ReleaseTrainer.Outcome outcome = new ReleaseTrainer(TestTraining.on(dataset, releaseDir).background(background)
@@ -81,7 +81,7 @@ class ReleaseTrainerTest {
   void aReleaseTrainedOnTheTapsAndWholeNetworkFeaturesIsServedWithThatGraph() throws Exception {
     Path dataset = work.resolve("dataset");
     Path background = work.resolve("background");
-    healthyAndRustyLeavesAndScenes(dataset, background);
+    SyntheticDataset.healthyAndRustyLeavesAndScenes(dataset, background, 20);
     Path releaseDir = work.resolve("models/releases/both");
 
     ReleaseTrainer.Outcome outcome = new ReleaseTrainer(TestTraining.on(dataset, releaseDir).background(background)
@@ -98,13 +98,6 @@ class ReleaseTrainerTest {
       assertThat(classifier.features(pixels, 1)[0]).hasSize(BackboneGraph.TAPS_AND_WHOLE.featureDim());
       assertThat(classifier.diagnose(pixels, 1).get(0).top3().get(0).label()).isEqualTo("Testleaf___Rust");
     }
-  }
-
-  /** Two classes of 20 generated leaf photos and a background class of 20 generated scenes. */
-  private static void healthyAndRustyLeavesAndScenes(Path dataset, Path background) throws Exception {
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___healthy"), 20, false, 1);
-    SyntheticDataset.leaves(dataset.resolve("Testleaf___Rust"), 20, true, 2);
-    SyntheticDataset.scenes(background.resolve("Not_a_leaf"), 20);
   }
 
   /** The first rusty leaf photo by file name, preprocessed as serving does. */
