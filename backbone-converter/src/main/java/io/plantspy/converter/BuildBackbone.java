@@ -39,18 +39,6 @@ public final class BuildBackbone {
    * (3,264 + 1,632 + 1), the network cut as for the taps; its second output holds the scored layer's positions.
    */
   public static final String TAPS_AND_LEAF_FILE = "plantspy-backbone-mnv2-taps-leaf.onnx";
-  /**
-   * The leaf scorer's weights on block 13's expansion, trained by {@code trainer leaf-scorer} and committed: its
-   * bias then one weight per channel, whitespace-separated, {@code #} lines being comments. All zeros (the first
-   * build's, before any training) weigh every position alike, so the leaf means are the plain means.
-   */
-  static final String LEAF_SCORER_RESOURCE = "leaf-scorer.txt";
-  /** The layer the leaf scorer reads (the deepest tap) and its positions per side for a 224 x 224 image. */
-  static final String LEAF_SCORER_NODE = "StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/"
-      + "StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/expanded_conv_13/expand/Relu6";
-  static final int LEAF_SCORER_GRID = 14;
-  /** Block 6's expansion has 28 x 28 positions: 2 x 2 of them make one of the scorer's 14 x 14. */
-  static final int[] LEAF_CELLS = {2, 1, 1};
   /** The whole MobileNetV2 up to its 1792-d pooled features, kept to prove the conversion against TF.js. */
   public static final String REFERENCE_FILE = "mobilenet_v2_140_224_pooled1792.onnx";
 
@@ -78,6 +66,18 @@ public final class BuildBackbone {
    * 14 x 14).
    */
   static final int[][] TAP_REGIONS = {{16, 6}, {8, 3}, {8, 3}};
+
+  /**
+   * The leaf scorer's weights on block 13's expansion, trained by {@code trainer leaf-scorer} and committed: its
+   * bias then one weight per channel, whitespace-separated, {@code #} lines being comments. All zeros (the first
+   * build's, before any training) weigh every position alike, so the leaf means are the plain means.
+   */
+  static final String LEAF_SCORER_RESOURCE = "leaf-scorer.txt";
+  /** The layer the leaf scorer reads (the deepest tap) and its positions per side for a 224 x 224 image. */
+  static final String LEAF_SCORER_NODE = TAP_NODES.get(2);
+  static final int LEAF_SCORER_GRID = 14;
+  /** Block 6's expansion has 28 x 28 positions: 2 x 2 of them make one of the scorer's 14 x 14. */
+  static final int[] LEAF_CELLS = {2, 1, 1};
 
   private BuildBackbone() {}
 
